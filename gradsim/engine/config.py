@@ -1,0 +1,318 @@
+"""The one JSON-able configuration of a training run, validated with messages that name the field.
+
+``validate_config(raw)`` returns a *normalized* dict (every default filled in, the
+``depth``/``width`` shorthand expanded into ``layers``): that dict is what sessions
+save and what the app edits. Every error is a :class:`ConfigError` whose field
+reads like ``network.layers[3].width`` (layers count from 1, as users do).
+See docs/config.md for every key.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from gradsim.engine.activations import make_activation
+from gradsim.engine.clipping import validate_clipping
+from gradsim.engine.datasets import validate_data_spec
+from gradsim.engine.errors import ConfigError
+from gradsim.engine.initializers import validate_init_spec
+from gradsim.engine.losses import LOSS_KINDS, default_loss_for_task
+from gradsim.engine.network import PRECISIONS, LayerSpec, NetworkSpec
+from gradsim.engine.normalization import NORM_KINDS
+from gradsim.engine.optimizers import build_optimizer
+from gradsim.engine.schedules import build_schedule
+
+MAX_LAYERS = 200
+MAX_WIDTH = 4096
+TOP_LEVEL_KEYS = (
+    "name",
+    "description",
+    "data",
+    "network",
+    "loss",
+    "optimizer",
+    "schedule",
+    "clipping",
+    "regularization",
+    "training",
+)
+NETWORK_KEYS = (
+    "layers",
+    "depth",
+    "width",
+    "activation",
+    "activation_params",
+    "norm",
+    "init",
+    "bias_init",
+    "residual_every",
+    "output_init",
+)
+LAYER_KEYS = ("width", "activation", "activation_params", "norm", "init", "bias_init")
+TRAINING_DEFAULTS: dict[str, Any] = {
+    "batch_size": 32,
+    "seed": 0,
+    "precision": "float64",
+    "diagnostics_every": 10,
+    "checkpoint_every": 100,
+}
+
+
+def validate_config(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Check every field and return the normalized configuration (a new dict)."""
+    if not isinstance(raw, Mapping):
+        raise ConfigError(
+            "config", "not_an_object", "must be a JSON object, got {value}", value=type(raw).__name__
+        )
+    _no_unknown_keys(raw, TOP_LEVEL_KEYS, "config")
+    config: dict[str, Any] = {
+        "name": str(raw.get("name", "untitled")),
+        "description": str(raw.get("description", "")),
+        "data": validate_data_spec(raw.get("data", {"kind": "circles"})),
+        "network": _validate_network(raw.get("network", {})),
+        "optimizer": _validate_optimizer(raw.get("optimizer", {"kind": "sgd", "lr": 0.1})),
+        "schedule": _validate_schedule(raw.get("schedule", {"kind": "constant"})),
+        "clipping": _validate_clipping(raw.get("clipping", {"kind": "none"})),
+        "regularization": _validate_regularization(raw.get("regularization", {})),
+        "training": _validate_training(raw.get("training", {})),
+    }
+    loss = raw.get("loss", "auto")
+    if loss != "auto" and loss not in LOSS_KINDS:
+        raise ConfigError(
+            "loss",
+            "unknown_loss",
+            "unknown loss '{value}'; choose auto, {allowed}",
+            value=loss,
+            allowed=", ".join(LOSS_KINDS),
+        )
+    config["loss"] = loss
+    return config
+
+
+def network_spec(config: Mapping[str, Any], input_dim: int, output_dim: int, task: str) -> NetworkSpec:
+    """The engine's NetworkSpec for a validated config and a dataset's shape."""
+    net = config["network"]
+    loss = config["loss"] if config["loss"] != "auto" else default_loss_for_task(task)
+    _check_loss_fits_task(loss, task)
+    layers = tuple(
+        LayerSpec(
+            width=layer["width"],
+            activation=layer["activation"],
+            activation_params=dict(layer["activation_params"]),
+            norm=layer["norm"],
+            init=dict(layer["init"]),
+            bias_init=dict(layer["bias_init"]),
+        )
+        for layer in net["layers"]
+    )
+    return NetworkSpec(
+        input_dim=input_dim,
+        output_dim=output_dim,
+        layers=layers,
+        loss=loss,
+        residual_every=net["residual_every"],
+        output_init=dict(net["output_init"]),
+        l1=config["regularization"]["l1"],
+        l2=config["regularization"]["l2"],
+        precision=config["training"]["precision"],
+    )
+
+
+def _check_loss_fits_task(loss: str, task: str) -> None:
+    fits = {
+        "bce": ("binary",),
+        "softmax_ce": ("multiclass", "binary"),
+        "mse": ("regression", "binary", "multiclass"),
+    }
+    if task not in fits[loss]:
+        raise ConfigError(
+            "loss", "loss_task_mismatch", "{loss} does not fit a {task} dataset", loss=loss, task=task
+        )
+
+
+# --------------------------------------------------------------------------- network
+def _validate_network(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise ConfigError("network", "not_an_object", "must be an object, got {value!r}", value=raw)
+    _no_unknown_keys(raw, NETWORK_KEYS, "network")
+    default_init = validate_init_spec(raw.get("init", {"kind": "he_normal"}), "network.init")
+    default_bias = validate_init_spec(raw.get("bias_init", {"kind": "zeros"}), "network.bias_init")
+    defaults = {
+        "activation": raw.get("activation", "relu"),
+        "activation_params": raw.get("activation_params", {}),
+        "norm": raw.get("norm", "none"),
+        "init": default_init,
+        "bias_init": default_bias,
+    }
+    if "layers" in raw:
+        if "depth" in raw or "width" in raw:
+            raise ConfigError(
+                "network", "layers_and_depth", "give either 'layers' or 'depth' and 'width', not both"
+            )
+        raw_layers = raw["layers"]
+        if not isinstance(raw_layers, list):
+            raise ConfigError(
+                "network.layers", "not_a_list", "must be a list of layers, got {value!r}", value=raw_layers
+            )
+    else:
+        depth = _int_in(raw.get("depth", 3), "network.depth", 0, MAX_LAYERS)
+        width = _int_in(raw.get("width", 8), "network.width", 1, MAX_WIDTH)
+        raw_layers = [{"width": width} for _ in range(depth)]
+    if len(raw_layers) > MAX_LAYERS:
+        raise ConfigError(
+            "network.layers",
+            "too_many_layers",
+            "at most {limit} layers, got {value}",
+            limit=MAX_LAYERS,
+            value=len(raw_layers),
+        )
+    layers = [_validate_layer(layer, i + 1, defaults) for i, layer in enumerate(raw_layers)]
+    residual = _int_in(raw.get("residual_every", 0), "network.residual_every", 0, MAX_LAYERS)
+    output_init = validate_init_spec(raw.get("output_init", {"kind": "xavier_normal"}), "network.output_init")
+    return {
+        "layers": layers,
+        "residual_every": residual,
+        "output_init": output_init,
+        "init": default_init,
+        "bias_init": default_bias,
+    }
+
+
+def _validate_layer(raw: Any, number: int, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    where = f"network.layers[{number}]"
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = {"width": raw}
+    if not isinstance(raw, Mapping):
+        raise ConfigError(
+            where, "not_an_object", 'must be an object like {{"width": 8}}, got {value!r}', value=raw
+        )
+    _no_unknown_keys(raw, LAYER_KEYS, where)
+    if "width" not in raw:
+        raise ConfigError(f"{where}.width", "missing", "is required")
+    layer = {
+        "width": _int_in(raw["width"], f"{where}.width", 1, MAX_WIDTH),
+        "activation": raw.get("activation", defaults["activation"]),
+        "activation_params": dict(raw.get("activation_params", defaults["activation_params"])),
+        "norm": raw.get("norm", defaults["norm"]),
+    }
+    make_activation(layer["activation"], layer["activation_params"], f"{where}.activation")
+    if layer["norm"] not in NORM_KINDS:
+        raise ConfigError(
+            f"{where}.norm",
+            "unknown_norm",
+            "unknown normalization '{value}'; choose one of {allowed}",
+            value=layer["norm"],
+            allowed=", ".join(NORM_KINDS),
+        )
+    layer["init"] = validate_init_spec(raw.get("init", defaults["init"]), f"{where}.init")
+    layer["bias_init"] = validate_init_spec(raw.get("bias_init", defaults["bias_init"]), f"{where}.bias_init")
+    if layer["bias_init"]["kind"] in ("identity", "orthogonal"):
+        raise ConfigError(
+            f"{where}.bias_init.kind",
+            "bad_bias_init",
+            "{value} makes no sense for a bias",
+            value=layer["bias_init"]["kind"],
+        )
+    return layer
+
+
+# --------------------------------------------------------------------------- the rest
+def _validate_optimizer(raw: Any) -> dict[str, Any]:
+    """The optimizer's own constructor validates; its settings come back complete."""
+    _require_object(raw, "optimizer")
+    return build_optimizer(raw, []).hyperparameters()
+
+
+def _validate_schedule(raw: Any) -> dict[str, Any]:
+    _require_object(raw, "schedule")
+    return build_schedule(raw).to_spec()
+
+
+def _validate_clipping(raw: Any) -> dict[str, Any]:
+    _require_object(raw, "clipping")
+    kind, limit = validate_clipping(raw)
+    return {"kind": kind} if limit is None else {"kind": kind, "max": limit}
+
+
+def _require_object(raw: Any, where: str) -> None:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(where, "not_an_object", "must be an object, got {value!r}", value=raw)
+
+
+def _validate_regularization(raw: Any) -> dict[str, float]:
+    if not isinstance(raw, Mapping):
+        raise ConfigError("regularization", "not_an_object", "must be an object, got {value!r}", value=raw)
+    _no_unknown_keys(raw, ("l1", "l2"), "regularization")
+    return {key: _float_at_least(raw.get(key, 0.0), f"regularization.{key}", 0.0) for key in ("l1", "l2")}
+
+
+def _validate_training(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise ConfigError("training", "not_an_object", "must be an object, got {value!r}", value=raw)
+    _no_unknown_keys(raw, tuple(TRAINING_DEFAULTS), "training")
+    merged = {**TRAINING_DEFAULTS, **raw}
+    batch = merged["batch_size"]
+    merged["batch_size"] = 0 if batch in (None, "full") else _int_in(batch, "training.batch_size", 0, 10**6)
+    merged["seed"] = _int_in(merged["seed"], "training.seed", 0, 2**63 - 1)
+    if merged["precision"] not in PRECISIONS:
+        raise ConfigError(
+            "training.precision",
+            "unknown_precision",
+            "choose one of {allowed}, got {value!r}",
+            value=merged["precision"],
+            allowed=", ".join(PRECISIONS),
+        )
+    merged["diagnostics_every"] = _int_in(merged["diagnostics_every"], "training.diagnostics_every", 1, 10**6)
+    merged["checkpoint_every"] = _int_in(merged["checkpoint_every"], "training.checkpoint_every", 1, 10**7)
+    return merged
+
+
+def _no_unknown_keys(raw: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    for key in raw:
+        if key not in allowed:
+            raise ConfigError(
+                f"{where}.{key}",
+                "unknown_key",
+                "unknown setting; allowed: {allowed}",
+                allowed=", ".join(allowed),
+            )
+
+
+def _int_in(value: Any, where: str, low: int, high: int) -> int:
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not is_number or not math.isfinite(value) or value != int(value):
+        raise ConfigError(where, "not_an_integer", "must be an integer, got {value!r}", value=value)
+    value = int(value)
+    if not low <= value <= high:
+        raise ConfigError(
+            where,
+            "out_of_range",
+            "must be between {low} and {high}, got {value}",
+            low=low,
+            high=high,
+            value=value,
+        )
+    return value
+
+
+def _float_at_least(value: Any, where: str, low: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(where, "not_a_number", "must be a finite number, got {value!r}", value=value)
+    if value < low:
+        raise ConfigError(where, "out_of_range", "must be >= {low}, got {value}", low=low, value=value)
+    return float(value)
+
+
+def with_changes(config: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """A validated copy of ``config`` with dotted-path ``changes`` applied (``optimizer.lr``)."""
+    result = copy.deepcopy(dict(config))
+    for path, value in changes.items():
+        target = result
+        *parents, last = path.split(".")
+        for part in parents:
+            target = target[part]
+        target[last] = value
+    return validate_config(result)

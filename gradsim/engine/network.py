@@ -1,0 +1,321 @@
+"""A fully-connected network with exact backpropagation, in plain numpy.
+
+Hidden layer i computes, on a batch ``a_prev`` of shape (n, fan_in)::
+
+    z_i = a_prev @ W_i + b_i          (linear; (fan_in, width * pieces) weights)
+    h_i = norm_i(z_i)                 (BatchNorm / LayerNorm / identity)
+    f_i = act_i(h_i)                  (activation; maxout reduces pieces -> width)
+    a_i = f_i + skip(a_{i-k})         (only at the end of a residual block of k layers)
+
+and the output layer gives logits ``z_out = a_L @ W_out + b_out``. ``skip`` is the
+identity when the widths match and a learned projection ``a @ P`` otherwise.
+
+Precision: parameters, activations and gradients are *stored* in the network's
+dtype. In float16 mode every stored array is rounded to float16 (so a gradient below
+6e-8 really becomes 0, as on a half-precision accelerator) while the arithmetic is
+done in float32, because numpy has no float16 matrix multiply.
+
+The forward pass keeps what the diagnostics need (pre-activations, activations and
+the backpropagated gradients per layer) in ``self.cache``: nothing is recomputed to
+plot them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from gradsim.engine.activations import Activation, make_activation
+from gradsim.engine.initializers import init_bias, init_weight
+from gradsim.engine.losses import loss_and_grad
+from gradsim.engine.normalization import norm_backward, norm_forward
+
+PRECISIONS: dict[str, np.dtype] = {
+    "float64": np.dtype(np.float64),
+    "float32": np.dtype(np.float32),
+    "float16": np.dtype(np.float16),
+}
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    width: int
+    activation: str = "relu"
+    activation_params: dict[str, Any] = field(default_factory=dict)
+    norm: str = "none"
+    init: dict[str, Any] = field(
+        default_factory=lambda: {"kind": "he_normal", "mode": "fan_in", "slope": 0.0}
+    )
+    bias_init: dict[str, Any] = field(default_factory=lambda: {"kind": "zeros"})
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    input_dim: int
+    output_dim: int
+    layers: tuple[LayerSpec, ...]
+    loss: str = "bce"
+    residual_every: int = 0
+    output_init: dict[str, Any] = field(default_factory=lambda: {"kind": "xavier_normal", "gain": 1.0})
+    l1: float = 0.0
+    l2: float = 0.0
+    precision: str = "float64"
+
+
+@dataclass
+class LayerCache:
+    """What one forward/backward pass leaves behind for diagnostics, per hidden layer."""
+
+    pre_activation: np.ndarray | None = None  # h_i: the activation's input
+    activation: np.ndarray | None = None  # f_i: the activation's output
+    output: np.ndarray | None = None  # a_i: the layer's output (after the residual add)
+    grad_output: np.ndarray | None = None  # dL/da_i
+    internals: dict[str, Any] = field(default_factory=dict)
+
+
+class Network:
+    """Parameters in a named, ordered dict; gradients in a parallel dict of the same arrays' shapes."""
+
+    def __init__(self, spec: NetworkSpec, rng: np.random.Generator) -> None:
+        self.spec = spec
+        self.dtype = PRECISIONS[spec.precision]
+        self.compute_dtype = np.dtype(np.float32) if self.dtype == np.float16 else self.dtype
+        self.activations: list[Activation] = [
+            make_activation(layer.activation, layer.activation_params, f"layers[{i + 1}].activation")
+            for i, layer in enumerate(spec.layers)
+        ]
+        self.params: dict[str, np.ndarray] = {}
+        self.buffers: dict[str, np.ndarray] = {}
+        self._skip_source: dict[int, int] = self._residual_blocks()
+        self._build(rng)
+        self.grads: dict[str, np.ndarray] = {k: np.zeros_like(v) for k, v in self.params.items()}
+        self.cache: list[LayerCache] = [LayerCache() for _ in spec.layers]
+        self.input_grad: np.ndarray | None = None
+
+    # ---------------------------------------------------------------- building
+    def _residual_blocks(self) -> dict[int, int]:
+        """Map the last layer of each residual block to its block input (-1 = the network input)."""
+        k = self.spec.residual_every
+        if k <= 0:
+            return {}
+        return {end: end - k for end in range(k - 1, len(self.spec.layers), k)}
+
+    def _build(self, rng: np.random.Generator) -> None:
+        fan_in = self.spec.input_dim
+        for i, (layer, act) in enumerate(zip(self.spec.layers, self.activations, strict=True)):
+            wide = layer.width * act.pieces
+            self._add(f"layers.{i}.W", init_weight(layer.init, (fan_in, wide), rng))
+            self._add(f"layers.{i}.b", init_bias(layer.bias_init, wide, rng))
+            if layer.norm != "none":
+                self._add(f"layers.{i}.gamma", np.ones(wide))
+                self._add(f"layers.{i}.beta", np.zeros(wide))
+            if layer.norm == "batch":
+                self.buffers[f"layers.{i}.running_mean"] = np.zeros(wide, dtype=self.dtype)
+                self.buffers[f"layers.{i}.running_var"] = np.ones(wide, dtype=self.dtype)
+            for name, value in act.init_learned(layer.width, self.dtype).items():
+                self._add(f"layers.{i}.{name}", value)
+            if i in self._skip_source:
+                source_width = self._width_of(self._skip_source[i])
+                if source_width != layer.width:
+                    proj = {"kind": "xavier_normal", "gain": 1.0}
+                    self._add(f"layers.{i}.P", init_weight(proj, (source_width, layer.width), rng))
+            fan_in = layer.width
+        self._add("out.W", init_weight(self.spec.output_init, (fan_in, self.spec.output_dim), rng))
+        self._add("out.b", np.zeros(self.spec.output_dim))
+
+    def _width_of(self, index: int) -> int:
+        return self.spec.input_dim if index < 0 else self.spec.layers[index].width
+
+    def _add(self, name: str, value: np.ndarray) -> None:
+        self.params[name] = np.ascontiguousarray(value, dtype=self.dtype)
+
+    @property
+    def depth(self) -> int:
+        return len(self.spec.layers)
+
+    def weight_names(self) -> list[str]:
+        """Names of the matrices that L1/L2 penalize (weights and projections, not biases)."""
+        return [n for n in self.params if n.endswith((".W", ".P"))]
+
+    def n_parameters(self) -> int:
+        return int(sum(p.size for p in self.params.values()))
+
+    # ---------------------------------------------------------------- helpers
+    def _c(self, array: np.ndarray) -> np.ndarray:
+        """View a stored array in the compute dtype."""
+        return array.astype(self.compute_dtype, copy=False)
+
+    def _store(self, array: np.ndarray) -> np.ndarray:
+        """Round to the storage precision (a no-op except in float16 mode), keep compute dtype."""
+        if self.dtype == np.float16:
+            return array.astype(np.float16).astype(np.float32)
+        return array
+
+    # ---------------------------------------------------------------- forward
+    def forward(
+        self,
+        x: np.ndarray,
+        train: bool = True,
+        rng: np.random.Generator | None = None,
+        keep_cache: bool = True,
+    ) -> np.ndarray:
+        """Logits for a batch. ``train`` selects batch statistics and activation noise."""
+        network_input = a = self._store(self._c(x))
+        outputs: list[np.ndarray] = []
+        for i, act in enumerate(self.activations):
+            layer = self.spec.layers[i]
+            z = a @ self._c(self.params[f"layers.{i}.W"])
+            z += self._c(self.params[f"layers.{i}.b"])
+            z = self._store(z)
+            internals: dict[str, Any] = {"input": a}
+            if layer.norm != "none":
+                h, internals["norm"] = norm_forward(
+                    layer.norm,
+                    z,
+                    self._c(self.params[f"layers.{i}.gamma"]),
+                    self._c(self.params[f"layers.{i}.beta"]),
+                    self._running(i),
+                    train,
+                    update_running=train and keep_cache,
+                )
+                h = self._store(h)
+            else:
+                h = z
+            learned = self._learned(i)
+            f, internals["act"] = act.forward(h, learned, rng, train)
+            f = self._store(f.astype(self.compute_dtype, copy=False))
+            out = f
+            if i in self._skip_source:
+                source = self._skip_source[i]
+                skip_in = network_input if source < 0 else outputs[source]
+                internals["skip_input"] = skip_in
+                if f"layers.{i}.P" in self.params:
+                    out = f + skip_in @ self._c(self.params[f"layers.{i}.P"])
+                else:
+                    out = f + skip_in
+                out = self._store(out)
+            outputs.append(out)
+            if keep_cache:
+                cache = self.cache[i]
+                cache.pre_activation, cache.activation, cache.output = h, f, out
+                cache.internals = internals
+            a = out
+        logits = a @ self._c(self.params["out.W"])
+        logits += self._c(self.params["out.b"])
+        logits = self._store(logits)
+        if keep_cache:
+            self._last_hidden = a
+        return logits
+
+    def _running(self, i: int) -> dict[str, np.ndarray] | None:
+        if self.spec.layers[i].norm != "batch":
+            return None
+        return {
+            "mean": self.buffers[f"layers.{i}.running_mean"],
+            "var": self.buffers[f"layers.{i}.running_var"],
+        }
+
+    def _learned(self, i: int) -> dict[str, np.ndarray]:
+        names = self.activations[i].n_learned(self.spec.layers[i].width)
+        return {n: self._c(self.params[f"layers.{i}.{n}"]) for n in names}
+
+    # ---------------------------------------------------------------- backward
+    def backward(self, grad_logits: np.ndarray) -> None:
+        """Fill ``self.grads`` from dL/dlogits, using the cache of the last training forward."""
+        g = self._store(grad_logits.astype(self.compute_dtype, copy=False))
+        self._set_grad("out.W", self._last_hidden.T @ g)
+        self._set_grad("out.b", g.sum(axis=0))
+        grad_a = self._store(g @ self._c(self.params["out.W"]).T)
+        pending: dict[int, np.ndarray] = {}
+        for i in range(self.depth - 1, -1, -1):
+            cache = self.cache[i]
+            if i in pending:
+                grad_a = self._store(grad_a + pending.pop(i))
+            cache.grad_output = grad_a
+            internals = cache.internals
+            if i in self._skip_source:
+                self._skip_backward(i, grad_a, internals["skip_input"], pending)
+            grad_h, learned_grads = self.activations[i].backward(grad_a, internals["act"], self._learned(i))
+            for name, value in learned_grads.items():
+                self._set_grad(f"layers.{i}.{name}", value)
+            grad_h = self._store(grad_h.astype(self.compute_dtype, copy=False))
+            layer = self.spec.layers[i]
+            if layer.norm != "none":
+                grad_z, grad_gamma, grad_beta = norm_backward(
+                    grad_h, internals["norm"], self._c(self.params[f"layers.{i}.gamma"])
+                )
+                self._set_grad(f"layers.{i}.gamma", grad_gamma)
+                self._set_grad(f"layers.{i}.beta", grad_beta)
+                grad_z = self._store(grad_z)
+            else:
+                grad_z = grad_h
+            a_prev = internals["input"]
+            self._set_grad(f"layers.{i}.W", a_prev.T @ grad_z)
+            self._set_grad(f"layers.{i}.b", grad_z.sum(axis=0))
+            grad_a = self._store(grad_z @ self._c(self.params[f"layers.{i}.W"]).T)
+        if -1 in pending:
+            grad_a = self._store(grad_a + pending.pop(-1))
+        self.input_grad = grad_a
+
+    def _skip_backward(
+        self, i: int, grad_a: np.ndarray, skip_input: np.ndarray, pending: dict[int, np.ndarray]
+    ) -> None:
+        source = self._skip_source[i]
+        name = f"layers.{i}.P"
+        if name in self.params:
+            self._set_grad(name, skip_input.T @ grad_a)
+            grad_skip = grad_a @ self._c(self.params[name]).T
+        else:
+            grad_skip = grad_a
+        pending[source] = pending[source] + grad_skip if source in pending else grad_skip
+
+    def _set_grad(self, name: str, value: np.ndarray) -> None:
+        # Casting into the preallocated array rounds to the storage dtype (float16 underflow).
+        np.copyto(self.grads[name], value, casting="unsafe")
+
+    # ---------------------------------------------------------------- loss
+    def regularization(self) -> float:
+        """L1 and L2 penalties: l1 * sum|W| + l2/2 * sum W^2 over weight matrices (coupled)."""
+        total = 0.0
+        for name in self.weight_names():
+            w = self.params[name]
+            if self.spec.l1:
+                total += self.spec.l1 * float(np.sum(np.abs(w), dtype=np.float64))
+            if self.spec.l2:
+                total += 0.5 * self.spec.l2 * float(np.sum(np.square(w, dtype=np.float64)))
+        return total
+
+    def _add_regularization_grads(self) -> None:
+        if not (self.spec.l1 or self.spec.l2):
+            return
+        for name in self.weight_names():
+            w = self._c(self.params[name])
+            extra = np.zeros_like(w)
+            if self.spec.l1:
+                extra += self.compute_dtype.type(self.spec.l1) * np.sign(w)
+            if self.spec.l2:
+                extra += self.compute_dtype.type(self.spec.l2) * w
+            self._set_grad(name, self._c(self.grads[name]) + extra)
+
+    def loss_and_gradients(
+        self, x: np.ndarray, y: np.ndarray, rng: np.random.Generator | None = None, train: bool = True
+    ) -> tuple[float, np.ndarray]:
+        """One forward and backward pass: (data loss + penalty, logits); gradients in ``self.grads``."""
+        logits = self.forward(x, train=train, rng=rng)
+        data_loss, grad_logits = loss_and_grad(self.spec.loss, logits, y)
+        self.backward(grad_logits)
+        self._add_regularization_grads()
+        return data_loss + self.regularization(), logits
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+        """Loss (without penalty) and logits in evaluation mode, leaving the training cache alone."""
+        logits = self.forward(x, train=False, keep_cache=False)
+        return loss_and_grad(self.spec.loss, logits, y)[0], logits
+
+    def param_list(self) -> list[np.ndarray]:
+        return list(self.params.values())
+
+    def grad_list(self) -> list[np.ndarray]:
+        return list(self.grads.values())

@@ -1,0 +1,209 @@
+"""Everything a Trainer needs to resume bit-identically, as JSON plus named numpy arrays.
+
+``trainer_state(t)`` returns ``(state, arrays)``: ``state`` is JSON-able (counters,
+the random generator's state, history bookkeeping, divergence) and ``arrays`` holds
+parameters, optimizer state, BatchNorm running statistics, the dataset, the batch
+order, histories and checkpoints. ``restore_trainer(config, state, arrays)`` builds
+a Trainer from them and checks every shape against the config, so a session file
+with a wrong shape is refused instead of crashing later. Array names are listed in
+docs/session-format.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from gradsim.engine.datasets import Dataset
+from gradsim.engine.errors import GradsimError
+from gradsim.engine.history import SeriesHistory
+from gradsim.engine.trainer import Trainer
+
+HISTORIES = ("scalars", "layer_grads", "evaluation", "stats_history")
+
+
+class StateError(GradsimError, ValueError):
+    """Saved state that does not fit its config (wrong shape, missing array, bad counter)."""
+
+
+def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    arrays: dict[str, np.ndarray] = {}
+    for name, value in trainer.network.params.items():
+        arrays[f"param.{name}"] = value
+    for name, value in trainer.network.buffers.items():
+        arrays[f"buffer.{name}"] = value
+    for name, value in trainer.optimizer.state_arrays().items():
+        arrays[f"optimizer.{name}"] = value
+    for name, value in trainer.dataset.arrays().items():
+        arrays[f"data.{name}"] = value
+    arrays["train.order"] = trainer.order
+    for name in HISTORIES:
+        arrays.update(getattr(trainer, name).arrays(f"history.{name}"))
+    if trainer.stats is not None:
+        arrays["latest.stats"] = trainer.stats
+    for name, value in trainer.histograms.items():
+        arrays[f"latest.histogram.{name}"] = value
+    arrays["checkpoint.steps"] = np.array(trainer.checkpoint_steps, dtype=np.int64)
+    arrays["checkpoint.params"] = np.stack(trainer.checkpoints)
+    state = {
+        "step": trainer.step_count,
+        "epoch": trainer.epoch,
+        "batch_position": trainer.batch_position,
+        "rng": _jsonable_rng_state(trainer.rng),
+        "divergence": trainer.divergence,
+        "checkpoint_every": trainer.checkpoint_every,
+        "histories": {name: getattr(trainer, name).meta() for name in HISTORIES},
+        "dataset": {
+            "name": trainer.dataset.name,
+            "task": trainer.dataset.task,
+            "n_classes": trainer.dataset.n_classes,
+            "feature_names": list(trainer.dataset.feature_names),
+        },
+        "last_record": None if trainer.last_record is None else list(trainer.last_record.__dict__.values()),
+    }
+    return state, {k: np.ascontiguousarray(v) for k, v in arrays.items()}
+
+
+def restore_trainer(
+    config: Mapping[str, Any], state: Mapping[str, Any], arrays: Mapping[str, np.ndarray]
+) -> Trainer:
+    """Rebuild a Trainer; raises StateError naming the first array or key that does not fit."""
+    try:
+        return _restore(config, state, arrays)
+    except StateError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        if isinstance(error, GradsimError):
+            raise
+        raise StateError(
+            "bad_state", "saved training state is inconsistent: {detail}", detail=_describe(error)
+        ) from error
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"missing {error.args[0]!r}"
+    return str(error)
+
+
+def _restore(
+    config: Mapping[str, Any], state: Mapping[str, Any], arrays: Mapping[str, np.ndarray]
+) -> Trainer:
+    info = state["dataset"]
+    data = {key[len("data.") :]: value for key, value in arrays.items() if key.startswith("data.")}
+    dataset = Dataset.from_arrays(
+        info["name"], info["task"], int(info["n_classes"]), tuple(info["feature_names"]), data
+    )
+    trainer = Trainer(config, dataset=dataset)
+    _copy_named(trainer.network.params, arrays, "param.", require_finite=True)
+    _copy_named(trainer.network.buffers, arrays, "buffer.", require_finite=True)
+    optimizer_arrays = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
+    trainer.optimizer.load_state_arrays(optimizer_arrays)
+    trainer.step_count = _counter(state["step"], "step")
+    trainer.epoch = _counter(state["epoch"], "epoch")
+    trainer.batch_position = _counter(state["batch_position"], "batch_position")
+    order = np.asarray(arrays["train.order"])
+    if order.shape != (len(dataset.x_train),) or not np.array_equal(np.sort(order), np.arange(len(order))):
+        raise StateError("bad_order", "train.order is not a permutation of the training set")
+    trainer.order = order.astype(np.int64).copy()
+    trainer.rng.bit_generator.state = _rng_state_from_json(state["rng"], trainer.rng)
+    trainer.divergence = state.get("divergence")
+    trainer.checkpoint_every = _counter(state["checkpoint_every"], "checkpoint_every")
+    for name in HISTORIES:
+        restored = SeriesHistory.restore(state["histories"][name], arrays, f"history.{name}")
+        if restored.width != getattr(trainer, name).width:
+            raise StateError(
+                "bad_history",
+                "history {name} has {found} columns, expected {expected}",
+                name=name,
+                found=restored.width,
+                expected=getattr(trainer, name).width,
+            )
+        setattr(trainer, name, restored)
+    if "latest.stats" in arrays:
+        trainer.stats = np.array(arrays["latest.stats"], dtype=np.float64)
+    trainer.histograms = {
+        k[len("latest.histogram.") :]: np.array(v)
+        for k, v in arrays.items()
+        if k.startswith("latest.histogram.")
+    }
+    _restore_checkpoints(trainer, arrays)
+    if state.get("last_record"):
+        from gradsim.engine.trainer import StepRecord
+
+        trainer.last_record = StepRecord(*state["last_record"])
+    return trainer
+
+
+def _copy_named(
+    target: dict[str, np.ndarray], arrays: Mapping[str, np.ndarray], prefix: str, require_finite: bool
+) -> None:
+    for name, destination in target.items():
+        key = prefix + name
+        if key not in arrays:
+            raise StateError("missing_array", "array {name} is missing", name=key)
+        source = np.asarray(arrays[key])
+        if source.shape != destination.shape:
+            raise StateError(
+                "shape_mismatch",
+                "array {name} has shape {found}, the config needs {expected}",
+                name=key,
+                found=list(source.shape),
+                expected=list(destination.shape),
+            )
+        if require_finite and not np.all(np.isfinite(source)):
+            raise StateError("non_finite", "array {name} holds NaN or Inf", name=key)
+        np.copyto(destination, source, casting="unsafe")
+
+
+def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray]) -> None:
+    steps = np.asarray(arrays["checkpoint.steps"])
+    params = np.asarray(arrays["checkpoint.params"])
+    size = trainer.flat_parameters().size
+    if params.ndim != 2 or params.shape[1] != size or params.shape[0] != steps.shape[0]:
+        raise StateError(
+            "shape_mismatch",
+            "checkpoints have shape {found}, expected (n, {size})",
+            found=list(params.shape),
+            size=size,
+        )
+    trainer.checkpoint_steps = [int(s) for s in steps]
+    trainer.checkpoints = [params[i].copy() for i in range(params.shape[0])]
+
+
+def _counter(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise StateError(
+            "bad_counter", "{name} must be a non-negative integer, got {value!r}", name=name, value=value
+        )
+    return value
+
+
+def _jsonable_rng_state(rng: np.random.Generator) -> dict[str, Any]:
+    """PCG64's state holds 128-bit integers: JSON keeps them exactly as decimal strings."""
+    state = rng.bit_generator.state
+    return {
+        "bit_generator": state["bit_generator"],
+        "state": {k: str(v) for k, v in state["state"].items()},
+        "has_uint32": int(state["has_uint32"]),
+        "uinteger": int(state["uinteger"]),
+    }
+
+
+def _rng_state_from_json(saved: Mapping[str, Any], rng: np.random.Generator) -> dict[str, Any]:
+    expected = rng.bit_generator.state["bit_generator"]
+    if saved.get("bit_generator") != expected:
+        raise StateError(
+            "bad_rng",
+            "random generator {found!r} is not {expected}",
+            found=saved.get("bit_generator"),
+            expected=expected,
+        )
+    return {
+        "bit_generator": expected,
+        "state": {k: int(v) for k, v in saved["state"].items()},
+        "has_uint32": int(saved["has_uint32"]),
+        "uinteger": int(saved["uinteger"]),
+    }

@@ -1,0 +1,309 @@
+"""The training loop: one object every face drives (app worker, CLI, tests, notebooks).
+
+``Trainer(config)`` builds the dataset, the network, the optimizer and the schedule
+from a validated config. ``step()`` does one update and records the cheap scalars;
+every ``training.diagnostics_every`` steps it also records the per-layer statistics.
+``steps(n)`` is a generator of step records, so a worker can pause or cancel between
+yields. ``snapshot()`` builds an immutable picture for the GUI at its own rate.
+
+Determinism: one seeded ``numpy.random.Generator`` drives mini-batch order and
+activation noise; initialization uses a second generator seeded from the same seed.
+Same config and seed give bit-identical runs, and :mod:`gradsim.engine.state`
+saves and restores everything (the generator's state included) so a resumed run
+continues bit-identically.
+
+Non-finite values: when the loss or a gradient becomes NaN/Inf, the update is *not*
+applied, ``divergence`` records where it happened, and the parameters stay at the
+last finite state, so the user can lower the learning rate and go on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from gradsim.engine.clipping import apply_clipping
+from gradsim.engine.config import network_spec, validate_config
+from gradsim.engine.datasets import Dataset, make_dataset
+from gradsim.engine.diagnosis import THRESHOLDS, Diagnosis, DiagnosisInput, diagnose, first_nonfinite
+from gradsim.engine.diagnostics import (
+    GRAD_LOG_RANGE,
+    HISTOGRAM_RANGE,
+    LAYER_STAT_NAMES,
+    gradient_norms_per_layer,
+    identical_units,
+    layer_histograms,
+    layer_statistics,
+)
+from gradsim.engine.history import SeriesHistory
+from gradsim.engine.losses import accuracy, predictions
+from gradsim.engine.network import Network
+from gradsim.engine.optimizers import build_optimizer
+from gradsim.engine.schedules import build_schedule
+from gradsim.engine.snapshot import Snapshot, frozen, frozen_dict
+
+SCALAR_NAMES: tuple[str, ...] = ("loss", "grad_norm", "clipped", "learning_rate")
+EVALUATION_NAMES: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+MAX_CHECKPOINTS = 128
+CHECKPOINT_BYTES = 64 * 2**20
+SNAPSHOT_WEIGHT_LIMIT = 50_000  # parameters; larger nets send no weight matrices to the diagram
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """What one step did (cheap scalars only)."""
+
+    step: int  # the number of completed steps after this one
+    loss: float
+    grad_norm: float
+    clipped: bool
+    learning_rate: float
+    finite: bool
+
+
+class Trainer:
+    """A training run: config -> dataset, network, optimizer, schedule, histories."""
+
+    def __init__(self, config: Mapping[str, Any], dataset: Dataset | None = None) -> None:
+        self.config = validate_config(config)
+        self.dataset = dataset if dataset is not None else make_dataset(self.config["data"])
+        seed = self.config["training"]["seed"]
+        self.spec = network_spec(
+            self.config, self.dataset.input_dim, self.dataset.output_dim, self.dataset.task
+        )
+        self.network = Network(self.spec, np.random.default_rng([seed, 1]))
+        self.rng = np.random.default_rng([seed, 2])
+        self.optimizer = build_optimizer(self.config["optimizer"], self.network.param_list())
+        self.schedule = build_schedule(self.config["schedule"])
+        self.step_count = 0
+        self.epoch = 0
+        self.batch_position = 0
+        self.order = np.arange(len(self.dataset.x_train))
+        self.divergence: dict[str, Any] | None = None
+        self.last_record: StepRecord | None = None
+        self._init_histories()
+        self._init_checkpoints()
+
+    # ------------------------------------------------------------------ setup
+    def _init_histories(self) -> None:
+        depth = self.network.depth
+        self.scalars = SeriesHistory(len(SCALAR_NAMES))
+        self.layer_grads = SeriesHistory(depth + 1)
+        self.evaluation = SeriesHistory(len(EVALUATION_NAMES), capacity=1024)
+        self.stats_history = SeriesHistory(max(depth, 1) * len(LAYER_STAT_NAMES), capacity=512)
+        self.stats: np.ndarray | None = None
+        self.histograms: dict[str, np.ndarray] = {}
+
+    def _init_checkpoints(self) -> None:
+        size = sum(p.size for p in self.network.params.values()) * self.network.dtype.itemsize
+        self.max_checkpoints = int(max(8, min(MAX_CHECKPOINTS, CHECKPOINT_BYTES // max(size, 1))))
+        self.checkpoint_every = self.config["training"]["checkpoint_every"]
+        self.checkpoint_steps: list[int] = []
+        self.checkpoints: list[np.ndarray] = []
+        self._checkpoint()
+
+    # ------------------------------------------------------------------ data
+    @property
+    def batch_size(self) -> int:
+        n = len(self.dataset.x_train)
+        size = self.config["training"]["batch_size"]
+        return n if size <= 0 or size >= n else size
+
+    def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        x, y = self.dataset.x_train, self.dataset.y_train
+        n, size = len(x), self.batch_size
+        if size == n:
+            return x, y
+        if self.batch_position == 0:
+            self.order = self.rng.permutation(n)
+        index = self.order[self.batch_position : self.batch_position + size]
+        self.batch_position += size
+        if self.batch_position >= n:
+            self.batch_position = 0
+            self.epoch += 1
+        return x[index], y[index]
+
+    # ------------------------------------------------------------------ training
+    def step(self) -> StepRecord:
+        """One update. Non-finite loss or gradient: no update, ``divergence`` set."""
+        cadence = self.step_count % self.config["training"]["diagnostics_every"] == 0
+        before = self._weights_copy() if cadence else None
+        x, y = self._next_batch()
+        if self.batch_size == len(self.dataset.x_train):
+            self.epoch += 1
+        with np.errstate(all="ignore"):
+            loss, _ = self.network.loss_and_gradients(x, y, rng=self.rng, train=True)
+            grads = self.network.grad_list()
+            layer_norms = gradient_norms_per_layer(self.network)
+            report = apply_clipping(grads, self.config["clipping"])
+        lr = float(self.schedule.lr_at(self.step_count, self.optimizer.lr))
+        problem = first_nonfinite(loss, np.append(layer_norms, report.pre_clip_norm), self.step_count + 1)
+        if problem is None:
+            self.optimizer.step(grads, lr=lr)
+        elif self.divergence is None:
+            self.divergence = problem
+        self.step_count += 1
+        record = StepRecord(self.step_count, loss, report.pre_clip_norm, report.fired, lr, problem is None)
+        self.scalars.append(self.step_count, (loss, report.pre_clip_norm, float(report.fired), lr))
+        self.layer_grads.append(self.step_count, layer_norms)
+        if cadence:
+            self._record_statistics(before)
+        if self.step_count % self.checkpoint_every == 0:
+            self._checkpoint()
+        self.last_record = record
+        return record
+
+    def steps(self, n: int | None = None) -> Iterator[StepRecord]:
+        """Yield after every step (forever when ``n`` is None): pause or cancel between yields."""
+        done = 0
+        while n is None or done < n:
+            yield self.step()
+            done += 1
+
+    def run(self, n: int) -> StepRecord | None:
+        """Run ``n`` steps; return the last record."""
+        for _ in self.steps(n):
+            pass
+        return self.last_record if n else None
+
+    def _weights_copy(self) -> dict[str, np.ndarray]:
+        return {
+            f"layers.{i}.W": self.network.params[f"layers.{i}.W"].copy() for i in range(self.network.depth)
+        }
+
+    def _record_statistics(self, before: dict[str, np.ndarray] | None) -> None:
+        with np.errstate(all="ignore"):
+            self.stats = layer_statistics(self.network, before)
+            self.histograms = layer_histograms(self.network)
+            evaluation = self.evaluate()
+        if self.network.depth:
+            self.stats_history.append(self.step_count, self.stats.reshape(-1))
+        self.evaluation.append(self.step_count, [evaluation[name] for name in EVALUATION_NAMES])
+
+    def evaluate(self) -> dict[str, float]:
+        """Loss and accuracy on the training and test sets, in evaluation mode."""
+        d, kind = self.dataset, self.spec.loss
+        with np.errstate(all="ignore"):
+            train_loss, train_logits = self.network.evaluate(d.x_train, d.y_train)
+            result = {"train_loss": train_loss, "train_accuracy": accuracy(kind, train_logits, d.y_train)}
+            if len(d.x_test):
+                test_loss, test_logits = self.network.evaluate(d.x_test, d.y_test)
+                result.update(test_loss=test_loss, test_accuracy=accuracy(kind, test_logits, d.y_test))
+            else:
+                result.update(test_loss=math.nan, test_accuracy=math.nan)
+        return result
+
+    # ------------------------------------------------------------------ checkpoints
+    def _checkpoint(self) -> None:
+        """Keep the flattened parameters every k steps; thin by half when full (PCA slices)."""
+        if self.checkpoint_steps and self.checkpoint_steps[-1] == self.step_count:
+            return
+        if len(self.checkpoints) >= self.max_checkpoints:
+            self.checkpoints = self.checkpoints[::2]
+            self.checkpoint_steps = self.checkpoint_steps[::2]
+            self.checkpoint_every *= 2
+        self.checkpoints.append(self.flat_parameters())
+        self.checkpoint_steps.append(self.step_count)
+
+    def flat_parameters(self) -> np.ndarray:
+        return np.concatenate([p.reshape(-1) for p in self.network.params.values()]).copy()
+
+    # ------------------------------------------------------------------ live edits
+    def set_learning_rate(self, lr: float) -> None:
+        """Change the base learning rate from the next step (validated like the config)."""
+        config = dict(self.config)
+        config["optimizer"] = {**self.config["optimizer"], "lr": lr}
+        self.config = validate_config(config)
+        self.optimizer.lr = self.config["optimizer"]["lr"]
+
+    def set_clipping(self, spec: Mapping[str, Any]) -> None:
+        config = dict(self.config)
+        config["clipping"] = dict(spec)
+        self.config = validate_config(config)
+
+    def clear_divergence(self) -> None:
+        self.divergence = None
+
+    # ------------------------------------------------------------------ reading
+    def diagnoses(self) -> list[Diagnosis]:
+        window = int(THRESHOLDS["exploding_window"])
+        recent = self.scalars.values_since(self.step_count - window)
+        recent_norms = recent[:, SCALAR_NAMES.index("grad_norm")] if len(recent) else np.zeros(0)
+        symmetric = tuple(i for i in range(self.network.depth) if identical_units(self.network, i))
+        evidence = DiagnosisInput(
+            layer_grad_norms=self.layer_grads.values_since(self.step_count - window + 1),
+            recent_total_norms=recent_norms,
+            stats=self.stats,
+            stat_names=LAYER_STAT_NAMES,
+            activations=tuple(layer.activation for layer in self.spec.layers),
+            divergence=self.divergence,
+            symmetric_layers=symmetric if self.step_count > 0 else (),
+        )
+        return diagnose(evidence)
+
+    def decision_grid(self, resolution: int = 60, padding: float = 0.1) -> dict[str, np.ndarray]:
+        """The network's prediction over the input plane (2D inputs only), for the decision map."""
+        if self.dataset.input_dim != 2:
+            return {}
+        x = self.dataset.x_train
+        low, high = x.min(axis=0), x.max(axis=0)
+        span = np.maximum(high - low, 1e-9)
+        low, high = low - padding * span, high + padding * span
+        xs = np.linspace(low[0], high[0], resolution)
+        ys = np.linspace(low[1], high[1], resolution)
+        gx, gy = np.meshgrid(xs, ys, indexing="ij")
+        points = np.column_stack([gx.ravel(), gy.ravel()])
+        with np.errstate(all="ignore"):
+            logits = self.network.forward(points, train=False, keep_cache=False).astype(np.float64)
+        values = predictions(self.spec.loss, logits)
+        if self.spec.loss == "softmax_ce":
+            values = np.argmax(values, axis=1) + np.max(values, axis=1) * 0.999
+        else:
+            values = values[:, 0]
+        return {"xs": xs, "ys": ys, "values": values.reshape(resolution, resolution)}
+
+    def snapshot(self, include_decision: bool = True) -> Snapshot:
+        """An immutable picture of the run for the GUI (copies, read-only)."""
+        include_weights = self.network.n_parameters() <= SNAPSHOT_WEIGHT_LIMIT
+        weights = (
+            {k: v for k, v in self.network.params.items() if k.endswith(".W")} if include_weights else {}
+        )
+        grads = {k: v for k, v in self.network.grads.items() if k.endswith(".W")} if include_weights else {}
+        data = {}
+        if self.dataset.input_dim == 2 and include_decision or self.dataset.input_dim == 1:
+            data = {"x": self.dataset.x_train, "y": self.dataset.y_train}
+        record = self.last_record
+        return Snapshot(
+            step=self.step_count,
+            epoch=self.epoch,
+            loss=record.loss if record else math.nan,
+            learning_rate=record.learning_rate if record else self.optimizer.lr,
+            depth=self.network.depth,
+            layer_widths=tuple(layer.width for layer in self.spec.layers),
+            activations=tuple(layer.activation for layer in self.spec.layers),
+            scalar_names=SCALAR_NAMES,
+            scalars=self.scalars.arrays("scalars"),
+            layer_grads=self.layer_grads.arrays("layer_grads"),
+            evaluation_names=EVALUATION_NAMES,
+            evaluation=self.evaluation.arrays("evaluation"),
+            stat_names=LAYER_STAT_NAMES,
+            stats=frozen(self.stats),
+            stats_history=self.stats_history.arrays("stats"),
+            histograms=frozen_dict(self.histograms),
+            histogram_ranges={
+                "activation": HISTOGRAM_RANGE,
+                "pre_activation": HISTOGRAM_RANGE,
+                "log10_grad": GRAD_LOG_RANGE,
+            },
+            diagnoses=tuple(self.diagnoses()),
+            divergence=dict(self.divergence) if self.divergence else None,
+            weights=frozen_dict(weights),
+            grads=frozen_dict(grads),
+            decision=frozen_dict(self.decision_grid()) if include_decision else {},
+            data=frozen_dict(data),
+            task=self.dataset.task,
+        )

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command of the README: makes .venv if needed, installs gradsim with its
+# test extras, checks lint, and runs every test offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/ruff check gradsim tests benchmarks
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
