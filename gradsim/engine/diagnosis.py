@@ -23,7 +23,7 @@ THRESHOLDS: dict[str, float] = {
     "exploding_growth": 1e3,  # total gradient norm grew this much ...
     "exploding_window": 20,  # ... within this many steps
     "dead_fraction": 0.5,  # share of a ReLU layer's units dead on the batch
-    "saturation": 0.9,  # share of a bounded layer's outputs near a bound
+    "saturation": 0.6,  # share of a bounded layer's outputs near a bound
     "min_depth_for_ratio": 3,
 }
 

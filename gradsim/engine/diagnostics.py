@@ -114,10 +114,14 @@ def saturation_fraction(network: Network, i: int) -> float:
     return float(np.mean((out <= low + margin) | (out >= high - margin)))
 
 
-def dead_fraction(network: Network, i: int) -> float:
-    """Share of ReLU-family units inactive on the whole batch; NaN for other activations."""
+def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> float:
+    """Share of ReLU-family units inactive on every sample; NaN for other activations.
+
+    ``pre`` defaults to the training batch's pre-activations; the trainer passes the
+    whole training set's (a unit silent on 32 samples may still fire on others).
+    """
     act = network.activations[i]
-    pre = network.cache[i].pre_activation
+    pre = network.cache[i].pre_activation if pre is None else pre
     if act.family != "relu" or pre is None:
         return np.nan
     return float(np.mean(np.all(pre <= 0, axis=0)))

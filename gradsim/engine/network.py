@@ -160,8 +160,13 @@ class Network:
         train: bool = True,
         rng: np.random.Generator | None = None,
         keep_cache: bool = True,
+        collect: list[np.ndarray] | None = None,
     ) -> np.ndarray:
-        """Logits for a batch. ``train`` selects batch statistics and activation noise."""
+        """Logits for a batch. ``train`` selects batch statistics and activation noise.
+
+        ``collect`` (a list) receives every layer's pre-activation, e.g. to count dead
+        units over the whole training set without disturbing the training cache.
+        """
         network_input = a = self._store(self._c(x))
         outputs: list[np.ndarray] = []
         for i, act in enumerate(self.activations):
@@ -183,6 +188,8 @@ class Network:
                 h = self._store(h)
             else:
                 h = z
+            if collect is not None:
+                collect.append(h)
             learned = self._learned(i)
             f, internals["act"] = act.forward(h, learned, rng, train)
             f = self._store(f.astype(self.compute_dtype, copy=False))
@@ -309,9 +316,11 @@ class Network:
         self._add_regularization_grads()
         return data_loss + self.regularization(), logits
 
-    def evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(
+        self, x: np.ndarray, y: np.ndarray, collect: list[np.ndarray] | None = None
+    ) -> tuple[float, np.ndarray]:
         """Loss (without penalty) and logits in evaluation mode, leaving the training cache alone."""
-        logits = self.forward(x, train=False, keep_cache=False)
+        logits = self.forward(x, train=False, keep_cache=False, collect=collect)
         return loss_and_grad(self.spec.loss, logits, y)[0], logits
 
     def param_list(self) -> list[np.ndarray]:

@@ -60,10 +60,11 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
             "task": trainer.dataset.task,
             "n_classes": trainer.dataset.n_classes,
             "feature_names": list(trainer.dataset.feature_names),
+            "label_names": list(trainer.dataset.label_names),
         },
         "last_record": None if trainer.last_record is None else list(trainer.last_record.__dict__.values()),
     }
-    return state, {k: np.ascontiguousarray(v) for k, v in arrays.items()}
+    return state, {k: np.asarray(v) for k, v in arrays.items()}
 
 
 def restore_trainer(
@@ -94,7 +95,12 @@ def _restore(
     info = state["dataset"]
     data = {key[len("data.") :]: value for key, value in arrays.items() if key.startswith("data.")}
     dataset = Dataset.from_arrays(
-        info["name"], info["task"], int(info["n_classes"]), tuple(info["feature_names"]), data
+        info["name"],
+        info["task"],
+        int(info["n_classes"]),
+        tuple(info["feature_names"]),
+        data,
+        label_names=tuple(info.get("label_names", ())),
     )
     trainer = Trainer(config, dataset=dataset)
     _copy_named(trainer.network.params, arrays, "param.", require_finite=True)

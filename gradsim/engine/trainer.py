@@ -34,6 +34,7 @@ from gradsim.engine.diagnostics import (
     GRAD_LOG_RANGE,
     HISTOGRAM_RANGE,
     LAYER_STAT_NAMES,
+    dead_fraction,
     gradient_norms_per_layer,
     identical_units,
     layer_histograms,
@@ -176,19 +177,23 @@ class Trainer:
         }
 
     def _record_statistics(self, before: dict[str, np.ndarray] | None) -> None:
+        pre_activations: list[np.ndarray] = []
         with np.errstate(all="ignore"):
             self.stats = layer_statistics(self.network, before)
             self.histograms = layer_histograms(self.network)
-            evaluation = self.evaluate()
+            evaluation = self.evaluate(collect=pre_activations)
+            dead = LAYER_STAT_NAMES.index("dead_fraction")
+            for i, pre in enumerate(pre_activations):
+                self.stats[i, dead] = dead_fraction(self.network, i, pre)
         if self.network.depth:
             self.stats_history.append(self.step_count, self.stats.reshape(-1))
         self.evaluation.append(self.step_count, [evaluation[name] for name in EVALUATION_NAMES])
 
-    def evaluate(self) -> dict[str, float]:
+    def evaluate(self, collect: list[np.ndarray] | None = None) -> dict[str, float]:
         """Loss and accuracy on the training and test sets, in evaluation mode."""
         d, kind = self.dataset, self.spec.loss
         with np.errstate(all="ignore"):
-            train_loss, train_logits = self.network.evaluate(d.x_train, d.y_train)
+            train_loss, train_logits = self.network.evaluate(d.x_train, d.y_train, collect)
             result = {"train_loss": train_loss, "train_accuracy": accuracy(kind, train_logits, d.y_train)}
             if len(d.x_test):
                 test_loss, test_logits = self.network.evaluate(d.x_test, d.y_test)

@@ -1,0 +1,758 @@
+"""Optimizers: one implementation trains networks and moves a point on a 2D landscape.
+
+Every rule is the one ``torch.optim`` documents (PyTorch 2.x, "Algorithm" boxes of
+``torch.optim.SGD``, ``Adagrad``, ``RMSprop``, ``Adam`` and ``AdamW``), so what a
+student sees here is what they will see in PyTorch. The tests compare against
+``torch.optim`` over 50 steps (relative error 1e-10 in float64).
+
+Why the precision handling: parameters may be float64, float32 or float16.
+
+* float64/float32: the optimizer state has the parameter's dtype, and every scalar
+  (lr, betas, bias corrections) is cast to that dtype before it touches an array,
+  because under numpy 2 an ``np.float64`` scalar would promote a float32 array to
+  float64 (and triple the step time).
+* float16: numpy has no fast float16 arithmetic and float16 moments underflow, so
+  the state and the arithmetic are float32; the result is written back into the
+  float16 parameter. That write really rounds: an update smaller than half a float16
+  ulp of the parameter is lost, which is one of the things the app teaches.
+
+``step`` updates the parameter arrays in place (same objects, same dtype) and never
+writes into the caller's gradient arrays.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from gradsim.engine.errors import ConfigError
+
+# --------------------------------------------------------------------------------------
+# Validation helpers (also used by clipping.py and schedules.py)
+# --------------------------------------------------------------------------------------
+
+
+def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    low_text = "-inf" if low is None else f"{low:g}"
+    high_text = "inf" if high is None else f"{high:g}"
+    return f"{left}{low_text}, {high_text}{right}"
+
+
+def check_number(
+    field: str,
+    value: Any,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """Return ``value`` as a float after checking it is a finite real in the interval.
+
+    Error codes: ``not_a_number``, ``not_finite``, ``not_positive`` (interval (0, inf)),
+    ``negative`` ([0, inf)), ``out_of_range`` (any other interval, ``{interval}`` given).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise ConfigError(field, "not_a_number", "must be a number, got {value!r}", value=value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ConfigError(field, "not_finite", "must be a finite number, got {value}", value=value)
+    too_low = low is not None and (number <= low if low_open else number < low)
+    too_high = high is not None and (number >= high if high_open else number > high)
+    if not (too_low or too_high):
+        return number
+    if low == 0 and high is None:
+        if low_open:
+            raise ConfigError(field, "not_positive", "must be a positive number, got {value}", value=value)
+        raise ConfigError(field, "negative", "must be zero or a positive number, got {value}", value=value)
+    interval = _interval(low, high, low_open, high_open)
+    raise ConfigError(
+        field,
+        "out_of_range",
+        "must be in {interval}, got {value}",
+        value=value,
+        interval=interval,
+        low=low,
+        high=high,
+    )
+
+
+def check_int(field: str, value: Any, *, low: int = 0) -> int:
+    """Return ``value`` as an int after checking it is an integer >= ``low`` (codes
+    ``not_an_integer``, ``too_small``)."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ConfigError(field, "not_an_integer", "must be an integer, got {value!r}", value=value)
+    if value < low:
+        raise ConfigError(
+            field, "too_small", "must be an integer >= {low}, got {value}", value=value, low=low
+        )
+    return int(value)
+
+
+def check_bool(field: str, value: Any) -> bool:
+    """Return ``value`` after checking it is a bool (code ``not_a_boolean``)."""
+    if not isinstance(value, bool | np.bool_):
+        raise ConfigError(field, "not_a_boolean", "must be true or false, got {value!r}", value=value)
+    return bool(value)
+
+
+def check_keys(section: str, given: Mapping[str, Any], allowed: Sequence[str]) -> None:
+    """Refuse keys that are not settings of this kind (code ``unknown_key``)."""
+    for key in given:
+        if key not in allowed:
+            raise ConfigError(
+                f"{section}.{key}",
+                "unknown_key",
+                "unknown setting; allowed: {allowed}",
+                allowed=", ".join(allowed),
+            )
+
+
+def check_kind(section: str, spec: Mapping[str, Any], kinds: Sequence[str]) -> str:
+    """Return ``spec["kind"]`` after checking it is one of ``kinds`` (codes ``missing``,
+    ``unknown_kind``)."""
+    if not isinstance(spec, Mapping):
+        raise ConfigError(section, "not_a_mapping", "must be a mapping, got {value!r}", value=spec)
+    if "kind" not in spec:
+        raise ConfigError(
+            f"{section}.kind", "missing", "is missing; allowed: {allowed}", allowed=", ".join(kinds)
+        )
+    kind = spec["kind"]
+    if kind not in kinds:
+        raise ConfigError(
+            f"{section}.kind",
+            "unknown_kind",
+            "unknown kind {value!r}; allowed: {allowed}",
+            value=kind,
+            allowed=", ".join(kinds),
+        )
+    return kind
+
+
+def _check_betas(value: Any) -> tuple[float, float]:
+    field = "optimizer.betas"
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
+        raise ConfigError(
+            field,
+            "not_a_pair",
+            "must be a pair of numbers [beta1, beta2], got {value!r}",
+            value=value,
+        )
+    beta1 = check_number(f"{field}[0]", value[0], low=0.0, high=1.0, high_open=True)
+    beta2 = check_number(f"{field}[1]", value[1], low=0.0, high=1.0, high_open=True)
+    return beta1, beta2
+
+
+# --------------------------------------------------------------------------------------
+# Per-parameter working storage
+# --------------------------------------------------------------------------------------
+
+
+class _Slot:
+    """One parameter with its state buffers and two scratch arrays of the compute dtype.
+
+    ``theta`` is the array the rule updates: the parameter itself, or (float16) a
+    float32 copy loaded before and written back after the update.
+    """
+
+    __slots__ = ("param", "dtype", "theta", "grad_buf", "tmp", "state")
+
+    def __init__(self, param: np.ndarray, names: Sequence[str], fill: Mapping[str, float]):
+        self.param = param
+        self.dtype = np.dtype(np.float32) if param.dtype == np.float16 else param.dtype
+        self.theta = param if self.dtype == param.dtype else np.empty(param.shape, self.dtype)
+        self.grad_buf = np.empty(param.shape, self.dtype)
+        self.tmp = np.empty(param.shape, self.dtype)
+        self.state = {name: np.full(param.shape, fill.get(name, 0.0), self.dtype) for name in names}
+
+    def load(self) -> np.ndarray:
+        if self.theta is not self.param:
+            np.copyto(self.theta, self.param)
+        return self.theta
+
+    def store(self) -> None:
+        if self.theta is not self.param:
+            np.copyto(self.param, self.theta, casting="same_kind")
+
+    def grad(self, grad: np.ndarray) -> np.ndarray:
+        """The gradient in the compute dtype (the caller's array when it already is)."""
+        if grad.dtype == self.dtype:
+            return grad
+        np.copyto(self.grad_buf, grad, casting="same_kind")
+        return self.grad_buf
+
+    def add_coupled_decay(self, grad: np.ndarray, theta: np.ndarray, wd: Any) -> np.ndarray:
+        """g + wd*theta (L2 penalty folded into the gradient), into ``grad_buf``."""
+        np.multiply(theta, wd, out=self.tmp)
+        return np.add(grad, self.tmp, out=self.grad_buf)
+
+
+_FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _check_params(params: Sequence[np.ndarray]) -> list[np.ndarray]:
+    checked = list(params)
+    for index, param in enumerate(checked):
+        if not isinstance(param, np.ndarray) or param.dtype not in _FLOAT_DTYPES:
+            raise TypeError(f"params[{index}] must be a float16/32/64 numpy array")
+        if not param.flags.writeable:
+            raise ValueError(f"params[{index}] is read-only; the optimizer updates it in place")
+    return checked
+
+
+# --------------------------------------------------------------------------------------
+# Base class
+# --------------------------------------------------------------------------------------
+
+
+class Optimizer:
+    """Common machinery: validation, dtype handling, state save/load, the step loop.
+
+    Subclasses declare ``kind``, ``defaults`` (every user-settable hyperparameter,
+    ``lr`` included), optionally ``fixed`` (values implied by the kind), and implement
+    ``_validate``, ``_state_names``, ``_constants`` and ``_update``.
+    """
+
+    kind: ClassVar[str]
+    defaults: ClassVar[Mapping[str, Any]]
+    fixed: ClassVar[Mapping[str, Any]] = {}
+    display_names: ClassVar[Mapping[str, str]] = {}
+
+    def __init__(self, params: Sequence[np.ndarray], lr: float | None = None, **hyper: Any):
+        check_keys("optimizer", hyper, [key for key in self.defaults if key != "lr"])
+        self.lr = check_number(
+            "optimizer.lr", self.defaults["lr"] if lr is None else lr, low=0.0, low_open=True
+        )
+        merged = {**self.defaults, **self.fixed, **hyper}
+        merged.pop("lr")
+        self.hyper: dict[str, Any] = self._validate(merged)
+        self.params: list[np.ndarray] = _check_params(params)
+        self.step_count = 0
+        fill = self._initial_fill()
+        names = self._state_names()
+        self._slots = [_Slot(param, names, fill) for param in self.params]
+
+    # -- to implement -------------------------------------------------------------------
+
+    def _validate(self, hyper: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _state_names(self) -> tuple[str, ...]:
+        """Names of the per-parameter state buffers this configuration uses."""
+        raise NotImplementedError
+
+    def _initial_fill(self) -> dict[str, float]:
+        """Initial value of state buffers that do not start at zero."""
+        return {}
+
+    def _constants(self, lr: float, t: int) -> dict[str, float]:
+        """Python-float scalars of step ``t``; cast once per compute dtype by ``step``."""
+        raise NotImplementedError
+
+    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+        raise NotImplementedError
+
+    # -- public API ------------------------------------------------------------------
+
+    def step(self, grads: Sequence[np.ndarray], lr: float | None = None) -> None:
+        """Apply one update to every parameter, in place.
+
+        ``lr`` overrides the base learning rate for this step only (a schedule feeds
+        it; 0 is allowed, e.g. the end of a cosine schedule).
+        """
+        if len(grads) != len(self._slots):
+            raise ValueError(f"expected {len(self._slots)} gradients, got {len(grads)}")
+        step_lr = self.lr if lr is None else check_number("optimizer.lr", lr, low=0.0)
+        grads = [np.asarray(grad) for grad in grads]
+        for index, (slot, grad) in enumerate(zip(self._slots, grads, strict=True)):
+            if grad.shape != slot.param.shape:
+                raise ValueError(f"gradient {index} has shape {grad.shape}, parameter {slot.param.shape}")
+        self.step_count += 1
+        scalars = self._constants(step_lr, self.step_count)
+        by_dtype: dict[np.dtype, dict[str, Any]] = {}
+        with np.errstate(all="ignore"):  # non-finite gradients: the trainer reports them
+            for slot, grad in zip(self._slots, grads, strict=True):
+                c = by_dtype.get(slot.dtype)
+                if c is None:
+                    c = by_dtype[slot.dtype] = {k: slot.dtype.type(v) for k, v in scalars.items()}
+                theta = slot.load()
+                self._update(slot, theta, slot.grad(grad), c)
+                slot.store()
+
+    def state_arrays(self) -> dict[str, np.ndarray]:
+        """Copies of everything needed to resume bit-identically.
+
+        Names are ``"<buffer>.<param index>"`` (e.g. ``"exp_avg.0"``) plus ``"step"``,
+        a 0-d int64 array.
+        """
+        arrays = {"step": np.array(self.step_count, dtype=np.int64)}
+        for index, slot in enumerate(self._slots):
+            for name, buffer in slot.state.items():
+                arrays[f"{name}.{index}"] = buffer.copy()
+        return arrays
+
+    def load_state_arrays(self, arrays: Mapping[str, np.ndarray]) -> None:
+        """Restore ``state_arrays()`` output; all names and shapes are checked first."""
+        expected = self.state_arrays()
+        for name in arrays:
+            if name not in expected:
+                raise ConfigError(
+                    f"optimizer.state.{name}",
+                    "state_unexpected",
+                    "is not part of this optimizer's state; expected: {expected}",
+                    expected=", ".join(expected),
+                )
+        for name, reference in expected.items():
+            _check_state_array(name, arrays.get(name), reference)
+        self.step_count = int(arrays["step"])
+        for index, slot in enumerate(self._slots):
+            for name, buffer in slot.state.items():
+                np.copyto(buffer, arrays[f"{name}.{index}"], casting="same_kind")
+
+    def display_state(self, index: int = 0) -> dict[str, np.ndarray]:
+        """Copies of parameter ``index``'s state for the landscape overlays
+        (``{"velocity": ...}`` for momentum, ``{"exp_avg": ..., "exp_avg_sq": ...}``...)."""
+        state = self._slots[index].state
+        return {self.display_names.get(name, name): buf.copy() for name, buf in state.items()}
+
+    def hyperparameters(self) -> dict[str, Any]:
+        """JSON-able settings: ``build_optimizer(opt.hyperparameters(), params)`` rebuilds it."""
+        settings: dict[str, Any] = {"kind": self.kind, "lr": self.lr}
+        for key in self.defaults:
+            if key != "lr":
+                value = self.hyper[key]
+                settings[key] = list(value) if isinstance(value, tuple) else value
+        return settings
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.hyperparameters()})"
+
+
+def _check_state_array(name: str, array: Any, reference: np.ndarray) -> None:
+    field = f"optimizer.state.{name}"
+    if array is None:
+        raise ConfigError(field, "state_missing", "is missing from the saved optimizer state")
+    array = np.asarray(array)
+    if array.shape != reference.shape:
+        raise ConfigError(
+            field,
+            "state_shape",
+            "has shape {shape}, expected {expected}",
+            shape=array.shape,
+            expected=reference.shape,
+        )
+    wanted = "iu" if name == "step" else "fiu"
+    if array.dtype.kind not in wanted or (name == "step" and int(array) < 0):
+        raise ConfigError(field, "state_dtype", "has an unusable type {dtype}", dtype=str(array.dtype))
+
+
+# --------------------------------------------------------------------------------------
+# SGD family
+# --------------------------------------------------------------------------------------
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent with optional momentum, dampening, Nesterov, L2.
+
+    torch.optim.SGD (docs "Algorithm"), with g_t the gradient, mu the momentum,
+    tau the dampening, lambda the weight decay, gamma the learning rate::
+
+        g_t = g_t + lambda * theta_{t-1}                  (if lambda != 0)
+        b_t = g_t                                          (t = 1)
+        b_t = mu * b_{t-1} + (1 - tau) * g_t               (t > 1)
+        g_t = g_t + mu * b_t  (Nesterov)  or  g_t = b_t    (if mu != 0)
+        theta_t = theta_{t-1} - gamma * g_t
+
+    Nesterov needs mu > 0 and tau = 0, as in torch.
+    """
+
+    kind = "sgd"
+    defaults = {
+        "lr": 1e-3,
+        "momentum": 0.0,
+        "dampening": 0.0,
+        "nesterov": False,
+        "weight_decay": 0.0,
+    }
+    display_names = {"momentum_buffer": "velocity"}
+
+    def _validate(self, hyper: dict[str, Any]) -> dict[str, Any]:
+        out = {
+            "momentum": check_number(
+                "optimizer.momentum", hyper["momentum"], low=0.0, high=1.0, high_open=True
+            ),
+            "dampening": check_number("optimizer.dampening", hyper["dampening"], low=0, high=1),
+            "nesterov": check_bool("optimizer.nesterov", hyper["nesterov"]),
+            "weight_decay": check_number("optimizer.weight_decay", hyper["weight_decay"], low=0),
+        }
+        if out["nesterov"] and out["momentum"] == 0:
+            raise ConfigError(
+                "optimizer.momentum",
+                "nesterov_needs_momentum",
+                "Nesterov momentum needs momentum > 0, got {value}",
+                value=out["momentum"],
+            )
+        if out["nesterov"] and out["dampening"] != 0:
+            raise ConfigError(
+                "optimizer.dampening",
+                "nesterov_needs_zero_dampening",
+                "Nesterov momentum needs dampening 0, got {value}",
+                value=out["dampening"],
+            )
+        return out
+
+    def _state_names(self) -> tuple[str, ...]:
+        return ("momentum_buffer",) if self.hyper["momentum"] != 0 else ()
+
+    def _constants(self, lr: float, t: int) -> dict[str, float]:
+        h = self.hyper
+        return {
+            "neg_lr": -lr,
+            "mu": h["momentum"],
+            "keep": 1.0 - h["dampening"],
+            "wd": h["weight_decay"],
+        }
+
+    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+        h, tmp = self.hyper, slot.tmp
+        if h["weight_decay"] != 0:
+            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+        direction = grad
+        if h["momentum"] != 0:
+            direction = self._momentum(slot, grad, c)
+        np.multiply(direction, c["neg_lr"], out=tmp)
+        theta += tmp
+
+    def _momentum(self, slot: _Slot, grad: np.ndarray, c: dict) -> np.ndarray:
+        buf, tmp = slot.state["momentum_buffer"], slot.tmp
+        if self.step_count == 1:
+            np.copyto(buf, grad)
+        else:
+            buf *= c["mu"]
+            if self.hyper["dampening"] != 0:
+                np.multiply(grad, c["keep"], out=tmp)
+                buf += tmp
+            else:
+                buf += grad
+        if not self.hyper["nesterov"]:
+            return buf
+        np.multiply(buf, c["mu"], out=tmp)
+        return np.add(grad, tmp, out=tmp)
+
+
+class Momentum(SGD):
+    """SGD with heavy-ball momentum (torch.optim.SGD, momentum 0.9 by default).
+
+    b_t = mu*b_{t-1} + (1 - tau)*g_t (b_1 = g_1); theta_t = theta_{t-1} - gamma*b_t.
+    """
+
+    kind = "momentum"
+    defaults = {"lr": 1e-3, "momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0}
+    fixed = {"nesterov": False}
+
+
+class Nesterov(SGD):
+    """SGD with Nesterov momentum (torch.optim.SGD, nesterov=True, momentum 0.9).
+
+    b_t = mu*b_{t-1} + g_t (b_1 = g_1); theta_t = theta_{t-1} - gamma*(g_t + mu*b_t).
+    """
+
+    kind = "nesterov"
+    defaults = {"lr": 1e-3, "momentum": 0.9, "weight_decay": 0.0}
+    fixed = {"nesterov": True, "dampening": 0.0}
+
+
+# --------------------------------------------------------------------------------------
+# Adaptive methods
+# --------------------------------------------------------------------------------------
+
+
+class Adagrad(Optimizer):
+    """Adagrad (Duchi et al. 2011), exactly torch.optim.Adagrad::
+
+        g_t = g_t + lambda * theta_{t-1}                  (if lambda != 0)
+        clr = gamma / (1 + (t - 1) * eta)                 (eta = lr_decay)
+        sum_t = sum_{t-1} + g_t^2                         (sum_0 = initial_accumulator_value)
+        theta_t = theta_{t-1} - clr * g_t / (sqrt(sum_t) + eps)
+
+    With eps = 1e-10 and sum_0 = 0 the first step is ~ gamma * sign(g).
+    """
+
+    kind = "adagrad"
+    defaults = {
+        "lr": 1e-2,
+        "lr_decay": 0.0,
+        "weight_decay": 0.0,
+        "initial_accumulator_value": 0.0,
+        "eps": 1e-10,
+    }
+
+    def _validate(self, hyper: dict[str, Any]) -> dict[str, Any]:
+        init = "initial_accumulator_value"
+        return {
+            "lr_decay": check_number("optimizer.lr_decay", hyper["lr_decay"], low=0),
+            "weight_decay": check_number("optimizer.weight_decay", hyper["weight_decay"], low=0),
+            init: check_number(f"optimizer.{init}", hyper[init], low=0),
+            "eps": check_number("optimizer.eps", hyper["eps"], low=0, low_open=True),
+        }
+
+    def _state_names(self) -> tuple[str, ...]:
+        return ("sum",)
+
+    def _initial_fill(self) -> dict[str, float]:
+        return {"sum": self.hyper["initial_accumulator_value"]}
+
+    def _constants(self, lr: float, t: int) -> dict[str, float]:
+        h = self.hyper
+        clr = lr / (1 + (t - 1) * h["lr_decay"])
+        return {"neg_clr": -clr, "eps": h["eps"], "wd": h["weight_decay"]}
+
+    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+        total, tmp = slot.state["sum"], slot.tmp
+        if self.hyper["weight_decay"] != 0:
+            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+        np.multiply(grad, grad, out=tmp)
+        total += tmp
+        np.sqrt(total, out=tmp)
+        tmp += c["eps"]
+        np.divide(grad, tmp, out=tmp)
+        tmp *= c["neg_clr"]
+        theta += tmp
+
+
+class RMSprop(Optimizer):
+    """RMSprop (Hinton's lecture 6e), exactly torch.optim.RMSprop::
+
+        g_t = g_t + lambda * theta_{t-1}                  (if lambda != 0)
+        v_t = alpha * v_{t-1} + (1 - alpha) * g_t^2
+        centered:  a_t = alpha * a_{t-1} + (1 - alpha) * g_t;  v~_t = v_t - a_t^2
+        denom = sqrt(v~_t) + eps                          (v~_t = v_t if not centered)
+        momentum > 0:  b_t = mu * b_{t-1} + g_t / denom;  theta_t = theta_{t-1} - gamma * b_t
+        otherwise:     theta_t = theta_{t-1} - gamma * g_t / denom
+
+    No bias correction, so the first step is ~ gamma / sqrt(1 - alpha) = 10 gamma.
+    One departure: v~_t is clamped at 0 before the square root, so that float rounding
+    (v~ is >= 0 in exact arithmetic) cannot produce NaN where torch would.
+    """
+
+    kind = "rmsprop"
+    defaults = {
+        "lr": 1e-2,
+        "alpha": 0.99,
+        "eps": 1e-8,
+        "weight_decay": 0.0,
+        "momentum": 0.0,
+        "centered": False,
+    }
+
+    def _validate(self, hyper: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "alpha": check_number("optimizer.alpha", hyper["alpha"], low=0, high=1, high_open=True),
+            "eps": check_number("optimizer.eps", hyper["eps"], low=0, low_open=True),
+            "weight_decay": check_number("optimizer.weight_decay", hyper["weight_decay"], low=0),
+            "momentum": check_number("optimizer.momentum", hyper["momentum"], low=0, high=1, high_open=True),
+            "centered": check_bool("optimizer.centered", hyper["centered"]),
+        }
+
+    def _state_names(self) -> tuple[str, ...]:
+        names = ["square_avg"]
+        if self.hyper["centered"]:
+            names.append("grad_avg")
+        if self.hyper["momentum"] != 0:
+            names.append("momentum_buffer")
+        return tuple(names)
+
+    def _constants(self, lr: float, t: int) -> dict[str, float]:
+        h = self.hyper
+        return {
+            "neg_lr": -lr,
+            "alpha": h["alpha"],
+            "one_minus_alpha": 1 - h["alpha"],
+            "eps": h["eps"],
+            "mu": h["momentum"],
+            "wd": h["weight_decay"],
+        }
+
+    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+        state, tmp = slot.state, slot.tmp
+        if self.hyper["weight_decay"] != 0:
+            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+        square_avg = state["square_avg"]
+        square_avg *= c["alpha"]
+        np.multiply(grad, grad, out=tmp)
+        tmp *= c["one_minus_alpha"]
+        square_avg += tmp
+        if self.hyper["centered"]:
+            self._centered_denominator(state["grad_avg"], square_avg, grad, tmp, c)
+        else:
+            np.sqrt(square_avg, out=tmp)
+        tmp += c["eps"]
+        np.divide(grad, tmp, out=tmp)
+        if self.hyper["momentum"] != 0:
+            buf = state["momentum_buffer"]
+            buf *= c["mu"]
+            buf += tmp
+            np.multiply(buf, c["neg_lr"], out=tmp)
+        else:
+            tmp *= c["neg_lr"]
+        theta += tmp
+
+    @staticmethod
+    def _centered_denominator(
+        grad_avg: np.ndarray, square_avg: np.ndarray, grad: np.ndarray, out: np.ndarray, c: dict
+    ) -> None:
+        """out = sqrt(max(v - a^2, 0)) after a = alpha*a + (1-alpha)*g."""
+        grad_avg *= c["alpha"]
+        np.multiply(grad, c["one_minus_alpha"], out=out)
+        grad_avg += out
+        np.multiply(grad_avg, grad_avg, out=out)
+        np.subtract(square_avg, out, out=out)
+        np.maximum(out, 0, out=out)
+        np.sqrt(out, out=out)
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba 2015), exactly torch.optim.Adam (L2 weight decay coupled)::
+
+        g_t = g_t + lambda * theta_{t-1}                  (if lambda != 0)
+        m_t = beta1 * m_{t-1} + (1 - beta1) * g_t
+        v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2
+        amsgrad:  v_t^max = max(v_{t-1}^max, v_t), used in place of v_t below
+        bc1 = 1 - beta1^t;  bc2 = 1 - beta2^t
+        theta_t = theta_{t-1} - (gamma / bc1) * m_t / (sqrt(v_t) / sqrt(bc2) + eps)
+
+    The first step is gamma per coordinate (for any nonzero gradient), and no step
+    exceeds gamma * (1 - beta1) / sqrt(1 - beta2) (~3.16 gamma with the defaults),
+    whatever the gradient's size: clipping does not limit Adam's step.
+    """
+
+    kind = "adam"
+    defaults = {
+        "lr": 1e-3,
+        "betas": (0.9, 0.999),
+        "eps": 1e-8,
+        "weight_decay": 0.0,
+        "amsgrad": False,
+    }
+    decoupled: ClassVar[bool] = False
+
+    def _validate(self, hyper: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "betas": _check_betas(hyper["betas"]),
+            "eps": check_number("optimizer.eps", hyper["eps"], low=0, low_open=True),
+            "weight_decay": check_number("optimizer.weight_decay", hyper["weight_decay"], low=0),
+            "amsgrad": check_bool("optimizer.amsgrad", hyper["amsgrad"]),
+        }
+
+    def _state_names(self) -> tuple[str, ...]:
+        base = ("exp_avg", "exp_avg_sq")
+        return (*base, "max_exp_avg_sq") if self.hyper["amsgrad"] else base
+
+    def _constants(self, lr: float, t: int) -> dict[str, float]:
+        h = self.hyper
+        beta1, beta2 = h["betas"]
+        bias_correction1 = 1 - beta1**t
+        bias_correction2 = 1 - beta2**t
+        return {
+            "beta1": beta1,
+            "one_minus_beta1": 1 - beta1,
+            "beta2": beta2,
+            "one_minus_beta2": 1 - beta2,
+            "neg_step_size": -(lr / bias_correction1),
+            "bc2_sqrt": bias_correction2**0.5,
+            "eps": h["eps"],
+            "wd": h["weight_decay"],
+            "decay_factor": 1 - lr * h["weight_decay"],
+        }
+
+    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+        state, tmp = slot.state, slot.tmp
+        if self.hyper["weight_decay"] != 0:
+            if self.decoupled:
+                theta *= c["decay_factor"]
+            else:
+                grad = slot.add_coupled_decay(grad, theta, c["wd"])
+        exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
+        exp_avg *= c["beta1"]
+        np.multiply(grad, c["one_minus_beta1"], out=tmp)
+        exp_avg += tmp
+        exp_avg_sq *= c["beta2"]
+        np.multiply(grad, grad, out=tmp)
+        tmp *= c["one_minus_beta2"]
+        exp_avg_sq += tmp
+        second = exp_avg_sq
+        if self.hyper["amsgrad"]:
+            second = np.maximum(state["max_exp_avg_sq"], exp_avg_sq, out=state["max_exp_avg_sq"])
+        np.sqrt(second, out=tmp)
+        tmp /= c["bc2_sqrt"]
+        tmp += c["eps"]
+        np.divide(exp_avg, tmp, out=tmp)
+        tmp *= c["neg_step_size"]
+        theta += tmp
+
+
+class AdamW(Adam):
+    """AdamW (Loshchilov & Hutter 2019), exactly torch.optim.AdamW: Adam whose weight
+    decay is decoupled from the gradient and applied first::
+
+        theta_{t-1} = theta_{t-1} * (1 - gamma * lambda)
+        ... then the Adam update above with g_t unchanged.
+    """
+
+    kind = "adamw"
+    defaults = {**Adam.defaults, "weight_decay": 1e-2}
+    decoupled = True
+
+
+# --------------------------------------------------------------------------------------
+# Registry
+# --------------------------------------------------------------------------------------
+
+_CLASSES: dict[str, type[Optimizer]] = {
+    cls.kind: cls for cls in (SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW)
+}
+OPTIMIZER_KINDS: tuple[str, ...] = tuple(_CLASSES)
+
+
+def optimizer_class(kind: str) -> type[Optimizer]:
+    """The class implementing ``kind`` (ConfigError for an unknown kind)."""
+    return _CLASSES[check_kind("optimizer", {"kind": kind}, OPTIMIZER_KINDS)]
+
+
+def optimizer_defaults(kind: str) -> dict[str, Any]:
+    """Default settings of ``kind`` (``lr`` included; pairs as lists), for building forms."""
+    defaults = optimizer_class(kind).defaults
+    return {key: list(v) if isinstance(v, tuple) else v for key, v in defaults.items()}
+
+
+def build_optimizer(spec: Mapping[str, Any], params: Sequence[np.ndarray]) -> Optimizer:
+    """Build from ``{"kind": "adam", "lr": 0.001, ...}``; missing settings take defaults."""
+    cls = optimizer_class(check_kind("optimizer", spec, OPTIMIZER_KINDS))
+    settings = {key: value for key, value in spec.items() if key != "kind"}
+    return cls(params, **settings)
+
+
+__all__: list[str] = [
+    "OPTIMIZER_KINDS",
+    "SGD",
+    "Adagrad",
+    "Adam",
+    "AdamW",
+    "Momentum",
+    "Nesterov",
+    "Optimizer",
+    "RMSprop",
+    "build_optimizer",
+    "check_bool",
+    "check_int",
+    "check_keys",
+    "check_kind",
+    "check_number",
+    "optimizer_class",
+    "optimizer_defaults",
+]
