@@ -8,6 +8,9 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from gradsim.engine.threads import limit_blas_threads
+
+    limit_blas_threads()
     from gradsim.cli import COMMANDS
 
     if args and (args[0] in COMMANDS or args[0] in ("--version", "-h", "--help")):

@@ -130,12 +130,19 @@ def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> fl
 def histogram(
     values: np.ndarray | None, bins: int = HISTOGRAM_BINS, value_range: tuple[float, float] = HISTOGRAM_RANGE
 ) -> np.ndarray:
-    """Counts in fixed bins; values outside the range land in the end bins (clipped)."""
+    """Counts in fixed equal bins; values outside the range land in the end bins, NaN nowhere.
+
+    A bincount of computed bin indices: several times faster than ``np.histogram``,
+    which matters at the display cadence with 100 layers.
+    """
     if values is None:
         return np.zeros(bins)
-    clipped = np.clip(values.reshape(-1).astype(np.float64), value_range[0], value_range[1])
-    counts, _ = np.histogram(clipped[np.isfinite(clipped)], bins=bins, range=value_range)
-    return counts.astype(np.float64)
+    low, high = value_range
+    flat = values.reshape(-1).astype(np.float64)
+    flat = flat[np.isfinite(flat)]
+    index = ((np.clip(flat, low, high) - low) * (bins / (high - low))).astype(np.intp)
+    np.minimum(index, bins - 1, out=index)
+    return np.bincount(index, minlength=bins).astype(np.float64)
 
 
 def layer_histograms(network: Network) -> dict[str, np.ndarray]:

@@ -51,7 +51,8 @@ SCALAR_NAMES: tuple[str, ...] = ("loss", "grad_norm", "clipped", "learning_rate"
 EVALUATION_NAMES: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 MAX_CHECKPOINTS = 128
 CHECKPOINT_BYTES = 64 * 2**20
-SNAPSHOT_WEIGHT_LIMIT = 50_000  # parameters; larger nets send no weight matrices to the diagram
+SNAPSHOT_WEIGHT_LIMIT = 50_000
+EVALUATION_SAMPLES = 512  # train/test losses at the cadence use the first N of each (fixed) set  # parameters; larger nets send no weight matrices to the diagram
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ class Trainer:
         with np.errstate(all="ignore"):
             self.stats = layer_statistics(self.network, before)
             self.histograms = layer_histograms(self.network)
-            evaluation = self.evaluate(collect=pre_activations)
+            evaluation = self.evaluate(collect=pre_activations, limit=EVALUATION_SAMPLES)
             dead = LAYER_STAT_NAMES.index("dead_fraction")
             for i, pre in enumerate(pre_activations):
                 self.stats[i, dead] = dead_fraction(self.network, i, pre)
@@ -189,15 +190,21 @@ class Trainer:
             self.stats_history.append(self.step_count, self.stats.reshape(-1))
         self.evaluation.append(self.step_count, [evaluation[name] for name in EVALUATION_NAMES])
 
-    def evaluate(self, collect: list[np.ndarray] | None = None) -> dict[str, float]:
-        """Loss and accuracy on the training and test sets, in evaluation mode."""
+    def evaluate(self, collect: list[np.ndarray] | None = None, limit: int | None = None) -> dict[str, float]:
+        """Loss and accuracy on the training and test sets, in evaluation mode.
+
+        ``limit`` evaluates only the first ``limit`` samples of each set (the dataset's
+        order is already random and fixed), which keeps the diagnostics cadence cheap.
+        """
         d, kind = self.dataset, self.spec.loss
+        n = limit or None
+        x_train, y_train, x_test, y_test = d.x_train[:n], d.y_train[:n], d.x_test[:n], d.y_test[:n]
         with np.errstate(all="ignore"):
-            train_loss, train_logits = self.network.evaluate(d.x_train, d.y_train, collect)
-            result = {"train_loss": train_loss, "train_accuracy": accuracy(kind, train_logits, d.y_train)}
-            if len(d.x_test):
-                test_loss, test_logits = self.network.evaluate(d.x_test, d.y_test)
-                result.update(test_loss=test_loss, test_accuracy=accuracy(kind, test_logits, d.y_test))
+            train_loss, train_logits = self.network.evaluate(x_train, y_train, collect)
+            result = {"train_loss": train_loss, "train_accuracy": accuracy(kind, train_logits, y_train)}
+            if len(x_test):
+                test_loss, test_logits = self.network.evaluate(x_test, y_test)
+                result.update(test_loss=test_loss, test_accuracy=accuracy(kind, test_logits, y_test))
             else:
                 result.update(test_loss=math.nan, test_accuracy=math.nan)
         return result

@@ -1,0 +1,749 @@
+"""The `.gradsim` container: a zip holding ``manifest.json`` and ``arrays.npz``.
+
+Sessions are data, never code: a JSON manifest (format name, schema version,
+app version, the engine's config and UI state, and a table of array names,
+dtypes and shapes) beside a numpy ``.npz`` of numeric arrays, read with
+``allow_pickle=False``. The layout, limits and error codes are documented in
+``docs/session-format.md``.
+
+Reading is two-phase (DESIGN.md, house style 7): *read* the members with every
+size checked before it is trusted, *check* the format name and schema version,
+*migrate* old files step by step (:mod:`gradsim.session.migrations`), then
+*validate* the manifest's array table against the arrays. Every failure is a
+:class:`SessionError` with a code; nothing is ever extracted to disk.
+
+Writing is atomic: a temporary file in the target's folder, flushed and
+``fsync``-ed, then ``os.replace``-d over the target, so the previous file
+survives any failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import os
+import re
+import stat
+import struct
+import tempfile
+import time
+import tokenize
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import IO, Any, NamedTuple
+
+import numpy as np
+
+import gradsim
+from gradsim.session import migrations
+from gradsim.session.errors import SessionError
+from gradsim.session.limits import DEFAULT_LIMITS, Limits
+
+FORMAT_NAME = "gradsim-session"
+SCHEMA_VERSION = migrations.SCHEMA_VERSION
+MANIFEST_MEMBER = "manifest.json"
+ARRAYS_MEMBER = "arrays.npz"
+MEMBERS = (MANIFEST_MEMBER, ARRAYS_MEMBER)
+
+#: Manifest keys the container owns; a caller's values for them are replaced.
+RESERVED_KEYS = ("format", "schema_version", "app_version", "created", "arrays")
+
+#: dtypes by name: numbers and booleans every platform reads (no longdouble,
+#: whose size differs between Linux and Windows; no strings, objects, records).
+ALLOWED_DTYPES = frozenset(
+    ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+    + ["float16", "float32", "float64", "complex64", "complex128"]
+)
+
+#: An array name: safe as a zip member name and in any file system or URL.
+ARRAY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*\Z")
+
+_LOCAL_HEADER_MAGIC = b"PK\x03\x04"
+_END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
+_END_MAGIC = b"PK\x05\x06"
+_MAX_ZIP_COMMENT = 0xFFFF
+_ZIP64_LOCATOR_MAGIC = b"PK\x06\x07"
+_ZIP64_LOCATOR_SIZE = 20
+_DIRECTORY_ENTRY_MAX = 1024  # bytes per directory entry, on average, that a real zip never exceeds
+_ENCRYPTED_FLAGS = 0x01 | 0x40  # traditional and strong encryption
+_PATCHED_FLAG = 0x20
+_READ_CHUNK = 1 << 20
+_NPY_HEADER_SLACK = 64  # magic, version, length field and padding around the header dict
+_SAMPLE_BYTES = 256 * 1024  # per piece when judging whether deflate pays
+_DEFLATE_PAYS = 0.9  # deflate arrays.npz only if a sample shrinks to <= 90 %
+
+# What hostile bytes make zipfile / numpy raise. Narrow on purpose: a TypeError
+# or AttributeError from our own code must surface in tests, not read as "corrupt".
+_DECODE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    struct.error,
+    ValueError,  # includes UnicodeDecodeError
+    OverflowError,
+    NotImplementedError,
+    RecursionError,
+    SyntaxError,
+    tokenize.TokenError,  # numpy re-tokenizes headers it cannot parse (Python 2 files)
+)
+_WRITE_ERRORS = (OSError, ValueError, OverflowError, MemoryError, zipfile.LargeZipFile)
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def save_container(
+    path: str | os.PathLike[str],
+    manifest: Mapping[str, Any],
+    arrays: Mapping[str, np.ndarray],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> None:
+    """Write a session atomically; the previous file at ``path`` survives any failure.
+
+    The container fills ``format``, ``schema_version``, ``app_version``, ``created``
+    and the ``arrays`` table itself. It refuses what :func:`load_container`
+    would refuse (bad names, non-numeric dtypes, sizes past ``limits``), so a
+    saved file always opens again.
+    """
+    shown = os.fsdecode(path)
+    prepared = _prepare_arrays(arrays, shown, limits)
+    manifest_bytes = _encode_manifest(_full_manifest(manifest, prepared), shown, limits)
+    npz_bytes = _encode_npz(prepared)
+    _check_total(shown, len(manifest_bytes), len(npz_bytes), limits)
+    _write_atomically(path, shown, manifest_bytes, npz_bytes)
+
+
+def load_container(
+    path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Read, check, migrate and validate a session; return (manifest, read-only arrays)."""
+    shown = os.fsdecode(path)
+    raw = _read_members(path, shown, limits, MEMBERS)
+    manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
+    _check_header(manifest, shown, allow_newer=False)
+    arrays = _read_npz(raw.pop(ARRAYS_MEMBER), shown, limits)
+    manifest, arrays = migrations.migrate(manifest, arrays)
+    _validate(manifest, arrays, shown, limits)
+    for array in arrays.values():
+        array.setflags(write=False)
+    return manifest, arrays
+
+
+def read_manifest(
+    path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS, allow_newer: bool = False
+) -> dict[str, Any]:
+    """Only the manifest, as stored (not migrated), for ``gradsim info`` and previews.
+
+    Cheap: ``arrays.npz`` is located but not read. With ``allow_newer`` a file
+    from a newer gradsim is returned instead of refused, so ``info`` can say
+    what it is; compare ``manifest["schema_version"]`` with :data:`SCHEMA_VERSION`.
+    """
+    shown = os.fsdecode(path)
+    raw = _read_members(path, shown, limits, (MANIFEST_MEMBER,))
+    manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
+    _check_header(manifest, shown, allow_newer=allow_newer)
+    return manifest
+
+
+def require_finite(arrays: Mapping[str, np.ndarray], names: Iterable[str], what: str) -> None:
+    """Refuse NaN/Inf in the named arrays (parameters, optimizer state).
+
+    The container accepts NaN anywhere because histories legitimately hold it
+    (a diverged run's loss); the engine calls this for arrays that must be
+    finite. ``what`` names the file or part for the message. A name missing
+    from ``arrays`` is the caller's bug and raises ``KeyError``.
+    """
+    for name in names:
+        array = arrays[name]
+        if array.dtype.kind in "fc" and not np.isfinite(array).all():
+            raise SessionError("non_finite", what=what, name=name)
+
+
+def json_depth(text: str) -> int:
+    """Deepest ``[``/``{`` nesting in JSON ``text``, counted without parsing it.
+
+    ``json.loads`` recurses per level and dies near Python's recursion limit,
+    so depth is checked first, in linear time: drop string literals (brackets
+    inside them do not count), keep the brackets, and track the running depth.
+    """
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)).encode("ascii")
+    codes = np.frombuffer(brackets, dtype=np.uint8)
+    depth = deepest = 0
+    for start in range(0, codes.size, _READ_CHUNK):
+        chunk = codes[start : start + _READ_CHUNK]
+        steps = np.where((chunk == ord("[")) | (chunk == ord("{")), 1, -1)
+        running = depth + np.cumsum(steps)
+        deepest = max(deepest, int(running.max()))
+        depth = int(running[-1])
+    return deepest
+
+
+# A string literal, or an unterminated one running to the end of the text: every
+# attempt at a quote succeeds without backtracking, so the scan stays linear (a
+# pattern that can fail would retry from every later quote: quadratic on '"\\"\\"...').
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*\\?(?:"|\Z)', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _read_members(
+    path: str | os.PathLike[str], shown: str, limits: Limits, wanted: tuple[str, ...]
+) -> dict[str, bytes]:
+    """Open the zip and return the ``wanted`` members' bytes, every size checked first."""
+    with _open_for_reading(path, shown) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            raise SessionError("empty_file", path=shown)
+        if size > limits.max_file_bytes:
+            raise SessionError("file_too_large", path=shown, size=size, limit=limits.max_file_bytes)
+        _check_end_record(fh, size, shown, limits, inner=False)
+        with _decode_errors(shown, "zip directory"):
+            archive = zipfile.ZipFile(fh)
+        with archive:
+            infos = _checked_members(archive, shown, limits)
+            caps = _member_caps(limits)
+            return {name: _read_member(archive, infos[name], shown, caps[name]) for name in wanted}
+
+
+def _member_caps(limits: Limits) -> dict[str, int]:
+    """Largest uncompressed size of each member."""
+    return {MANIFEST_MEMBER: limits.max_manifest_bytes, ARRAYS_MEMBER: limits.max_total_bytes}
+
+
+@contextlib.contextmanager
+def _open_for_reading(path: str | os.PathLike[str], shown: str) -> Iterator[IO[bytes]]:
+    """``open(path, "rb")`` whose failures say "no such file" or "cannot be read (why)"."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except FileNotFoundError as exc:
+        raise SessionError("not_found", path=shown) from exc
+    except OSError as exc:
+        raise SessionError("read_failed", path=shown, reason=_reason(exc)) from exc
+    with fh:
+        yield fh
+
+
+class _EndRecord(NamedTuple):
+    entries: int
+    directory_size: int
+    zip64: bool
+
+
+def _find_end_record(fh: IO[bytes], size: int) -> _EndRecord | None:
+    """The zip's end-of-central-directory record, or None when the file has no valid end.
+
+    The record must close the file (a download cut short loses it, and an
+    earlier record, such as the one of the ``arrays.npz`` stored inside, must
+    not be taken for it) and its directory must end where the record starts
+    (no data glued in front, no directory claimed elsewhere).
+    """
+    tail_length = min(size, _ZIP64_LOCATOR_SIZE + _END_RECORD.size + _MAX_ZIP_COMMENT)
+    fh.seek(size - tail_length)
+    tail = fh.read(tail_length)
+    position = tail.rfind(_END_MAGIC)
+    if position < 0 or len(tail) - position < _END_RECORD.size:
+        return None
+    fields = _END_RECORD.unpack_from(tail, position)
+    entries, directory_size, directory_offset, comment_length = fields[4:]
+    if position + _END_RECORD.size + comment_length != len(tail):
+        return None
+    if size - tail_length + position != directory_offset + directory_size:
+        return None
+    locator_at = position - _ZIP64_LOCATOR_SIZE
+    zip64 = locator_at >= 0 and tail[locator_at : locator_at + 4] == _ZIP64_LOCATOR_MAGIC
+    return _EndRecord(entries, directory_size, zip64)
+
+
+def _check_end_record(fh: IO[bytes], size: int, shown: str, limits: Limits, *, inner: bool) -> None:
+    """Refuse a zip by its end record, before ``zipfile`` parses the central directory.
+
+    ``zipfile`` builds an object per directory entry, so a hostile directory of
+    millions of entries would exhaust memory first. The count and the
+    directory's size are checked here; zip64 records (which would let
+    ``zipfile`` take its sizes from elsewhere) are refused, since no file within
+    the limits needs them. ``inner`` selects the codes for ``arrays.npz``.
+    """
+    where = ARRAYS_MEMBER if inner else "zip"
+    record = _find_end_record(fh, size)
+    if record is None:
+        if inner:
+            raise SessionError("corrupt", path=shown, detail=f"{ARRAYS_MEMBER} is not a complete zip")
+        fh.seek(0)
+        raise SessionError("truncated" if fh.read(4) == _LOCAL_HEADER_MAGIC else "not_a_zip", path=shown)
+    if record.zip64:
+        raise SessionError("corrupt", path=shown, detail=f"{where}: zip64 records are not used")
+    if inner and record.entries > limits.max_arrays:
+        raise SessionError("too_many_arrays", path=shown, count=record.entries, limit=limits.max_arrays)
+    if not inner and record.entries > limits.max_members:
+        raise SessionError("too_many_members", path=shown, count=record.entries, expected=len(MEMBERS))
+    if record.directory_size > max(record.entries, 1) * _DIRECTORY_ENTRY_MAX:
+        detail = f"{where}: a {record.directory_size}-byte directory for {record.entries} entries"
+        raise SessionError("corrupt", path=shown, detail=detail)
+
+
+def _checked_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """Exactly manifest.json and arrays.npz, safely named, plainly compressed, within limits."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_members:
+        raise SessionError("too_many_members", path=shown, count=len(infos), expected=len(MEMBERS))
+    for info in infos:
+        if _unsafe_member_name(info.orig_filename):
+            raise SessionError("unsafe_member_name", path=shown, name=_shown(info.orig_filename))
+    found: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = info.orig_filename
+        if name in found:
+            raise SessionError("duplicate_member", path=shown, name=_shown(name))
+        if name not in MEMBERS:
+            raise SessionError("unexpected_member", path=shown, name=_shown(name))
+        found[name] = info
+    for name in MEMBERS:
+        if name not in found:
+            raise SessionError("missing_member", path=shown, name=name)
+    caps = _member_caps(limits)
+    for name, info in found.items():
+        _check_member_header(info, name, shown)
+        if info.file_size > caps[name]:
+            raise SessionError("too_large", path=shown, name=name, size=info.file_size, limit=caps[name])
+    total = sum(info.file_size for info in found.values())
+    if total > limits.max_total_bytes:
+        raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
+    return found
+
+
+def _unsafe_member_name(name: str) -> bool:
+    """Names an extracting tool could misuse: absolute, ``..``, backslashes, drives, NUL."""
+    return (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or "\x00" in name
+        or ".." in name.split("/")
+        or re.match(r"[A-Za-z]:", name) is not None
+        or not name.isprintable()
+    )
+
+
+def _check_member_header(info: zipfile.ZipInfo, name: str, shown: str) -> None:
+    """Refuse encryption and any compression but stored/deflate before zipfile meets them."""
+    if info.flag_bits & _ENCRYPTED_FLAGS:
+        raise SessionError("encrypted", path=shown, name=name)
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or (
+        info.flag_bits & _PATCHED_FLAG
+    ):
+        raise SessionError("unsupported_compression", path=shown, name=name, method=info.compress_type)
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str, cap: int) -> bytes:
+    """The member's bytes, never more than ``cap`` of them even if its header lies."""
+    with _decode_errors(shown, info.orig_filename), archive.open(info) as stream:
+        data = _read_bounded(stream, cap)
+    if len(data) > cap:
+        raise SessionError("too_large", path=shown, name=info.orig_filename, size=len(data), limit=cap)
+    return data
+
+
+def _read_bounded(stream: IO[bytes], cap: int) -> bytes:
+    """Read in chunks and stop one byte past ``cap``: a declared size is only a claim."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= cap:
+        chunk = stream.read(min(_READ_CHUNK, cap + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def _decode_errors(shown: str, where: str) -> Iterator[None]:
+    """Turn what malformed bytes make zipfile/numpy raise into ``corrupt`` (cause kept)."""
+    try:
+        yield
+    except MemoryError as exc:
+        raise SessionError("out_of_memory", path=shown) from exc
+    except _DECODE_ERRORS as exc:
+        detail = f"{_shown(where)}: {type(exc).__name__}: {_shown(str(exc))}"
+        raise SessionError("corrupt", path=shown, detail=detail) from exc
+
+
+def _parse_manifest(raw: bytes, shown: str, limits: Limits) -> dict[str, Any]:
+    """UTF-8 JSON object, depth counted before parsing, NaN/Infinity refused."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SessionError("bad_encoding", path=shown) from exc
+    if json_depth(text) > limits.max_json_depth:
+        raise SessionError("json_too_deep", path=shown, limit=limits.max_json_depth)
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError as exc:
+        raise SessionError("json_too_deep", path=shown, limit=limits.max_json_depth) from exc
+    except ValueError as exc:  # JSONDecodeError, and ints past Python's digit limit
+        raise SessionError("bad_json", path=shown, detail=_shown(str(exc))) from exc
+    if not isinstance(value, dict):
+        raise SessionError("manifest_not_object", path=shown, found=_json_type(value))
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON; gradsim never writes them, so they mean damage."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    for kind, name in ((list, "array"), (str, "string"), (bool, "boolean"), (type(None), "null")):
+        if isinstance(value, kind):
+            return name
+    return "number"
+
+
+def _check_header(manifest: dict[str, Any], shown: str, *, allow_newer: bool) -> None:
+    """Right format name, and a schema version this gradsim can read (or migrate)."""
+    found = manifest.get("format")
+    if found != FORMAT_NAME:
+        raise SessionError("not_gradsim", path=shown, found=_shown(found))
+    version = manifest.get("schema_version")
+    if type(version) is not int or version < 1:
+        raise SessionError("bad_schema_version", path=shown, found=_shown(version))
+    if version > migrations.SCHEMA_VERSION and not allow_newer:
+        app_version = manifest.get("app_version")
+        raise SessionError(
+            "newer_schema",
+            path=shown,
+            found=version,
+            supported=migrations.SCHEMA_VERSION,
+            app_version=_shown(app_version) if isinstance(app_version, str) else "?",
+        )
+
+
+def _read_npz(raw: bytes, shown: str, limits: Limits) -> dict[str, np.ndarray]:
+    """Every ``.npy`` of ``arrays.npz``, each header checked before its array is built."""
+    buffer = io.BytesIO(raw)
+    _check_end_record(buffer, len(raw), shown, limits, inner=True)
+    with _decode_errors(shown, ARRAYS_MEMBER):
+        archive = zipfile.ZipFile(buffer)
+    with archive:
+        members = _checked_npy_members(archive, shown, limits)
+        arrays = {}
+        for name, info in members.items():
+            data = _read_member(archive, info, shown, _npy_cap(limits))
+            arrays[name] = _parse_npy(data, name, shown, limits)
+    return arrays
+
+
+def _checked_npy_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """Array name -> member: ``<valid name>.npy``, no duplicates, sizes within limits."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_arrays:
+        raise SessionError("too_many_arrays", path=shown, count=len(infos), limit=limits.max_arrays)
+    members: dict[str, zipfile.ZipInfo] = {}
+    cap = _npy_cap(limits)
+    for info in infos:
+        member = info.orig_filename
+        name = member.removesuffix(".npy")
+        if name == member or not _valid_name(name, limits):
+            raise SessionError("bad_array_name", path=shown, name=_shown(member))
+        if name in members:
+            raise SessionError("duplicate_array", path=shown, name=name)
+        _check_member_header(info, f"{ARRAYS_MEMBER}/{member}", shown)
+        if info.file_size > cap:
+            raise SessionError("array_too_large", path=shown, name=name, size=info.file_size, limit=cap)
+        members[name] = info
+    total = sum(info.file_size for info in members.values())
+    if total > limits.max_total_bytes:
+        raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
+    return members
+
+
+def _npy_cap(limits: Limits) -> int:
+    """Largest ``.npy`` member: the largest array plus its header."""
+    return limits.max_array_bytes + limits.max_npy_header_bytes + _NPY_HEADER_SLACK
+
+
+def _parse_npy(data: bytes, name: str, shown: str, limits: Limits) -> np.ndarray:
+    """Check the ``.npy`` header (dtype, size, real length), then load without pickles."""
+    stream = io.BytesIO(data)
+    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy"):
+        shape, dtype = _npy_header(stream, limits)
+    _check_dtype(dtype, name, shown, reading=True)
+    if any(extent < 0 for extent in shape):
+        raise SessionError("corrupt", path=shown, detail=f"array '{name}' has shape {shape}")
+    size = math.prod(shape) * dtype.itemsize
+    if size > limits.max_array_bytes:
+        raise SessionError("array_too_large", path=shown, name=name, size=size, limit=limits.max_array_bytes)
+    stored = len(data) - stream.tell()
+    if stored != size:
+        detail = f"array '{name}' holds {stored} bytes of data; its header needs {size}"
+        raise SessionError("corrupt", path=shown, detail=detail)
+    stream.seek(0)
+    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy"):
+        array = np.load(stream, allow_pickle=False, max_header_size=limits.max_npy_header_bytes)
+    return array
+
+
+def _npy_header(stream: IO[bytes], limits: Limits) -> tuple[tuple[int, ...], np.dtype]:
+    """(shape, dtype) from a ``.npy`` header, leaving ``stream`` at the first data byte."""
+    version = np.lib.format.read_magic(stream)
+    readers = {
+        (1, 0): np.lib.format.read_array_header_1_0,
+        (2, 0): np.lib.format.read_array_header_2_0,
+    }
+    if version not in readers:
+        raise ValueError(f".npy format version {version} is not read by gradsim")
+    shape, _fortran_order, dtype = readers[version](stream, max_header_size=limits.max_npy_header_bytes)
+    return shape, dtype
+
+
+def _validate(manifest: dict[str, Any], arrays: dict[str, np.ndarray], shown: str, limits: Limits) -> None:
+    """The manifest's array table and the arrays agree in names, dtypes and shapes."""
+    table = manifest.get("arrays")
+    if not isinstance(table, dict):
+        raise SessionError("bad_array_table", path=shown, where="arrays")
+    for name, entry in table.items():
+        if not _valid_name(name, limits):
+            raise SessionError("bad_array_name", path=shown, name=_shown(name))
+        _check_table_entry(name, entry, shown)
+    missing = sorted(set(table) - set(arrays))
+    if missing:
+        raise SessionError("missing_array", path=shown, name=missing[0])
+    unexpected = sorted(set(arrays) - set(table))
+    if unexpected:
+        raise SessionError("unexpected_array", path=shown, name=unexpected[0])
+    for name, array in arrays.items():
+        _check_dtype(array.dtype, name, shown, reading=True)
+        expected = table[name]
+        if array.dtype.name != expected["dtype"]:
+            raise SessionError(
+                "dtype_mismatch", path=shown, name=name, found=array.dtype.name, expected=expected["dtype"]
+            )
+        if list(array.shape) != expected["shape"]:
+            raise SessionError(
+                "shape_mismatch", path=shown, name=name, found=list(array.shape), expected=expected["shape"]
+            )
+
+
+def _check_table_entry(name: str, entry: Any, shown: str) -> None:
+    """``{"dtype": str, "shape": [non-negative ints]}``."""
+    where = f"arrays.{name}"
+    if not isinstance(entry, dict):
+        raise SessionError("bad_array_table", path=shown, where=where)
+    if not isinstance(entry.get("dtype"), str):
+        raise SessionError("bad_array_table", path=shown, where=f"{where}.dtype")
+    shape = entry.get("shape")
+    if not isinstance(shape, list) or not all(type(extent) is int and extent >= 0 for extent in shape):
+        raise SessionError("bad_array_table", path=shown, where=f"{where}.shape")
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _prepare_arrays(arrays: Mapping[str, np.ndarray], shown: str, limits: Limits) -> dict[str, np.ndarray]:
+    """Check names, dtypes and sizes exactly as the reader will."""
+    if len(arrays) > limits.max_arrays:
+        raise SessionError("too_many_arrays", path=shown, count=len(arrays), limit=limits.max_arrays)
+    prepared = {}
+    for name, value in arrays.items():
+        if not isinstance(name, str) or not _valid_name(name, limits):
+            raise SessionError("bad_array_name", path=shown, name=_shown(name))
+        if not isinstance(value, np.ndarray | np.generic):
+            raise SessionError("dtype_not_allowed", path=shown, name=name, dtype=type(value).__name__)
+        array = np.asarray(value)
+        _check_dtype(array.dtype, name, shown, reading=False)
+        if array.nbytes > limits.max_array_bytes:
+            raise SessionError(
+                "array_too_large", path=shown, name=name, size=array.nbytes, limit=limits.max_array_bytes
+            )
+        prepared[name] = array
+    return prepared
+
+
+def _full_manifest(manifest: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> dict[str, Any]:
+    """The container's keys first, then the caller's (reserved keys replaced)."""
+    full: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": migrations.SCHEMA_VERSION,
+        "app_version": gradsim.__version__,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "arrays": {
+            name: {"dtype": array.dtype.name, "shape": list(array.shape)} for name, array in arrays.items()
+        },
+    }
+    full.update((key, value) for key, value in manifest.items() if key not in RESERVED_KEYS)
+    return full
+
+
+def _encode_manifest(manifest: dict[str, Any], shown: str, limits: Limits) -> bytes:
+    """UTF-8 JSON, refusing NaN, non-JSON values and what the reader would refuse."""
+    try:
+        text = json.dumps(manifest, ensure_ascii=False, allow_nan=False, indent=1, default=_to_json)
+        data = text.encode("utf-8")  # fails on lone surrogates
+    except RecursionError as exc:
+        raise SessionError("json_too_deep", path=shown, limit=limits.max_json_depth) from exc
+    except (TypeError, ValueError) as exc:
+        raise SessionError("manifest_not_serializable", path=shown, detail=_shown(str(exc))) from exc
+    if json_depth(text) > limits.max_json_depth:
+        raise SessionError("json_too_deep", path=shown, limit=limits.max_json_depth)
+    if len(data) > limits.max_manifest_bytes:
+        raise SessionError(
+            "too_large", path=shown, name=MANIFEST_MEMBER, size=len(data), limit=limits.max_manifest_bytes
+        )
+    return data
+
+
+def _to_json(value: Any) -> Any:
+    """numpy scalars become Python numbers; arrays belong in ``arrays``, not the manifest."""
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON (arrays go in the arrays mapping)")
+
+
+def _encode_npz(arrays: Mapping[str, np.ndarray]) -> memoryview:
+    """The bytes ``np.savez`` would write, built by hand: ``np.savez(f, **arrays)``
+    breaks on an array named ``file`` or ``allow_pickle``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, array, allow_pickle=False)
+    return buffer.getbuffer()
+
+
+def _check_total(shown: str, manifest_size: int, npz_size: int, limits: Limits) -> None:
+    """The reader's caps on arrays.npz and on the sum of both members."""
+    if npz_size > limits.max_total_bytes:
+        raise SessionError(
+            "too_large", path=shown, name=ARRAYS_MEMBER, size=npz_size, limit=limits.max_total_bytes
+        )
+    if manifest_size + npz_size > limits.max_total_bytes:
+        raise SessionError(
+            "file_too_large", path=shown, size=manifest_size + npz_size, limit=limits.max_total_bytes
+        )
+
+
+def _deflate_pays(data: memoryview | bytes) -> bool:
+    """Judge from four 256 KiB samples whether deflating ``arrays.npz`` saves >= 10 %.
+
+    Random-looking floats (parameters, histories) barely shrink, and storing
+    them keeps saving fast; zeros, integers and quantized data sets shrink a lot.
+    """
+    if len(data) <= 4 * _SAMPLE_BYTES:
+        pieces = [data]
+    else:
+        step = len(data) // 4
+        pieces = [data[i * step : i * step + _SAMPLE_BYTES] for i in range(4)]
+    raw = sum(len(piece) for piece in pieces)
+    packed = sum(len(zlib.compress(piece, 1)) for piece in pieces)
+    return packed <= _DEFLATE_PAYS * raw
+
+
+def _write_zip(fh: IO[bytes], manifest_bytes: bytes, npz_bytes: memoryview | bytes) -> None:
+    """manifest.json first (deflated), so previews find it at the start; then arrays.npz."""
+    npz_method = zipfile.ZIP_DEFLATED if _deflate_pays(npz_bytes) else zipfile.ZIP_STORED
+    with zipfile.ZipFile(fh, "w") as archive:
+        archive.writestr(_member_info(MANIFEST_MEMBER, zipfile.ZIP_DEFLATED), manifest_bytes)
+        archive.writestr(_member_info(ARRAYS_MEMBER, npz_method), npz_bytes)
+
+
+def _member_info(name: str, method: int) -> zipfile.ZipInfo:
+    """A member stamped with the local time (zip cannot hold dates before 1980)."""
+    stamp = max(time.localtime()[:6], (1980, 1, 1, 0, 0, 0))
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16  # rw-r--r-- for whoever unzips it by hand
+    return info
+
+
+def _write_atomically(
+    path: str | os.PathLike[str], shown: str, manifest_bytes: bytes, npz_bytes: memoryview | bytes
+) -> None:
+    """Temp file in the same folder -> flush -> fsync -> os.replace; clean up on any failure.
+
+    Writes through a symbolic link to its target (as QSaveFile does) and keeps
+    an existing file's permissions; a new file gets the umask's.
+    """
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    mode = _mode_for(target)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+    except _WRITE_ERRORS as exc:
+        raise SessionError("write_failed", path=shown, reason=_reason(exc)) from exc
+    try:
+        with open(handle, "wb") as fh:
+            _write_zip(fh, manifest_bytes, npz_bytes)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):  # e.g. FAT or network shares
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.remove(temp)
+        if isinstance(exc, _WRITE_ERRORS):
+            raise SessionError("write_failed", path=shown, reason=_reason(exc)) from exc
+        raise
+    _sync_folder(folder)
+
+
+def _mode_for(target: str) -> int:
+    """The existing file's permission bits, else 0o666 minus the umask (mkstemp uses 0o600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        # Reading the umask means setting it; restored at once (other threads could
+        # create a file in between with 022, a harmless and common trade-off).
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable (POSIX); best effort, the file is already complete."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# ----------------------------------------------------------------------------- shared checks
+
+
+def _valid_name(name: Any, limits: Limits) -> bool:
+    """``[A-Za-z0-9_][A-Za-z0-9_.:-]*``, not longer than the limit."""
+    return isinstance(name, str) and len(name) <= limits.max_name_length and bool(ARRAY_NAME.match(name))
+
+
+def _check_dtype(dtype: np.dtype, name: str, shown: str, *, reading: bool) -> None:
+    """Numbers and booleans only; an object dtype in a file means a pickle, never loaded."""
+    if reading and dtype.hasobject:
+        raise SessionError("pickled_object", path=shown, name=name)
+    if dtype.name not in ALLOWED_DTYPES or dtype.fields is not None or dtype.subdtype is not None:
+        raise SessionError("dtype_not_allowed", path=shown, name=name, dtype=_shown(str(dtype)))
+
+
+def _reason(exc: BaseException) -> str:
+    """The operating system's words for a failure, else the exception's."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    """A value from a hostile file made safe to print: escaped, and cut at ``limit``."""
+    text = value if isinstance(value, str) else repr(value)
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,50 @@
+"""Step-by-step upgrades of old session files to the current schema.
+
+Every change to what a `.gradsim` file holds bumps :data:`SCHEMA_VERSION` and adds
+one function to :data:`MIGRATIONS` that turns a version-``v`` file into a
+version-``v + 1`` file. Old files are read by chaining the steps (glue and
+Orange do the same), so each step stays small and is written once, against
+the format it knows; nothing ever needs to understand two versions back.
+
+A step receives the manifest (a fresh dict it may change) and the arrays
+(read-only numpy arrays: build new ones instead of writing into them) and
+returns both. It must keep the manifest's ``"arrays"`` table in step with the
+arrays it adds, renames or drops; :func:`migrate` writes the new
+``schema_version`` itself. A step may raise ``SessionError`` for a file it
+cannot convert; any other exception is a bug in the step and is not hidden.
+
+Keep a frozen file of every schema version under ``tests/`` that must keep
+loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+#: The schema this gradsim writes and the newest it reads.
+SCHEMA_VERSION = 1
+
+Migration = Callable[[dict, dict[str, np.ndarray]], tuple[dict, dict[str, np.ndarray]]]
+
+#: version v -> the step from v to v + 1. Empty while SCHEMA_VERSION == 1.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migrate(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
+    """Bring a file's manifest and arrays from its ``schema_version`` to :data:`SCHEMA_VERSION`.
+
+    The caller has already checked that the version is an int between 1 and
+    :data:`SCHEMA_VERSION`. A gap in :data:`MIGRATIONS` is a bug in gradsim
+    (a test asserts the registry is complete), so it raises ``LookupError``.
+    """
+    version = manifest["schema_version"]
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise LookupError(f"no migration registered from schema {version}")
+        manifest, arrays = step(manifest, arrays)
+        version += 1
+        manifest["schema_version"] = version
+    return manifest, arrays

@@ -1,0 +1,14 @@
+"""Shared test configuration.
+
+Hypothesis profiles: "ci" (fixed examples, no per-example deadline, loaded when
+the CI environment variable is set) and "dev" (random examples, no deadline).
+HYPOTHESIS_PROFILE=name picks one explicitly.
+"""
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", deadline=None, derandomize=True, max_examples=150, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
