@@ -36,12 +36,22 @@ N_SAMPLES = 2048
 
 def _config(depth: int, width: int, batch: int, precision: str, cadence: int) -> dict:
     return {
-        "data": {"kind": "teacher", "dim": 2 if width <= 8 else 32, "n_samples": N_SAMPLES, "seed": 0,
-                 "task": "binary", "test_fraction": 0.1},
+        "data": {
+            "kind": "teacher",
+            "dim": 2 if width <= 8 else 32,
+            "n_samples": N_SAMPLES,
+            "seed": 0,
+            "task": "binary",
+            "test_fraction": 0.1,
+        },
         "network": {"depth": depth, "width": width, "activation": "relu", "init": {"kind": "he_normal"}},
         "optimizer": {"kind": "sgd", "lr": 0.01},
-        "training": {"batch_size": batch, "precision": precision, "diagnostics_every": cadence,
-                     "checkpoint_every": 10**6},
+        "training": {
+            "batch_size": batch,
+            "precision": precision,
+            "diagnostics_every": cadence,
+            "checkpoint_every": 10**6,
+        },
     }
 
 
@@ -57,7 +67,9 @@ def _time(step, repeats: int, inner: int) -> float:
     return statistics.median(samples)
 
 
-def time_engine(depth: int, width: int, batch: int, precision: str, cadence: int, repeats: int, inner: int) -> float:
+def time_engine(
+    depth: int, width: int, batch: int, precision: str, cadence: int, repeats: int, inner: int
+) -> float:
     from gradsim.engine.trainer import Trainer
 
     trainer = Trainer(_config(depth, width, batch, precision, cadence))
@@ -68,7 +80,10 @@ def bare_step_factory(depth: int, width: int, batch: int, dtype: np.dtype, input
     """A minimal, careful numpy MLP step: the floor for the engine's arithmetic."""
     rng = np.random.default_rng(0)
     dims = [input_dim] + [width] * depth + [1]
-    weights = [(rng.normal(size=(a, b)) * np.sqrt(2 / a)).astype(dtype) for a, b in zip(dims[:-1], dims[1:])]
+    weights = [
+        (rng.normal(size=(a, b)) * np.sqrt(2 / a)).astype(dtype)
+        for a, b in zip(dims[:-1], dims[1:], strict=True)
+    ]
     biases = [np.zeros(b, dtype=dtype) for b in dims[1:]]
     x_all = rng.normal(size=(N_SAMPLES, input_dim)).astype(dtype)
     y_all = (rng.random((N_SAMPLES, 1)) > 0.5).astype(dtype)
@@ -81,9 +96,9 @@ def bare_step_factory(depth: int, width: int, batch: int, dtype: np.dtype, input
         if start + batch > N_SAMPLES:
             start = 0
         position[0] = start + batch
-        acts[0][...] = x_all[start:start + batch]
-        y = y_all[start:start + batch]
-        for i, (w, b) in enumerate(zip(weights, biases)):
+        acts[0][...] = x_all[start : start + batch]
+        y = y_all[start : start + batch]
+        for i, (w, b) in enumerate(zip(weights, biases, strict=True)):
             np.matmul(acts[i], w, out=acts[i + 1])
             acts[i + 1] += b
             if i < len(weights) - 1:
@@ -157,8 +172,9 @@ def time_torch(depth: int, width: int, batch: int, precision: str, repeats: int,
         return None
     env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
     args = json.dumps([depth, width, batch, precision, repeats, inner])
-    out = subprocess.run([sys.executable, "-c", TORCH_SNIPPET, args], capture_output=True, text=True, env=env,
-                         timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-c", TORCH_SNIPPET, args], capture_output=True, text=True, env=env, timeout=600
+    )
     if out.returncode != 0:
         return None
     return float(out.stdout.strip().splitlines()[-1])
@@ -173,8 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--precision", choices=["float64", "float32", "both"], default="both")
-    parser.add_argument("--blas-threads", type=int, default=None,
-                        help="BLAS threads for numpy (default: gradsim's own setting, 1)")
+    parser.add_argument(
+        "--blas-threads",
+        type=int,
+        default=None,
+        help="BLAS threads for numpy (default: gradsim's own setting, 1)",
+    )
     args = parser.parse_args(argv)
     from gradsim.engine.threads import limit_blas_threads
 
@@ -182,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"numpy BLAS threads: {threads}; torch: its default intra-op threads")
     repeats = 3 if args.quick else 7
     precisions = ["float64", "float32"] if args.precision == "both" else [args.precision]
-    header = (f"{'size (depth x width, batch)':30s} {'prec':8s} {'engine ms':>10s} {'bare ms':>9s} "
-              f"{'torch ms':>9s} {'eng/bare':>9s} {'diag cost':>10s} {'eng/torch':>10s}")
+    header = (
+        f"{'size (depth x width, batch)':30s} {'prec':8s} {'engine ms':>10s} {'bare ms':>9s} "
+        f"{'torch ms':>9s} {'eng/bare':>9s} {'diag cost':>10s} {'eng/torch':>10s}"
+    )
     print(header)
     print("-" * len(header))
     for precision in precisions:
@@ -195,8 +217,11 @@ def main(argv: list[str] | None = None) -> int:
             torch_time = time_torch(depth, width, batch, precision, repeats, inner)
             torch_text = f"{torch_time * 1e3:9.3f}" if torch_time else f"{'n/a':>9s}"
             ratio_torch = f"{engine / torch_time:10.2f}" if torch_time else f"{'n/a':>10s}"
-            print(f"{f'{depth}x{width}, batch {batch}':30s} {precision:8s} {engine * 1e3:10.3f} {bare * 1e3:9.3f} "
-                  f"{torch_text} {engine / bare:9.2f} {engine / nodiag - 1:+10.0%} {ratio_torch}")
+            print(
+                f"{f'{depth}x{width}, batch {batch}':30s} {precision:8s} "
+                f"{engine * 1e3:10.3f} {bare * 1e3:9.3f} "
+                f"{torch_text} {engine / bare:9.2f} {engine / nodiag - 1:+10.0%} {ratio_torch}"
+            )
     return 0
 
 

@@ -51,8 +51,8 @@ SCALAR_NAMES: tuple[str, ...] = ("loss", "grad_norm", "clipped", "learning_rate"
 EVALUATION_NAMES: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 MAX_CHECKPOINTS = 128
 CHECKPOINT_BYTES = 64 * 2**20
-SNAPSHOT_WEIGHT_LIMIT = 50_000
-EVALUATION_SAMPLES = 512  # train/test losses at the cadence use the first N of each (fixed) set  # parameters; larger nets send no weight matrices to the diagram
+SNAPSHOT_WEIGHT_LIMIT = 50_000  # parameters; larger nets send no weight matrices to the diagram
+EVALUATION_SAMPLES = 512  # train/test losses at the cadence use the first N of each (fixed) set
 
 
 @dataclass(frozen=True)
