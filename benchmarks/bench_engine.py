@@ -6,7 +6,8 @@
 For each size (depth x width, batch) and precision it times:
 
 * ``engine``: ``Trainer.step()`` with diagnostics on at the default cadence (scalars and
-  per-layer gradient norms every step, full statistics every 10th step);
+  per-layer gradient norms every step, full statistics every ``training.diagnostics_every``
+  steps, the default 20);
 * ``engine-nodiag``: the same trainer with the full statistics pass switched off
   (``diagnostics_every`` huge), to show what diagnostics cost;
 * ``bare``: a hand-written numpy MLP step (ReLU, BCE on logits, SGD, preallocated
@@ -30,6 +31,9 @@ import time
 
 import numpy as np
 
+from gradsim.engine.config import TRAINING_DEFAULTS  # noqa: E402
+
+DEFAULT_CADENCE = TRAINING_DEFAULTS["diagnostics_every"]
 SIZES = [(3, 8, 32), (10, 64, 256), (50, 64, 128), (10, 512, 512)]
 N_SAMPLES = 2048
 
@@ -211,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     for precision in precisions:
         for depth, width, batch in SIZES:
             inner = _inner(depth, width, batch)
-            engine = time_engine(depth, width, batch, precision, 10, repeats, inner)
+            engine = time_engine(depth, width, batch, precision, DEFAULT_CADENCE, repeats, inner)
             nodiag = time_engine(depth, width, batch, precision, 10**6, repeats, inner)
             bare = time_bare(depth, width, batch, precision, repeats, inner)
             torch_time = time_torch(depth, width, batch, precision, repeats, inner)

@@ -81,14 +81,14 @@ def global_norm(grads: Sequence[np.ndarray]) -> float:
     return scale * math.sqrt(scaled)
 
 
-def clip_by_norm(grads: Sequence[np.ndarray], max_norm: float) -> ClipReport:
+def clip_by_norm(grads: Sequence[np.ndarray], max_norm: float, norm: float | None = None) -> ClipReport:
     """Rescale ``grads`` in place so their global norm is at most ``max_norm``.
 
     coef = max_norm / (norm + 1e-6), applied only if coef < 1 (torch's rule). A
     non-finite norm leaves the gradients untouched (the trainer reports it).
     """
     max_norm = _check_limit(max_norm)
-    norm = global_norm(grads)
+    norm = _known_or_measured(grads, norm)
     coef = max_norm / (norm + _NORM_EPS)
     if not (math.isfinite(norm) and coef < 1.0):
         return ClipReport(False, norm, norm)
@@ -97,10 +97,10 @@ def clip_by_norm(grads: Sequence[np.ndarray], max_norm: float) -> ClipReport:
     return ClipReport(True, norm, global_norm(grads))
 
 
-def clip_by_value(grads: Sequence[np.ndarray], clip_value: float) -> ClipReport:
+def clip_by_value(grads: Sequence[np.ndarray], clip_value: float, norm: float | None = None) -> ClipReport:
     """Clamp every element of ``grads`` to [-clip_value, clip_value], in place."""
     clip_value = _check_limit(clip_value)
-    pre = global_norm(grads)
+    pre = _known_or_measured(grads, norm)
     fired = False
     for grad in grads:
         limit = grad.dtype.type(clip_value)
@@ -129,15 +129,27 @@ def _check_limit(value: Any) -> float:
     return check_number("clipping.max", value, low=0.0, low_open=True)
 
 
-def apply_clipping(grads: Sequence[np.ndarray], spec: Mapping[str, Any] | None) -> ClipReport:
-    """Clip ``grads`` in place as ``spec`` says (None or kind "none": measure only)."""
+def apply_clipping(
+    grads: Sequence[np.ndarray], spec: Mapping[str, Any] | None, norm: float | None = None
+) -> ClipReport:
+    """Clip ``grads`` in place as ``spec`` says (None or kind "none": measure only).
+
+    ``norm``: the global norm if the caller already measured it (the trainer does, per
+    layer, for its diagnostics); a non-finite value is measured again carefully.
+    """
     kind, limit = validate_clipping(spec)
     if kind == "norm":
-        return clip_by_norm(grads, limit)
+        return clip_by_norm(grads, limit, norm)
     if kind == "value":
-        return clip_by_value(grads, limit)
-    norm = global_norm(grads)
+        return clip_by_value(grads, limit, norm)
+    norm = _known_or_measured(grads, norm)
     return ClipReport(False, norm, norm)
+
+
+def _known_or_measured(grads: Sequence[np.ndarray], norm: float | None) -> float:
+    if norm is not None and math.isfinite(norm):
+        return norm
+    return global_norm(grads)
 
 
 __all__ = [

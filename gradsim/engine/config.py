@@ -56,7 +56,7 @@ TRAINING_DEFAULTS: dict[str, Any] = {
     "batch_size": 32,
     "seed": 0,
     "precision": "float64",
-    "diagnostics_every": 10,
+    "diagnostics_every": 20,
     "checkpoint_every": 100,
 }
 

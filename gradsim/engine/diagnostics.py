@@ -48,10 +48,14 @@ def _sumsq(a: np.ndarray) -> float:
     return float(np.dot(flat, flat))
 
 
-def gradient_norms_per_layer(network: Network) -> np.ndarray:
-    """||dL/dW_i|| for every hidden layer and the output layer (depth + 1 values)."""
+def gradient_norms_per_layer(network: Network) -> tuple[np.ndarray, float]:
+    """(||dL/dW_i|| for every hidden layer and the output layer, global norm of all gradients).
+
+    One pass over the gradients serves both the per-layer plot and clipping.
+    """
+    squares = {name: _sumsq(grad) for name, grad in network.grads.items()}
     names = [f"layers.{i}.W" for i in range(network.depth)] + ["out.W"]
-    return np.sqrt(np.array([_sumsq(network.grads[n]) for n in names]))
+    return np.sqrt(np.array([squares[n] for n in names])), float(np.sqrt(sum(squares.values())))
 
 
 def squared_norms(arrays: list[np.ndarray]) -> float:

@@ -232,8 +232,8 @@ class Network:
     def backward(self, grad_logits: np.ndarray) -> None:
         """Fill ``self.grads`` from dL/dlogits, using the cache of the last training forward."""
         g = self._store(grad_logits.astype(self.compute_dtype, copy=False))
-        self._set_grad("out.W", self._last_hidden.T @ g)
-        self._set_grad("out.b", g.sum(axis=0))
+        self._weight_grad("out.W", self._last_hidden, g)
+        self._bias_grad("out.b", g)
         grad_a = self._store(g @ self._c(self.params["out.W"]).T)
         pending: dict[int, np.ndarray] = {}
         for i in range(self.depth - 1, -1, -1):
@@ -259,8 +259,8 @@ class Network:
             else:
                 grad_z = grad_h
             a_prev = internals["input"]
-            self._set_grad(f"layers.{i}.W", a_prev.T @ grad_z)
-            self._set_grad(f"layers.{i}.b", grad_z.sum(axis=0))
+            self._weight_grad(f"layers.{i}.W", a_prev, grad_z)
+            self._bias_grad(f"layers.{i}.b", grad_z)
             grad_a = self._store(grad_z @ self._c(self.params[f"layers.{i}.W"]).T)
         if -1 in pending:
             grad_a = self._store(grad_a + pending.pop(-1))
@@ -277,6 +277,21 @@ class Network:
         else:
             grad_skip = grad_a
         pending[source] = pending[source] + grad_skip if source in pending else grad_skip
+
+    def _weight_grad(self, name: str, a: np.ndarray, grad: np.ndarray) -> None:
+        """dL/dW = a^T grad, written straight into the preallocated gradient when dtypes allow."""
+        target = self.grads[name]
+        if target.dtype == grad.dtype == a.dtype:
+            np.matmul(a.T, grad, out=target)
+        else:
+            self._set_grad(name, a.T @ grad)
+
+    def _bias_grad(self, name: str, grad: np.ndarray) -> None:
+        target = self.grads[name]
+        if target.dtype == grad.dtype:
+            np.sum(grad, axis=0, out=target)
+        else:
+            self._set_grad(name, grad.sum(axis=0))
 
     def _set_grad(self, name: str, value: np.ndarray) -> None:
         # Casting into the preallocated array rounds to the storage dtype (float16 underflow).

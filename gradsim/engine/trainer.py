@@ -140,8 +140,8 @@ class Trainer:
         with np.errstate(all="ignore"):
             loss, _ = self.network.loss_and_gradients(x, y, rng=self.rng, train=True)
             grads = self.network.grad_list()
-            layer_norms = gradient_norms_per_layer(self.network)
-            report = apply_clipping(grads, self.config["clipping"])
+            layer_norms, total_norm = gradient_norms_per_layer(self.network)
+            report = apply_clipping(grads, self.config["clipping"], total_norm)
         lr = float(self.schedule.lr_at(self.step_count, self.optimizer.lr))
         problem = first_nonfinite(loss, np.append(layer_norms, report.pre_clip_norm), self.step_count + 1)
         if problem is None:
