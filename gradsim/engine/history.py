@@ -160,6 +160,17 @@ class SeriesHistory:
             raise ValueError(f"{prefix}: invalid stride/fill")
         return history
 
+    def truncate(self, step: int) -> None:
+        """Drop every bucket that ends after ``step`` (a rewind); the replay refills them."""
+        self.flush()
+        keep = int(np.searchsorted(self.steps[: self._count], step, side="right"))
+        self.last[keep:] = np.nan
+        self.low[keep:] = np.nan
+        self.high[keep:] = np.nan
+        self.nonfinite[keep:] = False
+        self._count = keep
+        self.fill = self.stride
+
     def latest(self) -> np.ndarray:
         return self.last[self.count - 1].copy() if self.count else np.full(self.width, np.nan)
 

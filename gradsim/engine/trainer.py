@@ -40,6 +40,7 @@ from gradsim.engine.diagnostics import (
     layer_histograms,
     layer_statistics,
 )
+from gradsim.engine.errors import ConfigError
 from gradsim.engine.history import SeriesHistory
 from gradsim.engine.losses import accuracy, predictions
 from gradsim.engine.network import Network
@@ -236,6 +237,25 @@ class Trainer:
         config = dict(self.config)
         config["clipping"] = dict(spec)
         self.config = validate_config(config)
+
+    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
+        """Edit one parameter entry (TensorFlow Playground's "what one bad weight does")."""
+        if name not in self.network.params:
+            raise ConfigError("weight.name", "unknown_parameter", "no parameter named {value!r}", value=name)
+        array = self.network.params[name]
+        if len(index) != array.ndim or not all(0 <= i < n for i, n in zip(index, array.shape, strict=True)):
+            raise ConfigError(
+                "weight.index",
+                "bad_index",
+                "index {value} is outside {shape}",
+                value=list(index),
+                shape=list(array.shape),
+            )
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+            raise ConfigError(
+                "weight.value", "not_a_number", "must be a finite number, got {value!r}", value=value
+            )
+        array[index] = value
 
     def clear_divergence(self) -> None:
         self.divergence = None
