@@ -278,7 +278,13 @@ class Trainer:
         return diagnose(evidence)
 
     def decision_grid(self, resolution: int = 60, padding: float = 0.1) -> dict[str, np.ndarray]:
-        """The network's prediction over the input plane (2D inputs only), for the decision map."""
+        """The network's prediction over the input plane (2D) or line (1D), for the decision map.
+
+        2D: ``xs``, ``ys`` and ``values`` (resolution x resolution, indexed [x, y]); 1D: ``xs``
+        and ``values`` (the fitted curve, one column per output). Other inputs: empty.
+        """
+        if self.dataset.input_dim == 1:
+            return self._fit_curve(resolution * 4, padding)
         if self.dataset.input_dim != 2:
             return {}
         x = self.dataset.x_train
@@ -297,6 +303,15 @@ class Trainer:
         else:
             values = values[:, 0]
         return {"xs": xs, "ys": ys, "values": values.reshape(resolution, resolution)}
+
+    def _fit_curve(self, resolution: int, padding: float) -> dict[str, np.ndarray]:
+        x = self.dataset.x_train[:, 0]
+        span = max(float(x.max() - x.min()), 1e-9)
+        xs = np.linspace(x.min() - padding * span, x.max() + padding * span, resolution)
+        with np.errstate(all="ignore"):
+            logits = self.network.forward(xs[:, None], train=False, keep_cache=False).astype(np.float64)
+        values = predictions(self.spec.loss, logits)
+        return {"xs": xs, "values": values[:, 0] if values.shape[1] == 1 else values}
 
     def snapshot(self, include_decision: bool = True) -> Snapshot:
         """An immutable picture of the run for the GUI (copies, read-only)."""

@@ -1,0 +1,340 @@
+"""Per-layer distributions: activations, pre-activations and log10 |weight gradients|.
+
+Drawn as a ridge plot (one row per layer, layer 1 at the bottom) or as small
+multiples, beside the share of saturated and dead units per layer:
+
+* saturated: a bounded activation's output within 1% of its range from a bound
+  (sigmoid, tanh), where f'(z) is near 0, so almost no gradient passes;
+* dead: a ReLU-family unit inactive on every training sample, where f'(z) = 0 exactly.
+
+Histograms come at the diagnostics cadence (``training.diagnostics_every``) from
+fixed bins (values outside the range land in the end bins).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from gradsim.engine.snapshot import Snapshot
+from gradsim.ui import plotting as gp
+
+CONTEXT = "HistogramPanel"
+QUANTITIES = ("activation", "pre_activation", "log10_grad")
+QUANTITY_COLOURS = {
+    "activation": gp.OKABE_ITO["blue"],
+    "pre_activation": gp.OKABE_ITO["bluish_green"],
+    "log10_grad": gp.OKABE_ITO["reddish_purple"],
+}
+LAYOUTS = ("ridge", "multiples")
+MAX_MULTIPLES = 12
+MAX_RIDGES = 32  # deeper nets: evenly spaced layers (rows of a few pixels are unreadable and slow)
+RIDGE_HEIGHT = 0.92  # of the row spacing
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class HistogramPanel(QWidget):
+    """Histograms per layer (ridge plot or small multiples) and saturation/dead fractions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: Snapshot | None = None
+        self._pen_scale = gp.line_scale()
+        self._depth = -1
+        self._drawn_key: tuple | None = None
+        self._x_range: tuple[float, float] | None = None
+        self.ridge_layers: list[int] = []
+        self.ridge_height = RIDGE_HEIGHT
+        self.ridge_curves: list[pg.PlotDataItem] = []
+        self.multiple_plots: list[pg.PlotItem] = []
+        self.multiple_curves: list[pg.PlotDataItem] = []
+        self.multiple_layers: list[int] = []
+        self.quantity_label = QLabel()
+        self.quantity_combo = QComboBox()
+        self.layout_label = QLabel()
+        self.layout_combo = QComboBox()
+        for combo, count in ((self.quantity_combo, len(QUANTITIES)), (self.layout_combo, len(LAYOUTS))):
+            for _ in range(count):
+                combo.addItem("")
+            combo.currentIndexChanged.connect(self._redraw)
+        self.layout_combo.currentIndexChanged.connect(self._on_layout_changed)
+        controls = QHBoxLayout()
+        for widget in (self.quantity_label, self.quantity_combo, self.layout_label, self.layout_combo):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        self._build_ridge()
+        self.multiples = pg.GraphicsLayoutWidget()
+        self.multiples.setBackground(gp.background())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.ridge)
+        self.stack.addWidget(self.multiples)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+        self.retranslate()
+
+    def _build_ridge(self) -> None:
+        self.ridge = pg.GraphicsLayoutWidget()
+        self.ridge.setBackground(gp.background())
+        self.ridge.setMinimumSize(360, 220)
+        self.ridge_plot = self.ridge.addPlot(row=0, col=0, axisItems={"bottom": gp.Log10Axis("bottom")})
+        self.fraction_plot = self.ridge.addPlot(row=0, col=1)
+        for plot in (self.ridge_plot, self.fraction_plot):
+            gp.style_plot(plot)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=True)
+        self.ridge.ci.layout.setColumnStretchFactor(0, 3)
+        self.ridge.ci.layout.setColumnStretchFactor(1, 1)
+        self.fraction_plot.setYLink(self.ridge_plot)
+        self.fraction_plot.getAxis("left").setStyle(showValues=False)
+        self.fraction_plot.setXRange(0.0, 1.0, padding=0.02)
+        self.fraction_plot.showGrid(x=True, y=False, alpha=0.2)
+        self.fraction_legend = self.fraction_plot.addLegend(offset=(-5, 5), labelTextColor=gp.foreground())
+        self.saturation_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="saturated")
+        self.dead_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="dead")
+        self.fraction_plot.addItem(self.saturation_bars)
+        self.fraction_plot.addItem(self.dead_bars)
+        self._apply_pens()
+
+    def _apply_pens(self) -> None:
+        self._pen_scale = gp.line_scale()
+        outline = gp.make_pen(gp.foreground(), 0.5)
+        self.saturation_bars.setOpts(pen=outline, brush=gp.OKABE_ITO["vermillion"])
+        self.dead_bars.setOpts(pen=outline, brush=gp.OKABE_ITO["sky_blue"])
+        colour = QUANTITY_COLOURS[self._quantity()]
+        for curve in self.ridge_curves + self.multiple_curves:
+            curve.setPen(gp.make_pen(colour))
+            curve.setBrush(gp.transparent(colour, 110))
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        self.quantity_label.setText(tr("Show:"))
+        for index, text in enumerate(
+            (tr("activations f(z)"), tr("pre-activations z"), tr("weight gradients log10 |∂L/∂W|"))
+        ):
+            self.quantity_combo.setItemText(index, text)
+        self.quantity_combo.setToolTip(
+            tr(
+                "Activations piled against a bound of a sigmoid or tanh mean saturated units (slope f' "
+                "near 0, so the gradient cannot pass); pre-activations z far from 0 show why. Gradient "
+                "histograms that move left layer after layer show the gradient vanishing on its way "
+                "back; the leftmost bin holds exact zeros (float16 underflow, dead units)."
+            )
+        )
+        self.layout_label.setText(tr("Layout:"))
+        self.layout_combo.setItemText(0, tr("ridge plot"))
+        self.layout_combo.setItemText(1, tr("small multiples"))
+        self.layout_combo.setToolTip(
+            tr(
+                "Ridge plot: every layer in one view, layer 1 at the bottom, each histogram scaled to "
+                "its own peak. Small multiples: one plot per layer with its own axes (at most 12 "
+                "layers, evenly spaced)."
+            )
+        )
+        gp.set_plot_texts(self.fraction_plot, tr("Saturated / dead units"), tr("fraction of units"), "")
+        gp.rename_legend_entry(self.fraction_legend, self.saturation_bars, tr("saturated"))
+        gp.rename_legend_entry(self.fraction_legend, self.dead_bars, tr("dead"))
+        self.fraction_plot.setToolTip(
+            tr(
+                "Saturated: share of a bounded activation's outputs within 1% of a bound (its slope is "
+                "nearly 0). Dead: share of ReLU units that output 0 for every training sample (their "
+                "gradient is exactly 0, forever). Empty where the activation cannot saturate or die."
+            )
+        )
+        self._set_ridge_texts()
+        self._update_note()
+        self._update_multiple_titles()
+
+    def _layout(self) -> str:
+        return LAYOUTS[max(self.layout_combo.currentIndex(), 0)]
+
+    def _quantity(self) -> str:
+        return QUANTITIES[max(self.quantity_combo.currentIndex(), 0)]
+
+    def _quantity_label(self) -> str:
+        return {
+            "activation": tr("activation f(z)"),
+            "pre_activation": tr("pre-activation z"),
+            "log10_grad": tr("|∂L/∂W| (log scale)"),
+        }[self._quantity()]
+
+    def _set_ridge_texts(self) -> None:
+        gp.set_plot_texts(self.ridge_plot, tr("Distribution per layer"), self._quantity_label(), tr("layer"))
+
+    # ------------------------------------------------------------------ structure
+    def _on_layout_changed(self, index: int) -> None:
+        self.stack.setCurrentIndex(max(index, 0))
+
+    def _set_depth(self, depth: int) -> None:
+        """Rebuild the per-layer items (only when the network's depth changes)."""
+        self._depth = depth
+        for curve in self.ridge_curves:
+            self.ridge_plot.removeItem(curve)
+        self.ridge_curves = []
+        self.ridge_layers = gp.legend_layers(depth, MAX_RIDGES)
+        gaps = np.diff(self.ridge_layers)
+        self.ridge_height = RIDGE_HEIGHT * (float(gaps.min()) if gaps.size else 1.0)
+        for layer in self.ridge_layers:
+            curve = pg.PlotDataItem(stepMode="center", fillLevel=layer + 1.0)
+            self.ridge_plot.addItem(curve)
+            self.ridge_curves.append(curve)
+        self.ridge_plot.getAxis("left").setTicks(gp.layer_ticks(depth))
+        self.ridge_plot.setYRange(0.5, depth + 1.0, padding=0)
+        self._x_range = None
+        self.multiples.clear()
+        self.multiple_layers = gp.legend_layers(depth, MAX_MULTIPLES)
+        columns = max(1, math.ceil(math.sqrt(len(self.multiple_layers))))
+        self.multiple_plots, self.multiple_curves = [], []
+        for position, _layer in enumerate(self.multiple_layers):
+            plot = self.multiples.addPlot(
+                row=position // columns, col=position % columns, axisItems={"bottom": gp.Log10Axis("bottom")}
+            )
+            gp.style_plot(plot)
+            plot.setMenuEnabled(False)
+            plot.getAxis("left").setStyle(showValues=False)
+            curve = pg.PlotDataItem(stepMode="center", fillLevel=0.0)
+            plot.addItem(curve)
+            self.multiple_plots.append(plot)
+            self.multiple_curves.append(curve)
+        self._apply_pens()
+        self._update_multiple_titles()
+
+    def _update_multiple_titles(self) -> None:
+        snapshot = self._snapshot
+        for plot, layer in zip(self.multiple_plots, self.multiple_layers, strict=True):
+            title = tr("layer {layer}").format(layer=layer + 1)
+            if snapshot is not None and snapshot.stats is not None:
+                saturation = snapshot.stat("saturation")[layer]
+                dead = snapshot.stat("dead_fraction")[layer]
+                if np.isfinite(saturation):
+                    title += " · " + tr("{share:.0%} saturated").format(share=saturation)
+                if np.isfinite(dead):
+                    title += " · " + tr("{share:.0%} dead").format(share=dead)
+            if plot.titleLabel.text != title:  # setTitle re-lays the grid out: only on change
+                plot.setTitle(title, color=gp.foreground(), size="8pt")
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self, *_args) -> None:
+        self._drawn_key = None
+        self._set_ridge_texts()
+        self._apply_pens()
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        if gp.line_scale() != self._pen_scale:
+            self._apply_pens()
+        self._snapshot = snapshot
+        if snapshot.depth != self._depth:
+            self._set_depth(snapshot.depth)
+            self._drawn_key = None
+        quantity = self._quantity()
+        cadence = snapshot.stats_history.get("stats.steps")
+        key = (snapshot.depth, quantity, snapshot.stats is None, -1 if cadence is None else len(cadence))
+        key += (int(cadence[-1]) if cadence is not None and len(cadence) else -1,)
+        if key == self._drawn_key:  # histograms come at the cadence: most frames change nothing
+            return
+        self._drawn_key = key
+        counts = snapshot.histograms.get(quantity)
+        low, high = snapshot.histogram_ranges.get(quantity, (-4.0, 4.0))
+        if counts is None or len(counts) != snapshot.depth:
+            counts = np.zeros((snapshot.depth, 0))
+        edges = np.linspace(low, high, counts.shape[1] + 1) if counts.shape[1] else np.zeros(0)
+        if self._layout() == "ridge":  # only the visible layout (switching layouts redraws)
+            self._draw_ridge(counts, edges)
+        else:
+            for curve, layer in zip(self.multiple_curves, self.multiple_layers, strict=True):
+                curve.setData(edges, self._normalized(counts[layer]) if edges.size else np.zeros(0))
+        special = {float(low): f"≤{gp.format_decade(low)}"}
+        x_range = self._occupied_range(counts, edges, low, high)
+        for plot in [self.ridge_plot, *self.multiple_plots]:
+            plot.getAxis("bottom").set_log(quantity == "log10_grad", special=special)
+        if x_range != self._x_range:
+            self._x_range = x_range
+            for plot in [self.ridge_plot, *self.multiple_plots]:
+                plot.setXRange(*x_range, padding=0)
+        self._draw_fractions(snapshot)
+        self._update_multiple_titles()
+        self._update_note()
+
+    @staticmethod
+    def _occupied_range(
+        counts: np.ndarray, edges: np.ndarray, low: float, high: float
+    ) -> tuple[float, float]:
+        """The bins holding any value (all layers), one bin of margin: sigmoid outputs fill only [0, 1]."""
+        if edges.size == 0 or counts.size == 0:
+            return low, high
+        used = np.flatnonzero(np.nan_to_num(counts, nan=0.0).sum(axis=0) > 0)
+        if used.size == 0:
+            return low, high
+        width = float(edges[1] - edges[0])
+        # a bin and a half of margin: the end bins hold the clipped values (and exact zeros) and
+        # their tick labels need room to be drawn
+        return float(edges[used[0]]) - 1.5 * width, float(edges[used[-1] + 1]) + 1.5 * width
+
+    @staticmethod
+    def _normalized(counts: np.ndarray) -> np.ndarray:
+        c = np.nan_to_num(np.asarray(counts, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+        peak = c.max() if c.size else 0.0
+        return c / peak if peak > 0 else c
+
+    def _draw_ridge(self, counts: np.ndarray, edges: np.ndarray) -> None:
+        for layer, curve in zip(self.ridge_layers, self.ridge_curves, strict=True):
+            if edges.size == 0:
+                curve.setData(np.zeros(0), np.zeros(0))
+                continue
+            offset = layer + 1.0
+            curve.setData(edges, offset + self.ridge_height * self._normalized(counts[layer]))
+
+    def _draw_fractions(self, snapshot: Snapshot) -> None:
+        depth = snapshot.depth
+        rows = np.arange(1, depth + 1, dtype=np.float64)
+        saturation = np.nan_to_num(snapshot.stat("saturation"), nan=0.0)
+        dead = np.nan_to_num(snapshot.stat("dead_fraction"), nan=0.0)
+        outline = gp.bar_outline(depth)
+        self.saturation_bars.setOpts(
+            x0=np.zeros(depth), x1=saturation, y=rows + 0.2, height=0.36, pen=outline
+        )
+        self.dead_bars.setOpts(x0=np.zeros(depth), x1=dead, y=rows - 0.2, height=0.36, pen=outline)
+
+    def _update_note(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.stats is None or not snapshot.histograms:
+            self.note.setText(tr("No statistics yet: they are measured every few training steps."))
+            return
+        if snapshot.depth == 0:
+            self.note.setText(tr("This network has no hidden layers."))
+            return
+        saturation = snapshot.stat("saturation")
+        dead = snapshot.stat("dead_fraction")
+        parts = [tr("Step {step}.").format(step=snapshot.step)]
+        if np.isfinite(saturation).any() and np.nanmax(saturation) == 0:
+            parts.append(tr("No saturated units."))
+        elif np.isfinite(saturation).any():
+            worst = int(np.nanargmax(saturation))
+            parts.append(
+                tr("Most saturated: layer {layer} ({share:.0%}).").format(
+                    layer=worst + 1, share=saturation[worst]
+                )
+            )
+        if np.isfinite(dead).any() and np.nanmax(dead) == 0:
+            parts.append(tr("No dead units."))
+        elif np.isfinite(dead).any():
+            worst = int(np.nanargmax(dead))
+            parts.append(
+                tr("Most dead units: layer {layer} ({share:.0%}).").format(layer=worst + 1, share=dead[worst])
+            )
+        if len(parts) == 1:
+            parts.append(tr("These activations neither saturate nor die."))
+        self.note.setText(" ".join(parts))
