@@ -7,7 +7,11 @@ HYPOTHESIS_PROFILE=name picks one explicitly.
 
 import os
 
-from hypothesis import settings
+# Before numpy loads: single-threaded BLAS (thread teams thrash on gradsim's small matrices).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from hypothesis import settings  # noqa: E402
 
 settings.register_profile("ci", deadline=None, derandomize=True, max_examples=150, print_blob=True)
 settings.register_profile("dev", deadline=None)
