@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("session")
 
     sub.add_parser("examples", help="list the example configs shipped with gradsim")
+
+    from gradsim.landscapes.cli import add_landscape_commands
+
+    add_landscape_commands(sub)
     return parser
 
 
