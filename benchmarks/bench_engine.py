@@ -200,9 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         help="BLAS threads for numpy (default: gradsim's own setting, 1)",
     )
     args = parser.parse_args(argv)
-    from gradsim.engine.threads import limit_blas_threads
+    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
 
     threads = limit_blas_threads(args.blas_threads)
+    tune_allocator()
     print(f"numpy BLAS threads: {threads}; torch: its default intra-op threads")
     repeats = 3 if args.quick else 7
     precisions = ["float64", "float32"] if args.precision == "both" else [args.precision]

@@ -260,39 +260,17 @@ def bench_slice(repeats: int) -> tuple[float, float, float]:
 
 
 # --------------------------------------------------------------------------- main
-def tune_malloc() -> bool:
-    """Keep glibc from returning big temporaries to the OS after every use.
-
-    By default glibc serves arrays above ~128 KiB-32 MiB (dynamic threshold) with fresh
-    mmap'd pages and trims the heap on free, so every 1000x64 float32 temporary of a
-    forward pass costs page faults; that, not the arithmetic, is most of the gap between
-    the engine's forward pass and a preallocated one. Same effect as starting Python with
-    MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=134217728. Returns False where
-    there is no glibc.
-    """
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
-        return False
-    m_trim_threshold, m_mmap_threshold = -1, -3
-    return bool(mallopt(m_mmap_threshold, 32 * 2**20)) and bool(mallopt(m_trim_threshold, 128 * 2**20))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--blas-threads", type=int, default=None, help="BLAS threads (default: gradsim's, 1)")
     parser.add_argument(
-        "--tune-malloc", action="store_true", help="keep big temporaries in glibc's heap (see tune_malloc)"
+        "--tune-malloc", action="store_true", help="keep big temporaries in glibc's heap"
     )
     args = parser.parse_args(argv)
-    tuned = tune_malloc() if args.tune_malloc else False
-    from gradsim.engine.threads import limit_blas_threads
+    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
+
+    tuned = tune_allocator() if args.tune_malloc else False
 
     threads = limit_blas_threads(args.blas_threads)
     repeats = 3 if args.quick else 9

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from gradsim.engine.threads import limit_blas_threads
+    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
 
     limit_blas_threads()
+    tune_allocator()
     from gradsim.cli import COMMANDS
 
     if args and (args[0] in COMMANDS or args[0] in ("--version", "-h", "--help")):
