@@ -54,6 +54,9 @@ LOG_FLOOR = 1e-300  # zeros on a log axis (a dead layer) are drawn here
 BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#888888"
 
 
+translate = QCoreApplication.translate
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate("ActivationLab", source)
 
@@ -255,7 +258,7 @@ class ActivationLab(QWidget):
         self.layer_combo.clear()
         for i, (activation, _params, width) in enumerate(layers):
             self.layer_combo.addItem(
-                _t("layer {n}: {activation}, {width} units").format(
+                translate("ActivationLab", "layer {n}: {activation}, {width} units").format(
                     n=i + 1, activation=label(ACTIVATIONS, activation), width=width
                 )
             )
@@ -312,7 +315,7 @@ class ActivationLab(QWidget):
             self.f_curve.setData([], [])
             self.df_curve.setData([], [])
             self.histogram.setData([0, 1], [0])
-            self.saturation_label.setText(_t("This network has no hidden layer."))
+            self.saturation_label.setText(translate("ActivationLab", "This network has no hidden layer."))
             return
         name, params, _width = layers[index]
         activation = make_activation(name, params)
@@ -323,9 +326,9 @@ class ActivationLab(QWidget):
             self.df_curve.setData(x, activation.df(x))
         self._set_title(
             self.f_plot,
-            _t("{activation}: f and its derivative f′, over this layer's pre-activations").format(
-                activation=label(ACTIVATIONS, name)
-            ),
+            translate(
+                "ActivationLab", "{activation}: f and its derivative f′, over this layer's pre-activations"
+            ).format(activation=label(ACTIVATIONS, name)),
         )
         self._draw_histogram(index, activation, low, high)
 
@@ -335,7 +338,9 @@ class ActivationLab(QWidget):
         if histograms is None or index >= len(histograms):
             self.histogram.setData([low, high], [0])
             self.saturation_label.setText(
-                _t("Train a few steps to see where this layer's pre-activations sit on f′.")
+                translate(
+                    "ActivationLab", "Train a few steps to see where this layer's pre-activations sit on f′."
+                )
             )
             return
         counts = np.asarray(histograms[index], dtype=np.float64)
@@ -344,21 +349,24 @@ class ActivationLab(QWidget):
         peak = counts.max() if total > 0 else 1.0
         self.histogram.setData(edges, counts / peak)
         if total <= 0:
-            self.saturation_label.setText(_t("No pre-activations recorded yet for this layer."))
+            self.saturation_label.setText(
+                translate("ActivationLab", "No pre-activations recorded yet for this layer.")
+            )
             return
         centres = (edges[:-1] + edges[1:]) / 2
         with np.errstate(all="ignore"):
             slope = np.abs(activation.df(centres))
         flat = float(counts[slope < FLAT_DERIVATIVE].sum() / total)
         zero = float(counts[slope == 0].sum() / total)
-        text = _t(
+        text = translate(
+            "ActivationLab",
             "Grey: where this layer's pre-activations are now (step {step}, peak scaled to 1; values beyond "
-            "the range are counted in the end bins). f′ < {flat_limit} for {flat:.0%} of them"
+            "the range are counted in the end bins). f′ < {flat_limit} for {flat:.0%} of them",
         ).format(step=snapshot.step, flat_limit=FLAT_DERIVATIVE, flat=flat)
         if zero > 0:
-            text += _t(", f′ = 0 exactly for {zero:.0%} (no gradient at all: dead for ReLU)").format(
-                zero=zero
-            )
+            text += translate(
+                "ActivationLab", ", f′ = 0 exactly for {zero:.0%} (no gradient at all: dead for ReLU)"
+            ).format(zero=zero)
         self.saturation_label.setText(text + ".")
 
     # ================================================================== variance propagation
@@ -373,7 +381,7 @@ class ActivationLab(QWidget):
             for name in ("low", "high", "median"):
                 self.series[key][name].setData([], [])
         self._draw_theory()
-        self._message = _t("Measuring {seeds} networks…").format(seeds=self.seeds)
+        self._message = translate("ActivationLab", "Measuring {seeds} networks…").format(seeds=self.seeds)
         self._update_summary()
 
     def _start_measurement(self) -> None:
@@ -385,12 +393,13 @@ class ActivationLab(QWidget):
         spec = measurement_spec(self._config)
         cost = estimated_flops(spec, self.batch, self.seeds)
         if not spec.layers:
-            self._message = _t("No hidden layers: nothing to propagate.")
+            self._message = translate("ActivationLab", "No hidden layers: nothing to propagate.")
             self._update_summary()
             return
         if cost > MAX_FLOPS:
-            self._message = _t(
-                "Too large to measure here ({gflop:.0f} GFLOP for {seeds} networks): theory only."
+            self._message = translate(
+                "ActivationLab",
+                "Too large to measure here ({gflop:.0f} GFLOP for {seeds} networks): theory only.",
             ).format(gflop=cost / 1e9, seeds=self.seeds)
             self._update_summary()
             return
@@ -413,7 +422,9 @@ class ActivationLab(QWidget):
         self._job = None
         self._poll.stop()
         if job.error is not None:
-            self._message = _t("The measurement failed: {error}").format(error=str(job.error))
+            self._message = translate("ActivationLab", "The measurement failed: {error}").format(
+                error=str(job.error)
+            )
             self._update_summary()
             return
         if job.result is not None:
@@ -468,9 +479,10 @@ class ActivationLab(QWidget):
             grads = result.gradient_std[:, 0] / result.gradient_std[:, -1]
             with np.errstate(all="ignore"):
                 parts.append(
-                    _t(
+                    translate(
+                        "ActivationLab",
                         "Per-layer variance ratio of the activations (geometric mean over layers 1-{depth}): "
-                        "measured {median:.3g} (median of {seeds} networks, {low:.3g} to {high:.3g})"
+                        "measured {median:.3g} (median of {seeds} networks, {low:.3g} to {high:.3g})",
                     ).format(
                         depth=result.depth,
                         median=float(np.nanmedian(ratios)),
@@ -480,13 +492,15 @@ class ActivationLab(QWidget):
                     )
                 )
                 parts.append(
-                    _t("gradient std at the input / at the top: {value:.3g}").format(
+                    translate("ActivationLab", "gradient std at the input / at the top: {value:.3g}").format(
                         value=float(np.nanmedian(grads))
                     )
                 )
         if theory is not None and theory.available and len(theory.activation_std) >= 3:
             parts.append(
-                _t("theory {value:.3g}").format(value=float(geometric_mean_ratio(theory.activation_std)))
+                translate("ActivationLab", "theory {value:.3g}").format(
+                    value=float(geometric_mean_ratio(theory.activation_std))
+                )
             )
         elif theory is not None and not theory.available:
             parts.append(self._reason(theory.reason))
@@ -497,9 +511,13 @@ class ActivationLab(QWidget):
     @staticmethod
     def _reason(code: str) -> str:
         return {
-            "not_random_init": _t("no theory for constant, zero or identity weights (they are not random)"),
-            "maxout": _t("no closed-form theory for maxout (a maximum of several Gaussians)"),
-            "no_layers": _t("no hidden layers"),
+            "not_random_init": translate(
+                "ActivationLab", "no theory for constant, zero or identity weights (they are not random)"
+            ),
+            "maxout": translate(
+                "ActivationLab", "no closed-form theory for maxout (a maximum of several Gaussians)"
+            ),
+            "no_layers": translate("ActivationLab", "no hidden layers"),
         }.get(code, code)
 
     # ================================================================== text and theme
@@ -527,33 +545,43 @@ class ActivationLab(QWidget):
 
     def retranslate(self) -> None:
         self._apply_colours()
-        self.layer_label.setText(_t("Layer:"))
-        self.layer_combo.setToolTip(_t("The hidden layer whose activation and pre-activations are shown."))
-        self.f_plot.setLabel("bottom", _t("pre-activation h (the input of f)"))
+        self.layer_label.setText(translate("ActivationLab", "Layer:"))
+        self.layer_combo.setToolTip(
+            translate("ActivationLab", "The hidden layer whose activation and pre-activations are shown.")
+        )
+        self.f_plot.setLabel("bottom", translate("ActivationLab", "pre-activation h (the input of f)"))
         self.f_plot.setToolTip(
-            _t(
+            translate(
+                "ActivationLab",
                 "Blue: the activation f. Dashed: its derivative f′, the factor every gradient is multiplied "
                 "by on its way back through this layer. Grey: where the layer's inputs are now. Inputs where "
-                "f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back."
+                "f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back.",
             )
         )
         legend = self.f_plot.getPlotItem().legend
-        names = {id(self.f_curve): "f", id(self.df_curve): "f′", id(self.histogram): _t("pre-activations")}
+        names = {
+            id(self.f_curve): "f",
+            id(self.df_curve): "f′",
+            id(self.histogram): translate("ActivationLab", "pre-activations"),
+        }
         for sample, text_item in legend.items:
             text_item.setText(names.get(id(sample.item), text_item.text))
-        self.variance_title.setText(_t("Variance propagation at initialization"))
-        self._set_title(self.act_plot, _t("activation std per layer"))
-        self._set_title(self.grad_plot, _t("gradient std per layer"))
-        self._set_title(self.sv_plot, _t("singular values of ∂a_L/∂x"))
+        self.variance_title.setText(translate("ActivationLab", "Variance propagation at initialization"))
+        self._set_title(self.act_plot, translate("ActivationLab", "activation std per layer"))
+        self._set_title(self.grad_plot, translate("ActivationLab", "gradient std per layer"))
+        self._set_title(self.sv_plot, translate("ActivationLab", "singular values of ∂a_L/∂x"))
         for plot in (self.act_plot, self.grad_plot):
-            plot.setLabel("bottom", _t("layer (0 = input)"))
-        self.sv_plot.setLabel("bottom", _t("index"))
+            plot.setLabel("bottom", translate("ActivationLab", "layer (0 = input)"))
+        self.sv_plot.setLabel("bottom", translate("ActivationLab", "index"))
         for sample, text_item in self.act_legend.items:
             if sample.item is self.series["act"]["median"]:
-                text_item.setText(_t("median of {seeds} seeds").format(seeds=self.seeds))
+                text_item.setText(
+                    translate("ActivationLab", "median of {seeds} seeds").format(seeds=self.seeds)
+                )
             elif sample.item is self.series["act"]["theory"]:
-                text_item.setText(_t("theory"))
-        theory_tip = _t(
+                text_item.setText(translate("ActivationLab", "theory"))
+        theory_tip = translate(
+            "ActivationLab",
             "Measured: {seeds} networks with this config's depth, widths, activations and initializer, "
             "each fed one standard-normal batch of {batch} samples (as wide as the first layer); a "
             "standard-normal gradient is backpropagated from the last hidden layer. Line: median; band: "
@@ -565,18 +593,19 @@ class ActivationLab(QWidget):
             "by s·√n per layer, (s²n)^(L/2) after L layers; tanh with Xavier gain 5/3 settles at a fixed "
             "point. It ignores BatchNorm's coupling of the batch (which makes deep BatchNorm nets' "
             "gradients grow toward the input at initialization) and treats residual branches as "
-            "independent of their skip."
+            "independent of their skip.",
         ).format(seeds=self.seeds, batch=self.batch)
         for plot in (self.act_plot, self.grad_plot):
             plot.setToolTip(theory_tip)
         self.summary_label.setToolTip(theory_tip)
         self.sv_plot.setToolTip(
-            _t(
+            translate(
+                "ActivationLab",
                 "Singular values of the input-output Jacobian of the hidden stack at one input, median "
                 "and band over the networks. Orthogonal init with linear layers keeps them all at exactly "
                 "1 whatever the depth (Saxe et al. 2014): no direction of the signal or of the gradient "
                 "vanishes or explodes. Gaussian init spreads them more with every layer. Not shown for "
-                "networks with normalization layers."
+                "networks with normalization layers.",
             )
         )
         self._fill_layer_combo()

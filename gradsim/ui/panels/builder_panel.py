@@ -61,6 +61,9 @@ from gradsim.ui.panels.settings_forms import FixedForm, KindForm, choice_field
 BIAS_INIT_KINDS = tuple(k for k in INIT_KINDS if k not in ("identity", "orthogonal"))
 
 
+translate = QCoreApplication.translate
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate("BuilderPanel", source)
 
@@ -140,7 +143,7 @@ class BuilderPanel(QWidget):
             self._undo.clear()
             self._apply_draft(draft)
         elif draft != self._draft:
-            self._commit(draft, _t("Apply configuration"))
+            self._commit(draft, translate("BuilderPanel", "Apply configuration"))
 
     def is_valid(self) -> bool:
         return self._valid
@@ -297,14 +300,16 @@ class BuilderPanel(QWidget):
     def _on_edited(self, path: Path, value: Any, merge: bool) -> None:
         if self._syncing:
             return
-        label = _t("Change {setting}").format(setting=field_name(path))
+        label = translate("BuilderPanel", "Change {setting}").format(setting=field_name(path))
         self._commit(apply_edit(self._draft, path, value), label, path if merge else None)
 
     @Slot(object, str)
     def _on_kind(self, section: Path, kind: str) -> None:
         if self._syncing:
             return
-        label = _t("Choose {kind} for {setting}").format(kind=kind, setting=field_name(section))
+        label = translate("BuilderPanel", "Choose {kind} for {setting}").format(
+            kind=kind, setting=field_name(section)
+        )
         self._commit(switch_kind(self._draft, section, kind), label)
 
     @Slot(str, int)
@@ -313,14 +318,14 @@ class BuilderPanel(QWidget):
             return
         new, selected = layer_operation(self._draft, operation, row)
         labels = {
-            "add": _t("Add layer"),
-            "remove": _t("Remove layer"),
-            "duplicate": _t("Duplicate layer"),
-            "up": _t("Move layer up"),
-            "down": _t("Move layer down"),
-            "all_width": _t("Apply width to all layers"),
-            "all_activation": _t("Apply activation to all layers"),
-            "all_norm": _t("Apply normalization to all layers"),
+            "add": translate("BuilderPanel", "Add layer"),
+            "remove": translate("BuilderPanel", "Remove layer"),
+            "duplicate": translate("BuilderPanel", "Duplicate layer"),
+            "up": translate("BuilderPanel", "Move layer up"),
+            "down": translate("BuilderPanel", "Move layer down"),
+            "all_width": translate("BuilderPanel", "Apply width to all layers"),
+            "all_activation": translate("BuilderPanel", "Apply activation to all layers"),
+            "all_norm": translate("BuilderPanel", "Apply normalization to all layers"),
         }
         self._commit(new, labels.get(operation, operation))
         self.layer_table.select_row(selected)
@@ -333,7 +338,7 @@ class BuilderPanel(QWidget):
         for key in ("test_fraction", "seed"):
             if key in old:
                 spec[key] = old[key]
-        self._commit(apply_edit(self._draft, ("data",), spec), _t("Load CSV data"))
+        self._commit(apply_edit(self._draft, ("data",), spec), translate("BuilderPanel", "Load CSV data"))
 
     @Slot(QWidget, QWidget)
     def _seal_typing(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -430,13 +435,15 @@ class BuilderPanel(QWidget):
 
     def _update_status(self) -> None:
         if self._valid:
-            self.status.setText("✓ " + _t("Ready to train."))
+            self.status.setText("✓ " + translate("BuilderPanel", "Ready to train."))
             self.status.setStyleSheet("")
         else:
             count = len(dict.fromkeys(self._errors.values()))
             self.status.setText(
                 "⚠ "
-                + _t("{count} setting(s) to fix before training: see the marked fields.").format(count=count)
+                + translate(
+                    "BuilderPanel", "{count} setting(s) to fix before training: see the marked fields."
+                ).format(count=count)
             )
             self.status.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.status.setToolTip(self.error_text())
@@ -444,19 +451,20 @@ class BuilderPanel(QWidget):
     # ================================================================== text
     def retranslate(self) -> None:
         titles = {
-            "data": _t("Data"),
-            "layers": _t("Layers"),
-            "init": _t("Initialization"),
-            "optimizer": _t("Loss, optimizer and learning rate"),
-            "regularization": _t("Regularization and gradient clipping"),
-            "training": _t("Training"),
+            "data": translate("BuilderPanel", "Data"),
+            "layers": translate("BuilderPanel", "Layers"),
+            "init": translate("BuilderPanel", "Initialization"),
+            "optimizer": translate("BuilderPanel", "Loss, optimizer and learning rate"),
+            "regularization": translate("BuilderPanel", "Regularization and gradient clipping"),
+            "training": translate("BuilderPanel", "Training"),
         }
         for name, title in titles.items():
             self.groups[name].setTitle(title)
         self.mixed_init_note.setText(
-            _t(
+            translate(
+                "BuilderPanel",
                 "The loaded config gives some layers their own initializers; choosing one here "
-                "applies it to every layer."
+                "applies it to every layer.",
             )
         )
         self.setToolTip("")

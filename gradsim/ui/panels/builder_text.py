@@ -13,6 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "BuilderPanel"
 
 
+translate = QCoreApplication.translate
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -20,12 +23,12 @@ def _t(text: str) -> str:
 def label(table: dict[object, tuple[str, str]], key: object) -> str:
     """The translated label of ``key`` in ``table`` (the key itself when unknown)."""
     entry = table.get(key)
-    return _t(entry[0]) if entry else str(key)
+    return translate("BuilderPanel", entry[0]) if entry else str(key)
 
 
 def tip(table: dict[object, tuple[str, str]], key: object) -> str:
     entry = table.get(key)
-    return _t(entry[1]) if entry and entry[1] else ""
+    return translate("BuilderPanel", entry[1]) if entry and entry[1] else ""
 
 
 ACTIVATIONS: dict[object, tuple[str, str]] = {

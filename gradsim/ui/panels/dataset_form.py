@@ -228,6 +228,7 @@ class DatasetForm(QWidget):
         self._caption(dataset)
 
     def _caption(self, dataset: Dataset | None) -> None:
+        self._caption_dataset = dataset  # worded again by retranslate()
         if dataset is None:
             self.preview_caption.setText("")
             return
@@ -258,6 +259,8 @@ class DatasetForm(QWidget):
             value = self.kind.combo.itemData(index)
             self.kind.combo.setItemData(index, text.tip(text.DATASETS, value), Qt.ItemDataRole.ToolTipRole)
         self.load_button.setText(QCoreApplication.translate("BuilderPanel", "Load CSV…"))
+        if getattr(self, "_caption_dataset", None) is not None:
+            self._caption(self._caption_dataset)
         self.load_button.setToolTip(
             QCoreApplication.translate(
                 "BuilderPanel",

@@ -42,6 +42,9 @@ SURFACE_STRENGTH = 0.6  # how far the surface goes from white towards a class co
 REGRESSION_MAP = "CET-D1"
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -112,16 +115,18 @@ class DecisionPanel(QWidget):
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.plot_widget.setToolTip(
-            tr(
+            translate(
+                "DecisionPanel",
                 "The network's prediction at every point of the input plane, with the training points "
                 "on top. A network whose early layers get no gradient cannot bend this boundary: with "
-                "vanishing gradients it stays a nearly straight line for a long time."
+                "vanishing gradients it stays a nearly straight line for a long time.",
             )
         )
         self.message.setText(
-            tr(
+            translate(
+                "DecisionPanel",
                 "The decision surface is drawn for datasets with two inputs, and a fit plot for one "
-                "input. This dataset has {inputs}."
+                "input. This dataset has {inputs}.",
             ).format(inputs=self._inputs_text())
         )
         self._set_texts()
@@ -130,42 +135,56 @@ class DecisionPanel(QWidget):
         snapshot = self._snapshot
         weights = snapshot.weights.get("layers.0.W") if snapshot is not None else None
         if weights is not None and weights.ndim == 2:
-            return tr("{n} inputs").format(n=weights.shape[0])
-        return tr("another number of inputs")
+            return translate("DecisionPanel", "{n} inputs").format(n=weights.shape[0])
+        return translate("DecisionPanel", "another number of inputs")
 
     def _set_texts(self) -> None:
         mode = self._mode
         task = self._snapshot.task if self._snapshot is not None else "binary"
         if mode == "fit":
             gp.set_plot_texts(
-                self.plot, tr("Fit: data and the network's prediction"), tr("input x"), tr("target y")
+                self.plot,
+                translate("DecisionPanel", "Fit: data and the network's prediction"),
+                translate("DecisionPanel", "input x"),
+                translate("DecisionPanel", "target y"),
             )
             self.caption.setText(
-                "" if self._has_curve() else tr("The network's curve is not available in this snapshot.")
+                ""
+                if self._has_curve()
+                else translate("DecisionPanel", "The network's curve is not available in this snapshot.")
             )
         else:
             title = {
-                "binary": tr("Decision surface: probability of class 1"),
-                "multiclass": tr("Decision surface: predicted class (colour) and confidence (strength)"),
-                "regression": tr("Prediction over the input plane"),
-            }.get(task, tr("Decision surface"))
-            gp.set_plot_texts(self.plot, title, tr("input x₁"), tr("input x₂"))
+                "binary": translate("DecisionPanel", "Decision surface: probability of class 1"),
+                "multiclass": translate(
+                    "DecisionPanel", "Decision surface: predicted class (colour) and confidence (strength)"
+                ),
+                "regression": translate("DecisionPanel", "Prediction over the input plane"),
+            }.get(task, translate("DecisionPanel", "Decision surface"))
+            gp.set_plot_texts(
+                self.plot,
+                title,
+                translate("DecisionPanel", "input x₁"),
+                translate("DecisionPanel", "input x₂"),
+            )
             captions = {
-                "binary": tr("Black line: the decision boundary (probability 0.5).")
+                "binary": translate("DecisionPanel", "Black line: the decision boundary (probability 0.5).")
                 if self._boundary_found
-                else tr(
+                else translate(
+                    "DecisionPanel",
                     "No decision boundary: the network predicts about {p:.2f} everywhere. A network "
-                    "whose early layers get no gradient often stays stuck like this."
+                    "whose early layers get no gradient often stays stuck like this.",
                 ).format(p=self._mean_prediction),
-                "regression": tr(
+                "regression": translate(
+                    "DecisionPanel",
                     "Colour: the predicted value (blue below 0, red above); the points show the targets "
-                    "in the same colours, so a point that stands out is fitted badly."
+                    "in the same colours, so a point that stands out is fitted badly.",
                 ),
             }
             self.caption.setText(captions.get(task, "") if mode == "surface" else "")
-        gp.rename_legend_entry(self.legend, self.fit_curve, tr("network"))
+        gp.rename_legend_entry(self.legend, self.fit_curve, translate("DecisionPanel", "network"))
         for k, sample in enumerate(self._legend_samples):
-            gp.rename_legend_entry(self.legend, sample, tr("class {k}").format(k=k))
+            gp.rename_legend_entry(self.legend, sample, translate("DecisionPanel", "class {k}").format(k=k))
 
     def _has_curve(self) -> bool:
         d = self._snapshot.decision if self._snapshot is not None else {}

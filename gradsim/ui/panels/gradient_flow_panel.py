@@ -37,6 +37,9 @@ BUCKET_VALUES = ("last", "high", "low")
 COLOUR_BAR_STEPS = 256
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -163,50 +166,73 @@ class GradientFlowPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.fixed_check.setText(tr("Fixed colour range"))
+        self.fixed_check.setText(translate("GradientFlowPanel", "Fixed colour range"))
         self.fixed_check.setToolTip(
-            tr(
+            translate(
+                "GradientFlowPanel",
                 "Keep the colour scale fixed between the two values. A gradient that shrinks during "
                 "training then darkens on screen; with the range following the data it would be "
-                "rescaled and look normal."
+                "rescaled and look normal.",
             )
         )
-        for spin, which in ((self.low_spin, tr("darkest")), (self.high_spin, tr("brightest"))):
+        for spin, which in (
+            (self.low_spin, translate("GradientFlowPanel", "darkest")),
+            (self.high_spin, translate("GradientFlowPanel", "brightest")),
+        ):
             spin.setToolTip(
-                tr("Gradient norm drawn in the {which} colour (as a power of ten).").format(which=which)
+                translate(
+                    "GradientFlowPanel", "Gradient norm drawn in the {which} colour (as a power of ten)."
+                ).format(which=which)
             )
-        self.to_label.setText(tr("to"))
-        self.bucket_label.setText(tr("Per stretch of steps:"))
-        texts = (tr("latest value"), tr("largest value"), tr("smallest value"))
+        self.to_label.setText(translate("GradientFlowPanel", "to"))
+        self.bucket_label.setText(translate("GradientFlowPanel", "Per stretch of steps:"))
+        texts = (
+            translate("GradientFlowPanel", "latest value"),
+            translate("GradientFlowPanel", "largest value"),
+            translate("GradientFlowPanel", "smallest value"),
+        )
         for index, text in enumerate(texts):
             self.bucket_combo.setItemText(index, text)
         self.bucket_combo.setToolTip(
-            tr(
+            translate(
+                "GradientFlowPanel",
                 "Long runs are kept in stretches of several steps. Show the last gradient of each "
-                "stretch, or its largest (spikes that announce exploding gradients) or its smallest."
+                "stretch, or its largest (spikes that announce exploding gradients) or its smallest.",
             )
         )
         gp.set_plot_texts(
-            self.heatmap_plot, tr("Gradient norm per layer over training"), tr("step"), tr("layer")
+            self.heatmap_plot,
+            translate("GradientFlowPanel", "Gradient norm per layer over training"),
+            translate("GradientFlowPanel", "step"),
+            translate("GradientFlowPanel", "layer"),
         )
-        gp.set_plot_texts(self.bars_plot, tr("Latest step"), tr("‖∂L/∂W‖ (log scale)"), "")
+        gp.set_plot_texts(
+            self.bars_plot,
+            translate("GradientFlowPanel", "Latest step"),
+            translate("GradientFlowPanel", "‖∂L/∂W‖ (log scale)"),
+            "",
+        )
         self.heatmap_plot.setToolTip(
-            tr(
+            translate(
+                "GradientFlowPanel",
                 "Each row is a weight layer (1 = next to the input, out = output layer); colour is the "
                 "size of that layer's weight gradient, on a log scale. Backpropagation multiplies the "
                 "gradient by each layer's weights and activation slope: rows fading to dark towards "
                 "layer 1 mean vanishing gradients (early layers barely learn), bright rows mean "
-                "exploding ones. Cyan: exactly zero (underflow or dead units). Grey: NaN."
+                "exploding ones. Cyan: exactly zero (underflow or dead units). Grey: NaN.",
             )
         )
         self.bars_plot.setToolTip(
-            tr(
+            translate(
+                "GradientFlowPanel",
                 "The gradient norm of each layer at the latest step, on a log scale: in a healthy "
                 "network the bars are of similar length. Each decade is a factor of ten. "
-                "✕ = exactly zero, ★ = NaN or infinite."
+                "✕ = exactly zero, ★ = NaN or infinite.",
             )
         )
-        self.colour_bar_plot.setToolTip(tr("Colour scale of the heatmap and the bars."))
+        self.colour_bar_plot.setToolTip(
+            translate("GradientFlowPanel", "Colour scale of the heatmap and the bars.")
+        )
         if self._depth >= 0:
             self._set_depth(self._depth)
         self._update_summary()
@@ -258,7 +284,7 @@ class GradientFlowPanel(QWidget):
 
     def _set_depth(self, depth: int) -> None:
         self._depth = depth
-        ticks = gp.layer_ticks(depth, tr("out"))
+        ticks = gp.layer_ticks(depth, translate("GradientFlowPanel", "out"))
         self.heatmap_plot.getAxis("left").setTicks(ticks)
         self.bars_plot.getAxis("left").setTicks(ticks)
         self.heatmap_plot.setYRange(0.5, depth + 1.5, padding=0)
@@ -322,41 +348,54 @@ class GradientFlowPanel(QWidget):
     def _summary_text(self) -> str:
         snapshot = self._snapshot
         if snapshot is None or snapshot.layer_grads.get("layer_grads.last") is None:
-            return tr("No training steps yet: the gradient of every layer appears here as training runs.")
+            return translate(
+                "GradientFlowPanel",
+                "No training steps yet: the gradient of every layer appears here as training runs.",
+            )
         last = snapshot.layer_grads["layer_grads.last"]
         if len(last) == 0:
-            return tr("No training steps yet: the gradient of every layer appears here as training runs.")
-        latest = np.asarray(last[-1], dtype=np.float64)
-        bad = [str(i + 1) if i < snapshot.depth else tr("out") for i in np.flatnonzero(~np.isfinite(latest))]
-        if bad:
-            return tr("<b>Step {step}:</b> the gradient is NaN or infinite in layers {layers}.").format(
-                step=snapshot.step, layers=", ".join(bad)
+            return translate(
+                "GradientFlowPanel",
+                "No training steps yet: the gradient of every layer appears here as training runs.",
             )
+        latest = np.asarray(last[-1], dtype=np.float64)
+        bad = [
+            str(i + 1) if i < snapshot.depth else translate("GradientFlowPanel", "out")
+            for i in np.flatnonzero(~np.isfinite(latest))
+        ]
+        if bad:
+            return translate(
+                "GradientFlowPanel", "<b>Step {step}:</b> the gradient is NaN or infinite in layers {layers}."
+            ).format(step=snapshot.step, layers=", ".join(bad))
         first, output = latest[0], latest[-1]
         if snapshot.depth == 0 or output == 0:
-            return tr("<b>Step {step}:</b> the output layer's gradient is exactly zero.").format(
-                step=snapshot.step
-            )
+            return translate(
+                "GradientFlowPanel", "<b>Step {step}:</b> the output layer's gradient is exactly zero."
+            ).format(step=snapshot.step)
         if first == 0:
-            return tr(
+            return translate(
+                "GradientFlowPanel",
                 "<b>Step {step}:</b> layer 1's gradient is exactly zero (underflow or dead units): "
-                "the first layer does not learn at all."
+                "the first layer does not learn at all.",
             ).format(step=snapshot.step)
         orders = math.log10(first / output)
         values = {"step": snapshot.step, "ratio": f"{first / output:.2g}", "orders": f"{abs(orders):.1f}"}
         if orders <= -1:
-            text = tr(
+            text = translate(
+                "GradientFlowPanel",
                 "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient, "
-                "{orders} orders of magnitude smaller: <b>vanishing gradient</b>."
+                "{orders} orders of magnitude smaller: <b>vanishing gradient</b>.",
             )
         elif orders >= 1:
-            text = tr(
+            text = translate(
+                "GradientFlowPanel",
                 "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient, "
-                "{orders} orders of magnitude larger: <b>exploding gradient</b>."
+                "{orders} orders of magnitude larger: <b>exploding gradient</b>.",
             )
         else:
-            text = tr(
+            text = translate(
+                "GradientFlowPanel",
                 "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient: "
-                "the gradient reaches the first layer intact."
+                "the gradient reaches the first layer intact.",
             )
         return text.format(**values)

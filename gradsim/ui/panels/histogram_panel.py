@@ -36,6 +36,9 @@ MAX_RIDGES = 32  # deeper nets: evenly spaced layers (rows of a few pixels are u
 RIDGE_HEIGHT = 0.92  # of the row spacing
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -119,37 +122,51 @@ class HistogramPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.quantity_label.setText(tr("Show:"))
+        self.quantity_label.setText(translate("HistogramPanel", "Show:"))
         for index, text in enumerate(
-            (tr("activations f(z)"), tr("pre-activations z"), tr("weight gradients log10 |∂L/∂W|"))
+            (
+                translate("HistogramPanel", "activations f(z)"),
+                translate("HistogramPanel", "pre-activations z"),
+                translate("HistogramPanel", "weight gradients log10 |∂L/∂W|"),
+            )
         ):
             self.quantity_combo.setItemText(index, text)
         self.quantity_combo.setToolTip(
-            tr(
+            translate(
+                "HistogramPanel",
                 "Activations piled against a bound of a sigmoid or tanh mean saturated units (slope f' "
                 "near 0, so the gradient cannot pass); pre-activations z far from 0 show why. Gradient "
                 "histograms that move left layer after layer show the gradient vanishing on its way "
-                "back; the leftmost bin holds exact zeros (float16 underflow, dead units)."
+                "back; the leftmost bin holds exact zeros (float16 underflow, dead units).",
             )
         )
-        self.layout_label.setText(tr("Layout:"))
-        self.layout_combo.setItemText(0, tr("ridge plot"))
-        self.layout_combo.setItemText(1, tr("small multiples"))
+        self.layout_label.setText(translate("HistogramPanel", "Layout:"))
+        self.layout_combo.setItemText(0, translate("HistogramPanel", "ridge plot"))
+        self.layout_combo.setItemText(1, translate("HistogramPanel", "small multiples"))
         self.layout_combo.setToolTip(
-            tr(
+            translate(
+                "HistogramPanel",
                 "Ridge plot: every layer in one view, layer 1 at the bottom, each histogram scaled to "
                 "its own peak. Small multiples: one plot per layer with its own axes (at most 12 "
-                "layers, evenly spaced)."
+                "layers, evenly spaced).",
             )
         )
-        gp.set_plot_texts(self.fraction_plot, tr("Saturated / dead units"), tr("fraction of units"), "")
-        gp.rename_legend_entry(self.fraction_legend, self.saturation_bars, tr("saturated"))
-        gp.rename_legend_entry(self.fraction_legend, self.dead_bars, tr("dead"))
+        gp.set_plot_texts(
+            self.fraction_plot,
+            translate("HistogramPanel", "Saturated / dead units"),
+            translate("HistogramPanel", "fraction of units"),
+            "",
+        )
+        gp.rename_legend_entry(
+            self.fraction_legend, self.saturation_bars, translate("HistogramPanel", "saturated")
+        )
+        gp.rename_legend_entry(self.fraction_legend, self.dead_bars, translate("HistogramPanel", "dead"))
         self.fraction_plot.setToolTip(
-            tr(
+            translate(
+                "HistogramPanel",
                 "Saturated: share of a bounded activation's outputs within 1% of a bound (its slope is "
                 "nearly 0). Dead: share of ReLU units that output 0 for every training sample (their "
-                "gradient is exactly 0, forever). Empty where the activation cannot saturate or die."
+                "gradient is exactly 0, forever). Empty where the activation cannot saturate or die.",
             )
         )
         self._set_ridge_texts()
@@ -164,13 +181,18 @@ class HistogramPanel(QWidget):
 
     def _quantity_label(self) -> str:
         return {
-            "activation": tr("activation f(z)"),
-            "pre_activation": tr("pre-activation z"),
-            "log10_grad": tr("|∂L/∂W| (log scale)"),
+            "activation": translate("HistogramPanel", "activation f(z)"),
+            "pre_activation": translate("HistogramPanel", "pre-activation z"),
+            "log10_grad": translate("HistogramPanel", "|∂L/∂W| (log scale)"),
         }[self._quantity()]
 
     def _set_ridge_texts(self) -> None:
-        gp.set_plot_texts(self.ridge_plot, tr("Distribution per layer"), self._quantity_label(), tr("layer"))
+        gp.set_plot_texts(
+            self.ridge_plot,
+            translate("HistogramPanel", "Distribution per layer"),
+            self._quantity_label(),
+            translate("HistogramPanel", "layer"),
+        )
 
     # ------------------------------------------------------------------ structure
     def _on_layout_changed(self, index: int) -> None:
@@ -213,14 +235,16 @@ class HistogramPanel(QWidget):
     def _update_multiple_titles(self) -> None:
         snapshot = self._snapshot
         for plot, layer in zip(self.multiple_plots, self.multiple_layers, strict=True):
-            title = tr("layer {layer}").format(layer=layer + 1)
+            title = translate("HistogramPanel", "layer {layer}").format(layer=layer + 1)
             if snapshot is not None and snapshot.stats is not None:
                 saturation = snapshot.stat("saturation")[layer]
                 dead = snapshot.stat("dead_fraction")[layer]
                 if np.isfinite(saturation):
-                    title += " · " + tr("{share:.0%} saturated").format(share=saturation)
+                    title += " · " + translate("HistogramPanel", "{share:.0%} saturated").format(
+                        share=saturation
+                    )
                 if np.isfinite(dead):
-                    title += " · " + tr("{share:.0%} dead").format(share=dead)
+                    title += " · " + translate("HistogramPanel", "{share:.0%} dead").format(share=dead)
             if plot.titleLabel.text != title:  # setTitle re-lays the grid out: only on change
                 plot.setTitle(title, color=gp.foreground(), size="8pt")
 
@@ -311,30 +335,34 @@ class HistogramPanel(QWidget):
     def _update_note(self) -> None:
         snapshot = self._snapshot
         if snapshot is None or snapshot.stats is None or not snapshot.histograms:
-            self.note.setText(tr("No statistics yet: they are measured every few training steps."))
+            self.note.setText(
+                translate("HistogramPanel", "No statistics yet: they are measured every few training steps.")
+            )
             return
         if snapshot.depth == 0:
-            self.note.setText(tr("This network has no hidden layers."))
+            self.note.setText(translate("HistogramPanel", "This network has no hidden layers."))
             return
         saturation = snapshot.stat("saturation")
         dead = snapshot.stat("dead_fraction")
-        parts = [tr("Step {step}.").format(step=snapshot.step)]
+        parts = [translate("HistogramPanel", "Step {step}.").format(step=snapshot.step)]
         if np.isfinite(saturation).any() and np.nanmax(saturation) == 0:
-            parts.append(tr("No saturated units."))
+            parts.append(translate("HistogramPanel", "No saturated units."))
         elif np.isfinite(saturation).any():
             worst = int(np.nanargmax(saturation))
             parts.append(
-                tr("Most saturated: layer {layer} ({share:.0%}).").format(
+                translate("HistogramPanel", "Most saturated: layer {layer} ({share:.0%}).").format(
                     layer=worst + 1, share=saturation[worst]
                 )
             )
         if np.isfinite(dead).any() and np.nanmax(dead) == 0:
-            parts.append(tr("No dead units."))
+            parts.append(translate("HistogramPanel", "No dead units."))
         elif np.isfinite(dead).any():
             worst = int(np.nanargmax(dead))
             parts.append(
-                tr("Most dead units: layer {layer} ({share:.0%}).").format(layer=worst + 1, share=dead[worst])
+                translate("HistogramPanel", "Most dead units: layer {layer} ({share:.0%}).").format(
+                    layer=worst + 1, share=dead[worst]
+                )
             )
         if len(parts) == 1:
-            parts.append(tr("These activations neither saturate nor die."))
+            parts.append(translate("HistogramPanel", "These activations neither saturate nor die."))
         self.note.setText(" ".join(parts))

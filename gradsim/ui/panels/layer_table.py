@@ -36,6 +36,9 @@ Path = tuple[Any, ...]
 COLUMNS = ("width", "activation", "parameter", "norm")
 
 
+translate = QCoreApplication.translate
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate("BuilderPanel", source)
 
@@ -63,7 +66,7 @@ class _ParamCell(QWidget):
     def retranslate(self) -> None:
         if self.key is None:
             self.name.setText("—")
-            self.name.setToolTip(_t("This activation has no parameter."))
+            self.name.setToolTip(translate("BuilderPanel", "This activation has no parameter."))
             return
         self.name.setText(text.label(text.ACTIVATION_PARAMS, self.key))
         self.name.setToolTip(text.tip(text.ACTIVATION_PARAMS, self.key))
@@ -137,9 +140,10 @@ class _Row:
                 index, text.tip(text.ACTIVATIONS, name), Qt.ItemDataRole.ToolTipRole
             )
         self.width.setToolTip(
-            _t(
+            translate(
+                "BuilderPanel",
                 "Units in this layer. Narrow layers make vanishing gradients worse: with sigmoid and "
-                "N(0, 1) weights each layer multiplies the gradient by about 0.094·√width."
+                "N(0, 1) weights each layer multiplies the gradient by about 0.094·√width.",
             )
         )
         if self.param is not None:
@@ -279,33 +283,56 @@ class LayerTable(QWidget):
     # ------------------------------------------------------------------ text
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [_t("width"), _t("activation"), _t("parameter"), _t("normalization")]
+            [
+                translate("BuilderPanel", "width"),
+                translate("BuilderPanel", "activation"),
+                translate("BuilderPanel", "parameter"),
+                translate("BuilderPanel", "normalization"),
+            ]
         )
         labels = {
             "add": (
-                _t("Add"),
-                _t(
+                translate("BuilderPanel", "Add"),
+                translate(
+                    "BuilderPanel",
                     "Add a layer after the selected one (a copy of it). Depth is what makes gradients "
-                    "vanish or explode: each layer multiplies them once more."
+                    "vanish or explode: each layer multiplies them once more.",
                 ),
             ),
-            "remove": (_t("Remove"), _t("Remove the selected layer.")),
-            "duplicate": (_t("Duplicate"), _t("Insert a copy of the selected layer after it.")),
-            "up": ("↑", _t("Move the selected layer one place toward the input.")),
-            "down": ("↓", _t("Move the selected layer one place toward the output.")),
+            "remove": (
+                translate("BuilderPanel", "Remove"),
+                translate("BuilderPanel", "Remove the selected layer."),
+            ),
+            "duplicate": (
+                translate("BuilderPanel", "Duplicate"),
+                translate("BuilderPanel", "Insert a copy of the selected layer after it."),
+            ),
+            "up": ("↑", translate("BuilderPanel", "Move the selected layer one place toward the input.")),
+            "down": ("↓", translate("BuilderPanel", "Move the selected layer one place toward the output.")),
         }
         for name, (label, tooltip) in labels.items():
             self.buttons[name].setText(label)
             self.buttons[name].setToolTip(tooltip)
-        self.apply_button.setText(_t("Apply to all") + " ▾")
+        self.apply_button.setText(translate("BuilderPanel", "Apply to all") + " ▾")
         self.apply_button.setToolTip(
-            _t("Copy the selected layer's width, activation or normalization to every layer.")
+            translate(
+                "BuilderPanel", "Copy the selected layer's width, activation or normalization to every layer."
+            )
         )
-        self.apply_actions["width"].setText(_t("Width of the selected layer to all layers"))
-        self.apply_actions["activation"].setText(_t("Activation of the selected layer to all layers"))
-        self.apply_actions["norm"].setText(_t("Normalization of the selected layer to all layers"))
+        self.apply_actions["width"].setText(
+            translate("BuilderPanel", "Width of the selected layer to all layers")
+        )
+        self.apply_actions["activation"].setText(
+            translate("BuilderPanel", "Activation of the selected layer to all layers")
+        )
+        self.apply_actions["norm"].setText(
+            translate("BuilderPanel", "Normalization of the selected layer to all layers")
+        )
         self.table.setToolTip(
-            _t("The hidden layers, from the input (top) to the output (bottom). Click a row to select it.")
+            translate(
+                "BuilderPanel",
+                "The hidden layers, from the input (top) to the output (bottom). Click a row to select it.",
+            )
         )
         for row in self.rows:
             row.retranslate()

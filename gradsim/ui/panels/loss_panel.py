@@ -20,6 +20,9 @@ CONTEXT = "LossPanel"
 MAX_SYMBOLS = 80  # cadence points drawn with markers; beyond, lines only
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -118,48 +121,71 @@ class LossPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.log_check.setText(tr("Log scale"))
+        self.log_check.setText(translate("LossPanel", "Log scale"))
         self.log_check.setToolTip(
-            tr(
+            translate(
+                "LossPanel",
                 "Plot the loss on a logarithmic axis. Training often lowers the loss by several orders "
                 "of magnitude; on a linear axis the later progress, or a slow creep upwards before "
-                "the gradients explode, is invisible. Exact zeros are drawn on the floor line."
+                "the gradients explode, is invisible. Exact zeros are drawn on the floor line.",
             )
         )
-        self.lock_check.setText(tr("Lock axes"))
+        self.lock_check.setText(translate("LossPanel", "Lock axes"))
         self.lock_check.setToolTip(
-            tr(
+            translate(
+                "LossPanel",
                 "Freeze the current view instead of rescaling to the data at every frame, so a "
-                "loss that stalls or a curve that shrinks is seen against a fixed reference."
+                "loss that stalls or a curve that shrinks is seen against a fixed reference.",
             )
         )
-        gp.set_plot_texts(self.loss_plot, tr("Loss"), tr("step"), tr("loss"))
-        self.zero_line.label.setFormat(tr("exactly 0 (underflow)"))
+        gp.set_plot_texts(
+            self.loss_plot,
+            translate("LossPanel", "Loss"),
+            translate("LossPanel", "step"),
+            translate("LossPanel", "loss"),
+        )
+        self.zero_line.label.setFormat(translate("LossPanel", "exactly 0 (underflow)"))
         gp.place_line(self.zero_line, self.zero_line.value(), self.zero_line.isVisible())
-        gp.set_plot_texts(self.accuracy_plot, self._accuracy_title(), tr("step"), tr("accuracy"))
-        gp.rename_legend_entry(self.legend, self.train_curve, tr("train loss (mini-batch, per step)"))
-        gp.rename_legend_entry(self.legend, self.eval_train_curve, tr("train loss (whole set)"))
-        gp.rename_legend_entry(self.legend, self.test_curve, tr("test loss"))
-        gp.rename_legend_entry(self.accuracy_legend, self.train_accuracy_curve, tr("train accuracy"))
-        gp.rename_legend_entry(self.accuracy_legend, self.test_accuracy_curve, tr("test accuracy"))
+        gp.set_plot_texts(
+            self.accuracy_plot,
+            self._accuracy_title(),
+            translate("LossPanel", "step"),
+            translate("LossPanel", "accuracy"),
+        )
+        gp.rename_legend_entry(
+            self.legend, self.train_curve, translate("LossPanel", "train loss (mini-batch, per step)")
+        )
+        gp.rename_legend_entry(
+            self.legend, self.eval_train_curve, translate("LossPanel", "train loss (whole set)")
+        )
+        gp.rename_legend_entry(self.legend, self.test_curve, translate("LossPanel", "test loss"))
+        gp.rename_legend_entry(
+            self.accuracy_legend, self.train_accuracy_curve, translate("LossPanel", "train accuracy")
+        )
+        gp.rename_legend_entry(
+            self.accuracy_legend, self.test_accuracy_curve, translate("LossPanel", "test accuracy")
+        )
         self.loss_widget.setToolTip(
-            tr(
+            translate(
+                "LossPanel",
                 "Line: the mini-batch loss of the latest step in each stretch of history; band: the "
                 "lowest and highest loss in that stretch, so spikes stay visible. Markers: loss on the "
                 "whole training and test sets. A loss that stops falling while gradients are tiny "
-                "points to vanishing gradients; a sudden jump to NaN to exploding ones."
+                "points to vanishing gradients; a sudden jump to NaN to exploding ones.",
             )
         )
         self.accuracy_widget.setToolTip(
-            tr("Share of correctly classified samples, measured at the diagnostics cadence.")
+            translate(
+                "LossPanel", "Share of correctly classified samples, measured at the diagnostics cadence."
+            )
         )
         if self._snapshot is not None:
             self._update_nonfinite(self._snapshot)
 
     def _accuracy_title(self) -> str:
         if self._snapshot is not None and self._snapshot.task == "regression":
-            return tr("Accuracy (not defined for regression)")
-        return tr("Accuracy")
+            return translate("LossPanel", "Accuracy (not defined for regression)")
+        return translate("LossPanel", "Accuracy")
 
     # ------------------------------------------------------------------ controls
     def _on_log_toggled(self, _checked: bool) -> None:
@@ -235,6 +261,8 @@ class LossPanel(QWidget):
         step = int(steps[int(np.argmax(flags))])
         if snapshot.divergence and isinstance(snapshot.divergence.get("step"), int):
             step = snapshot.divergence["step"]
-        self.nonfinite_line.label.setFormat(tr("NaN/Inf at step {step}").format(step=step))
+        self.nonfinite_line.label.setFormat(
+            translate("LossPanel", "NaN/Inf at step {step}").format(step=step)
+        )
         self.nonfinite_line.label.setColor(gp.NONFINITE_COLOUR)
         gp.place_line(self.nonfinite_line, step)

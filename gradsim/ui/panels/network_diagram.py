@@ -61,6 +61,9 @@ NEGATIVE = "#D55E00"  # Okabe-Ito vermillion
 HIGHLIGHT = "#CC79A7"
 
 
+translate = QCoreApplication.translate
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate("NetworkDiagram", source)
 
@@ -267,7 +270,10 @@ class NetworkDiagram(QWidget):
         self._selection = None
         self._set_editor_enabled(False)
         self.info.setText(
-            _t("Click a unit or an edge to see its weight and gradient; double-click an edge to edit it.")
+            translate(
+                "NetworkDiagram",
+                "Click a unit or an edge to see its weight and gradient; double-click an edge to edit it.",
+            )
         )
         if signature[0] == "summary":
             self._build_summary(snapshot)
@@ -280,11 +286,17 @@ class NetworkDiagram(QWidget):
         weights = snapshot.weights
         input_dim = int(weights[names[0]].shape[0]) if weights else _input_dim(snapshot)
         output_dim = int(weights["out.W"].shape[1]) if weights else 0
-        specs = [(_t("input"), input_dim, "")]
+        specs = [(translate("NetworkDiagram", "input"), input_dim, "")]
         for i, (width, act) in enumerate(zip(snapshot.layer_widths, snapshot.activations, strict=True)):
-            specs.append((_t("layer {n}").format(n=i + 1), int(width), label(ACTIVATIONS, str(act))))
+            specs.append(
+                (
+                    translate("NetworkDiagram", "layer {n}").format(n=i + 1),
+                    int(width),
+                    label(ACTIVATIONS, str(act)),
+                )
+            )
         if weights:
-            specs.append((_t("output"), output_dim, ""))
+            specs.append((translate("NetworkDiagram", "output"), output_dim, ""))
         return specs
 
     def _build_full(self, snapshot: Any) -> None:
@@ -408,9 +420,10 @@ class NetworkDiagram(QWidget):
             self._add_column_texts(column, UNIT_RADIUS, height - UNIT_RADIUS)
         self._core = QRectF(-COLUMN_SPACING / 2, 0, len(specs) * COLUMN_SPACING, height)
         self.info.setText(
-            _t(
+            translate(
+                "NetworkDiagram",
                 "Large network: the snapshot carries no weight matrices (over 50,000 parameters), so "
-                "each layer is one box with its weight and gradient norms."
+                "each layer is one box with its weight and gradient norms.",
             )
         )
 
@@ -459,7 +472,7 @@ class NetworkDiagram(QWidget):
     def _update_styles(self) -> None:
         if self.summary_boxes:
             self.legend.setText(
-                _t("box colour: ‖∂L/∂W‖ of the layer, log scale (pale = small)")
+                translate("NetworkDiagram", "box colour: ‖∂L/∂W‖ of the layer, log scale (pale = small)")
                 if self.colour_by_gradient()
                 else ""
             )
@@ -520,17 +533,19 @@ class NetworkDiagram(QWidget):
         elif self.colour_by_gradient():
             top, bottom = scale
             self.legend.setText(
-                _t("|∂L/∂w|: pale = 1e{low:.0f} or less, dark = 1e{high:.0f}").format(low=bottom, high=top)
+                translate(
+                    "NetworkDiagram", "|∂L/∂w|: pale = 1e{low:.0f} or less, dark = 1e{high:.0f}"
+                ).format(low=bottom, high=top)
                 if not self._dark()
-                else _t("|∂L/∂w|: dark = 1e{low:.0f} or less, bright = 1e{high:.0f}").format(
-                    low=bottom, high=top
-                )
+                else translate(
+                    "NetworkDiagram", "|∂L/∂w|: dark = 1e{low:.0f} or less, bright = 1e{high:.0f}"
+                ).format(low=bottom, high=top)
             )
         else:
             self.legend.setText(
-                _t("blue: w > 0, vermillion: w < 0; thickness ∝ |w| (full at {scale})").format(
-                    scale=_format(scale)
-                )
+                translate(
+                    "NetworkDiagram", "blue: w > 0, vermillion: w < 0; thickness ∝ |w| (full at {scale})"
+                ).format(scale=_format(scale))
             )
 
     def _update_stats(self) -> None:
@@ -675,9 +690,10 @@ class NetworkDiagram(QWidget):
             grad = float(grads[row, col]) if grads is not None else math.nan
             source, target = self.columns[group_index], self.columns[group_index + 1]
             self.info.setText(
-                _t(
+                translate(
+                    "NetworkDiagram",
                     "{name}[{row}, {col}]: {source} unit {j} → {target} unit {u}\n"
-                    "weight w = {w}   gradient ∂L/∂w = {g}"
+                    "weight w = {w}   gradient ∂L/∂w = {g}",
                 ).format(
                     name=group.name,
                     row=row,
@@ -699,9 +715,9 @@ class NetworkDiagram(QWidget):
     def _unit_text(self, column_index: int, unit: int) -> str:
         column = self.columns[column_index]
         if column_index == 0:
-            return _t("{column} unit {u}: an input feature (no incoming weights)").format(
-                column=column.title, u=unit + 1
-            )
+            return translate(
+                "NetworkDiagram", "{column} unit {u}: an input feature (no incoming weights)"
+            ).format(column=column.title, u=unit + 1)
         group = self.groups[column_index - 1]
         weights = np.asarray(self._snapshot.weights[group.name], np.float64)
         pieces = max(1, weights.shape[1] // max(column.width, 1))
@@ -711,7 +727,10 @@ class NetworkDiagram(QWidget):
             float(np.linalg.norm(np.asarray(grads, np.float64)[:, cols])) if grads is not None else math.nan
         )
         activation = f" ({column.activation})" if column.activation else ""
-        return _t("{column} unit {u}{act}: incoming weights ‖w‖ = {w}, their gradient ‖∂L/∂w‖ = {g}").format(
+        return translate(
+            "NetworkDiagram",
+            "{column} unit {u}{act}: incoming weights ‖w‖ = {w}, their gradient ‖∂L/∂w‖ = {g}",
+        ).format(
             column=column.title,
             u=unit + 1,
             act=activation,
@@ -754,30 +773,41 @@ class NetworkDiagram(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.gradient_toggle.setText(_t("Colour edges by gradient magnitude"))
+        self.gradient_toggle.setText(translate("NetworkDiagram", "Colour edges by gradient magnitude"))
         self.gradient_toggle.setToolTip(
-            _t(
+            translate(
+                "NetworkDiagram",
                 "Colour every edge by |∂L/∂w| on a log scale instead of by the weight. In a deep sigmoid "
-                "net the edges fade toward the input: the gradient vanishes on its way back."
+                "net the edges fade toward the input: the gradient vanishes on its way back.",
             )
         )
         self.view.setToolTip(
-            _t(
+            translate(
+                "NetworkDiagram",
                 "Columns are layers, circles units, lines weights (blue positive, vermillion negative, "
                 "thicker = larger). Wide layers show their first and last units around a ⋮ marker. "
                 "Under each column: the norms of the weights entering it, ‖W‖, and of their gradient, "
-                "‖∇W‖ (∇ when space is short)."
+                "‖∇W‖ (∇ when space is short).",
             )
         )
-        self.weight_label.setText(_t("weight:"))
+        self.weight_label.setText(translate("NetworkDiagram", "weight:"))
         self.weight_spin.setToolTip(
-            _t("The selected edge's weight. Set one weight very large to see what a single bad weight does.")
+            translate(
+                "NetworkDiagram",
+                "The selected edge's weight. Set one weight very large to see what a single bad weight does.",
+            )
         )
-        self.apply_button.setText(_t("Set weight"))
-        self.apply_button.setToolTip(_t("Write this value into the network (undo with Ctrl+Z)."))
-        self.info.setToolTip(_t("The selected unit or edge; values follow training."))
+        self.apply_button.setText(translate("NetworkDiagram", "Set weight"))
+        self.apply_button.setToolTip(
+            translate("NetworkDiagram", "Write this value into the network (undo with Ctrl+Z).")
+        )
+        self.info.setToolTip(
+            translate("NetworkDiagram", "The selected unit or edge; values follow training.")
+        )
         if self._placeholder is not None:
-            self._placeholder.setText(_t("The network appears here once a run starts."))
+            self._placeholder.setText(
+                translate("NetworkDiagram", "The network appears here once a run starts.")
+            )
             self._placeholder.setBrush(QBrush(self._text_colour()))
         if self._snapshot is not None:
             self._signature = None
@@ -793,9 +823,9 @@ class NetworkDiagram(QWidget):
 def _short_title(index: int, count: int) -> str:
     """Column label when space is short: "in", the layer number, "out"."""
     if index == 0:
-        return _t("in")
+        return translate("NetworkDiagram", "in")
     if index == count - 1:
-        return _t("out")
+        return translate("NetworkDiagram", "out")
     return str(index)
 
 

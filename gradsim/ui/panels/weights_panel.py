@@ -27,6 +27,9 @@ HEALTHY_RATIO = 1e-3
 MAX_LINES = 12  # deeper nets: evenly spaced layers (100 lines are unreadable and slow to paint)
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -96,39 +99,53 @@ class WeightStatsPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.log_check.setText(tr("Log scale"))
+        self.log_check.setText(translate("WeightStatsPanel", "Log scale"))
         self.log_check.setToolTip(
-            tr(
+            translate(
+                "WeightStatsPanel",
                 "Logarithmic axes: layers whose values differ by orders of magnitude stay readable, and "
                 "a ratio creeping down by factors of ten (a layer that stops learning) is visible. "
-                "Exact zeros are drawn on the floor line marked 0."
+                "Exact zeros are drawn on the floor line marked 0.",
             )
         )
-        self.lock_check.setText(tr("Lock axes"))
+        self.lock_check.setText(translate("WeightStatsPanel", "Lock axes"))
         self.lock_check.setToolTip(
-            tr("Freeze the current view so that shrinking values are seen against a fixed reference.")
+            translate(
+                "WeightStatsPanel",
+                "Freeze the current view so that shrinking values are seen against a fixed reference.",
+            )
         )
-        gp.set_plot_texts(self.norm_plot, tr("Weight norm ‖W‖ per layer"), tr("step"), tr("‖W‖"))
         gp.set_plot_texts(
-            self.ratio_plot, tr("Update / weight ratio per layer"), tr("step"), tr("‖ΔW‖ / ‖W‖")
+            self.norm_plot,
+            translate("WeightStatsPanel", "Weight norm ‖W‖ per layer"),
+            translate("WeightStatsPanel", "step"),
+            translate("WeightStatsPanel", "‖W‖"),
+        )
+        gp.set_plot_texts(
+            self.ratio_plot,
+            translate("WeightStatsPanel", "Update / weight ratio per layer"),
+            translate("WeightStatsPanel", "step"),
+            translate("WeightStatsPanel", "‖ΔW‖ / ‖W‖"),
         )
         self.norm_plot.setToolTip(
-            tr(
+            translate(
+                "WeightStatsPanel",
                 "Frobenius norm of each layer's weight matrix. Norms that keep growing feed exploding "
-                "activations and gradients; norms that do not move belong to layers that do not learn."
+                "activations and gradients; norms that do not move belong to layers that do not learn.",
             )
         )
         self.ratio_plot.setToolTip(
-            tr(
+            translate(
+                "WeightStatsPanel",
                 "How much one update changes each layer, relative to its size. About 10⁻³ is a common "
                 "rule of thumb. Far below: the layer hardly learns (vanishing gradient, a learning rate "
-                "too small, float16 updates rounding to zero). Far above: training is unstable."
+                "too small, float16 updates rounding to zero). Far above: training is unstable.",
             )
         )
-        self.reference_line.label.setFormat(tr("10⁻³ rule of thumb"))
+        self.reference_line.label.setFormat(translate("WeightStatsPanel", "10⁻³ rule of thumb"))
         self.reference_line.label.valueChanged()
         for line in self.zero_lines.values():
-            line.label.setFormat(tr("exactly 0 (underflow)"))
+            line.label.setFormat(translate("WeightStatsPanel", "exactly 0 (underflow)"))
             gp.place_line(line, line.value(), line.isVisible())
         self.reference_line.label.setColor(gp.foreground())
         self._rename_legend()
@@ -136,24 +153,32 @@ class WeightStatsPanel(QWidget):
 
     def _rename_legend(self) -> None:
         for layer, curve in zip(self.layers, self.curves["weight_norm"], strict=True):
-            gp.rename_legend_entry(self.legend, curve, tr("layer {layer}").format(layer=layer + 1))
+            gp.rename_legend_entry(
+                self.legend, curve, translate("WeightStatsPanel", "layer {layer}").format(layer=layer + 1)
+            )
 
     def _update_note(self) -> None:
         snapshot = self._snapshot
         if snapshot is None or snapshot.stats is None:
-            self.note.setText(tr("No statistics yet: they are measured every few training steps."))
+            self.note.setText(
+                translate(
+                    "WeightStatsPanel", "No statistics yet: they are measured every few training steps."
+                )
+            )
         elif snapshot.depth > MAX_LINES:
             self.note.setText(
-                tr(
+                translate(
+                    "WeightStatsPanel",
                     "Showing {shown} of {depth} layers, evenly spaced; colour runs from layer 1 (blue) "
-                    "to layer {depth} (orange)."
+                    "to layer {depth} (orange).",
                 ).format(shown=len(self.layers), depth=snapshot.depth)
             )
         elif snapshot.depth > len(gp.SERIES_COLOURS) - 1:
             self.note.setText(
-                tr("{depth} layers: colour runs from layer 1 (blue) to layer {depth} (orange).").format(
-                    depth=snapshot.depth
-                )
+                translate(
+                    "WeightStatsPanel",
+                    "{depth} layers: colour runs from layer 1 (blue) to layer {depth} (orange).",
+                ).format(depth=snapshot.depth)
             )
         else:
             self.note.setText("")

@@ -1,0 +1,274 @@
+"""The desktop app's entry point: ``gradsim [config]`` and ``gradsim --screenshot out.png ...``.
+
+``gradsim`` alone opens the window with the ``relu-he`` example loaded, so Play trains at
+once; ``gradsim cfg.json`` (or an example name) opens that config. Screenshot mode builds
+the real main window (offscreen when there is no display), trains N steps through the
+real worker thread, shows the named panel, saves a PNG of the whole window and exits 0;
+bad input gives a one-line error and a non-zero exit (2 for usage, 1 for failures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gradsim import __version__
+from gradsim.engine.errors import GradsimError
+
+DEFAULT_CONFIG = "relu-he"
+LANGUAGE_CODES = ("en", "zh_CN", "ru")
+SCREENSHOT_TIMEOUT_S = 600.0
+
+
+class UsageError(Exception):
+    """Bad command-line input: printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gradsim",
+        description="See why deep networks are hard to train. Without arguments: the app with relu-he.",
+        epilog="Headless commands: gradsim run|info|examples ... (see gradsim run --help).",
+    )
+    parser.add_argument("config_file", nargs="?", help="a config JSON, an example name or a .gradsim session")
+    parser.add_argument("--config", dest="config_option", help="the same as the positional config")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
+    parser.add_argument("--steps", type=int, default=None, help="training steps before the screenshot")
+    parser.add_argument("--panel", help="the panel to bring to the front (screenshot mode)")
+    parser.add_argument("--size", default="1600x1000", help="window size WIDTHxHEIGHT (screenshot mode)")
+    parser.add_argument("--language", choices=LANGUAGE_CODES, help="interface language")
+    parser.add_argument("--theme", choices=("light", "dark"), help="colour theme (screenshot mode)")
+    parser.add_argument("--surface", help="landscape panel: the surface of a race")
+    parser.add_argument("--race", help="landscape panel: optimizers to race, e.g. sgd,momentum,adam")
+    parser.add_argument("--race-steps", type=int, default=150, help="landscape panel: steps of the race")
+    parser.add_argument("--version", action="version", version=f"gradsim {__version__}")
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text or "")
+    if not match:
+        raise UsageError(f"--size must look like 1600x1000, got {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise UsageError(f"--size {width}x{height} is outside 320x240 .. 8192x8192")
+    return width, height
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = _parse(parser, args_list)
+        source = _source(args)
+        if args.screenshot:
+            return _screenshot(args, source)
+        return _interactive(args, source)
+    except UsageError as error:
+        print(f"gradsim: error: {error}", file=sys.stderr)
+        return 2
+    except GradsimError as error:
+        print(f"gradsim: error: {error}", file=sys.stderr)
+        return 2 if type(error).__name__ in ("ConfigError", "DataError") else 1
+    except OSError as error:
+        print(
+            f"gradsim: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return 1
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """argparse, but usage errors become UsageError (one line) instead of SystemExit."""
+
+    def fail(message: str) -> None:
+        raise UsageError(message)
+
+    parser.error = fail  # type: ignore[method-assign]
+    args = parser.parse_args(argv)
+    if args.config_file and args.config_option:
+        raise UsageError("give the config once: positional or --config")
+    if args.steps is not None and args.steps < 0:
+        raise UsageError(f"--steps must be >= 0, got {args.steps}")
+    if not args.screenshot:
+        for option in ("steps", "panel", "theme", "surface", "race"):
+            if getattr(args, option) is not None:
+                raise UsageError(f"--{option} works with --screenshot only")
+    args.size_wh = parse_size(args.size)
+    return args
+
+
+def _source(args: argparse.Namespace) -> dict[str, Any]:
+    """Load and validate what to open before any window exists (errors stay one line)."""
+    from gradsim.cli import load_config
+    from gradsim.engine.config import validate_config
+
+    name = args.config_file or args.config_option or DEFAULT_CONFIG
+    if name.endswith(".gradsim"):
+        return {"session": _load_session(name), "path": name}
+    return {"config": validate_config(load_config(name))}
+
+
+def _load_session(path: str) -> Any:
+    if not Path(path).exists():
+        raise UsageError(f"session file not found: {path}")
+    try:
+        from gradsim.session.io import load_session
+    except ImportError:
+        raise UsageError("this gradsim cannot open .gradsim sessions yet") from None
+    return load_session(path)
+
+
+def _panel_name(name: str | None) -> str | None:
+    from gradsim.ui.main_window import PANEL_NAMES
+
+    if name is None:
+        return None
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in PANEL_NAMES:
+        raise UsageError(f"unknown panel {name!r}; choose one of {', '.join(PANEL_NAMES)}")
+    return key
+
+
+def _application(offscreen: bool) -> Any:
+    if offscreen and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("gradsim")
+        QCoreApplication.setApplicationName("gradsim")
+        app = QApplication([sys.argv[0] if sys.argv else "gradsim"])
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName("gradsim")
+    if QCoreApplication.applicationName() in ("", "python", "python3"):
+        QCoreApplication.setApplicationName("gradsim")
+    QCoreApplication.setApplicationVersion(__version__)
+    import pyqtgraph as pg  # after the QApplication exists
+
+    pg.setConfigOptions(antialias=False, useOpenGL=False)
+    return app
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _window(source: dict[str, Any], persist: bool) -> Any:
+    from gradsim.ui.dialogs import ConsoleDialogs
+    from gradsim.ui.main_window import MainWindow
+
+    # Screenshot mode never waits for a click: its dialogs print to stderr.
+    dialogs = None if persist else ConsoleDialogs()
+    if "session" in source:
+        session = source["session"]
+        window = MainWindow(session.trainer.config, persist=persist, dialogs=dialogs)
+        window.sessions.adopt(session, source["path"])  # title, notes, view state; not modified
+        return window
+    return MainWindow(source["config"], persist=persist, dialogs=dialogs)
+
+
+def _interactive(args: argparse.Namespace, source: dict[str, Any]) -> int:
+    app = _application(offscreen=False)
+    window = _window(source, persist=True)
+    window.set_language(args.language or window.initial_language(), remember=args.language is not None)
+    window.show()
+    if "session" not in source:
+        window.offer_recovery()  # an autosave left by a crash or kill
+    return int(app.exec())
+
+
+def _screenshot(args: argparse.Namespace, source: dict[str, Any]) -> int:
+    out = Path(args.screenshot)
+    if out.suffix.lower() != ".png":
+        raise UsageError(f"--screenshot writes a PNG; the file name must end in .png, got {out.name!r}")
+    if not out.parent.exists():
+        raise UsageError(f"folder does not exist: {out.parent}")
+    panel = _panel_name(args.panel)
+    _application(offscreen=True)
+    window = _window(source, persist=False)
+    try:
+        if args.theme:
+            window.set_preferences(theme_name=args.theme)
+        window.set_language(args.language or "en", remember=False)
+        window.resize(*args.size_wh)
+        window.arrange_default_layout()  # the default layout, fitted to the requested size
+        window.show()
+        steps = 200 if args.steps is None else args.steps
+        _train_through_worker(window, steps)
+        if args.surface or args.race:
+            _configure_race(window, args)
+            panel = panel or "landscape"
+        if panel is not None:
+            window.show_panel(panel)
+        if panel == "landscape":  # a race needs the room: the landscape alone under the banner
+            for name, dock in window.docks.items():
+                if name not in ("banner", "landscape"):
+                    dock.hide()
+        _settle(window)
+        if not window.save_screenshot(str(out)):
+            print(f"gradsim: error: could not write {out}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def _configure_race(window: Any, args: argparse.Namespace) -> None:
+    """Run the landscape panel's race to the end so the screenshot shows it."""
+    from gradsim.ui.panels.landscape_panel import configure_race
+
+    if "landscape" not in window.panels:
+        raise UsageError("the landscape panel is not available")
+    if args.race_steps < 1:
+        raise UsageError(f"--race-steps must be >= 1, got {args.race_steps}")
+    optimizers = [name.strip() for name in (args.race or "sgd,momentum,adam").split(",") if name.strip()]
+    try:
+        configure_race(window.panels["landscape"], args.surface or "ravine", optimizers, args.race_steps)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _train_through_worker(window: Any, steps: int) -> None:
+    """Step the real worker thread ``steps`` times and wait (events keep flowing) until it pauses."""
+    from PySide6.QtCore import QCoreApplication
+
+    controller = window.controller
+    errors: list[str] = []
+    controller.failed.connect(errors.append)
+    if steps > 0:
+        controller.step(steps)
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    while controller.running and not errors and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    if errors:
+        raise UsageError(f"training failed: {errors[-1].strip().splitlines()[-1]}")
+    if controller.running:
+        raise UsageError(f"training did not finish {steps} steps within {SCREENSHOT_TIMEOUT_S:.0f} s")
+
+
+def _settle(window: Any, seconds: float = 0.3) -> None:
+    """Let the last frame reach every panel and the layout settle before grabbing."""
+    from PySide6.QtCore import QCoreApplication
+
+    controller = window.controller
+    controller.refresh()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The timeline bar: scrub the history plots back to a step, and "Rewind here".
+
+The slider runs from step 0 to the current step. Moving it draws a vertical marker at that
+step in every history plot (loss, accuracy, gradient flow, weights) and emits
+``stepChosen``. "Rewind here" asks for a confirmation through the DialogService (the later
+history is discarded), unless "Keep the later edits as a branch" is checked; it then emits
+``rewindRequested(step, keep_branch)``, and the main window sends the rewind to the worker
+(``TrainingController.rewind``), which restores the nearest checkpoint and replays
+deterministically off the GUI thread, then publishes a frame of the new state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+translate = QCoreApplication.translate
+
+#: (panel name, attribute) of the plots whose x axis is the training step.
+STEP_PLOTS: tuple[tuple[str, str], ...] = (
+    ("loss", "loss_plot"),
+    ("loss", "accuracy_plot"),
+    ("gradient_flow", "heatmap_plot"),
+    ("weights", "norm_plot"),
+    ("weights", "ratio_plot"),
+)
+
+
+class TimelineBar(QWidget):
+    """A step slider with a marker in the history plots and a "Rewind here" button."""
+
+    stepChosen = Signal(int)  # noqa: N815 - Qt naming
+    rewindRequested = Signal(int, int)  # noqa: N815 - step, keep_branch (0/1: no bool signals)
+
+    def __init__(self, dialogs: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TimelineBar")
+        self.dialogs = dialogs
+        self.current_step = 0
+        self.markers: list[pg.InfiniteLine] = []
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, 0)
+        self.slider.setObjectName("timeline_slider")
+        self.slider.valueChanged.connect(self._on_value)
+        self.step_label = QLabel(self)
+        self.step_label.setMinimumWidth(90)
+        self.branch_check = QCheckBox(self)
+        self.rewind_button = QPushButton(self)
+        self.rewind_button.clicked.connect(self.rewind_here)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.branch_check)
+        layout.addWidget(self.rewind_button)
+        self.retranslate()
+        self._update()
+
+    def retranslate(self) -> None:
+        self.rewind_button.setText(translate("TimelineBar", "Rewind here"))
+        self.rewind_button.setToolTip(
+            translate(
+                "TimelineBar",
+                "Go back to the chosen step: the nearest checkpoint is restored and training is "
+                "replayed exactly to that step.",
+            )
+        )
+        self.branch_check.setText(translate("TimelineBar", "Keep later edits as a branch"))
+        self.branch_check.setToolTip(
+            translate("TimelineBar", "Keep the live edits after that step instead of discarding them.")
+        )
+        self.slider.setToolTip(translate("TimelineBar", "Scrub the history plots back to a step."))
+        self._update()
+
+    # ---------------------------------------------------------------- markers
+    def attach(self, panels: dict[str, Any]) -> None:
+        """Add a (hidden) vertical marker to every history plot of ``panels``."""
+        for name, attribute in STEP_PLOTS:
+            plot = getattr(panels.get(name), attribute, None)
+            if isinstance(plot, pg.PlotItem):
+                line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#d62728", width=1))
+                line.setZValue(100)
+                line.hide()
+                plot.addItem(line, ignoreBounds=True)
+                self.markers.append(line)
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """Follow the run: the slider's end is the current step (at the end, it follows it)."""
+        at_end = self.slider.value() == self.slider.maximum()
+        self.current_step = int(snapshot.step)
+        self.slider.blockSignals(True)
+        self.slider.setMaximum(self.current_step)
+        if at_end or self.slider.value() > self.current_step:
+            self.slider.setValue(self.current_step)
+        self.slider.blockSignals(False)
+        self._update()
+
+    def chosen_step(self) -> int:
+        return int(self.slider.value())
+
+    def set_step(self, step: int) -> None:
+        self.slider.setValue(max(0, min(int(step), self.current_step)))
+
+    @Slot(int)
+    def _on_value(self, value: int) -> None:
+        self._update()
+        self.stepChosen.emit(int(value))
+
+    def _update(self) -> None:
+        step = self.slider.value()
+        scrubbed = step < self.current_step
+        for line in self.markers:
+            line.setValue(step)
+            line.setVisible(scrubbed)
+        self.step_label.setText(translate("TimelineBar", "Step {step}").format(step=f"{step:,}"))
+        self.rewind_button.setEnabled(scrubbed)
+
+    # ---------------------------------------------------------------- rewind
+    @Slot()
+    def rewind_here(self) -> bool:
+        step = self.chosen_step()
+        if step >= self.current_step:
+            return False
+        keep = self.branch_check.isChecked()
+        if not keep and self.dialogs is not None:
+            confirmed = self.dialogs.question(
+                self,
+                translate("TimelineBar", "Rewind"),
+                translate(
+                    "TimelineBar",
+                    "Go back to step {step}? The history after it is discarded.",
+                ).format(step=f"{step:,}"),
+            )
+            if not confirmed:
+                return False
+        self.rewindRequested.emit(step, int(keep))
+        return True

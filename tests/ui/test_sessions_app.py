@@ -1,0 +1,479 @@
+"""Sessions in the app: File menu round trip, prompts, recent files, crash recovery, bad files, failed saves,
+rewind through the timeline bar."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import io  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import textwrap  # noqa: E402
+import zipfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from gradsim.engine.trainer import Trainer  # noqa: E402
+from gradsim.session.io import load_session  # noqa: E402
+
+pytestmark = pytest.mark.ui
+
+
+# ---------------------------------------------------------------------------- helpers
+def _frame_step(window) -> int | None:
+    frame = window.controller.last_frame
+    return None if frame is None else frame.snapshot.step
+
+
+def _steps(qtbot, window, n: int) -> None:
+    start = _frame_step(window) or 0
+    window.controller.step(n)
+    qtbot.waitUntil(
+        lambda: not window.controller.running and _frame_step(window) == start + n, timeout=20_000
+    )
+
+
+def _wait_step(qtbot, window, step: int) -> None:
+    qtbot.waitUntil(lambda: not window.controller.running and _frame_step(window) == step, timeout=20_000)
+
+
+def _params(window) -> dict[str, np.ndarray]:
+    trainer = window.controller.trainer_copy()
+    return {name: value.copy() for name, value in trainer.network.params.items()}
+
+
+def _headless(config, steps: int) -> dict[str, np.ndarray]:
+    trainer = Trainer(config)
+    trainer.run(steps)
+    return {name: value.copy() for name, value in trainer.network.params.items()}
+
+
+def _assert_equal(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> None:
+    assert a.keys() == b.keys()
+    for name in a:
+        assert np.array_equal(a[name], b[name]), name
+
+
+def _answer_saves(dialogs, path) -> None:
+    dialogs.save_file = lambda *args: str(path)
+
+
+def _answer_prompts(dialogs, answers: list[str]) -> None:
+    def save_discard_cancel(parent, title, text):
+        dialogs.calls.append(("save_discard_cancel", title, text))
+        return answers.pop(0)
+
+    dialogs.save_discard_cancel = save_discard_cancel
+
+
+# ---------------------------------------------------------------------------- round trip
+def test_round_trip_through_the_menus_continues_bit_identically(
+    qtbot, make_window, dialogs, relu_config, tmp_path
+):
+    window = make_window()
+    sessions = window.sessions
+    _steps(qtbot, window, 30)
+    assert sessions.dirty and window.isWindowModified()
+    path = tmp_path / "lecture.gradsim"
+    _answer_saves(dialogs, path)
+    sessions.notes_edit.setPlainText("Go back to step 20 and lower the learning rate.")
+    loss_panel = window.panels["loss"]
+    loss_panel.log_check.setChecked(not loss_panel.log_check.isChecked())
+    logged = loss_panel.log_check.isChecked()
+    loss_panel.loss_plot.getViewBox().setXRange(5, 25, padding=0)  # a zoom the lecturer prepared
+    sessions.save_as_action.trigger()
+    assert path.exists() and not sessions.dirty
+    assert "lecture.gradsim" in window.windowTitle() and not window.isWindowModified()
+    saved = _params(window)
+
+    sessions.new_action.trigger()
+    _wait_step(qtbot, window, 0)
+    assert sessions.path is None and not sessions.dirty
+    loss_panel.log_check.setChecked(not logged)
+    loss_panel.loss_plot.getViewBox().setXRange(0, 100, padding=0)
+
+    dialogs.open_answers.append(str(path))
+    sessions.open_action.trigger()
+    _wait_step(qtbot, window, 30)
+    assert dialogs.errors() == []
+    assert sessions.path == str(path) and not sessions.dirty
+    assert sessions.notes_edit.toPlainText().startswith("Go back to step 20")
+    assert loss_panel.log_check.isChecked() == logged
+    assert np.allclose(loss_panel.loss_plot.getViewBox().viewRange()[0], [5, 25])
+    _assert_equal(_params(window), saved)
+    _assert_equal(saved, _headless(relu_config, 30))
+    assert sessions.recent_files()[0] == str(path)
+
+    _steps(qtbot, window, 25)  # Play continues as if never saved
+    _assert_equal(_params(window), _headless(relu_config, 55))
+    assert sessions.dirty
+
+
+def test_recipe_export_and_import(qtbot, make_window, dialogs, tmp_path):
+    window = make_window()
+    recipe = tmp_path / "recipe.json"
+    _answer_saves(dialogs, recipe)
+    assert window.sessions.export_recipe()
+    config = json.loads(recipe.read_text(encoding="utf-8"))
+    assert config == json.loads(json.dumps(window.controller.config))
+    dialogs.open_answers.append(str(recipe))
+    assert window.sessions.import_recipe()
+    _wait_step(qtbot, window, 0)
+
+
+# ---------------------------------------------------------------------------- prompts
+def test_dirty_prompts_cancel_discard_save(qtbot, make_window, dialogs, tmp_path):
+    window = make_window()
+    sessions = window.sessions
+    _steps(qtbot, window, 5)
+    assert sessions.dirty
+    answers: list[str] = []
+    _answer_prompts(dialogs, answers)
+
+    answers.append("cancel")
+    sessions.new_action.trigger()
+    assert _frame_step(window) == 5 and sessions.dirty
+    answers.append("cancel")
+    window.close()
+    assert window.isVisible() and window.controller.alive()
+    answers.append("cancel")
+    dialogs.open_answers.append(str(tmp_path / "never.gradsim"))
+    sessions.open_action.trigger()
+    assert dialogs.open_answers, "Cancel must not even ask for a file"
+    dialogs.open_answers.clear()
+
+    answers.append("discard")
+    sessions.new_action.trigger()
+    _wait_step(qtbot, window, 0)
+    assert not sessions.dirty
+
+    _steps(qtbot, window, 7)
+    path = tmp_path / "saved.gradsim"
+    _answer_saves(dialogs, path)
+    answers.append("save")
+    sessions.new_action.trigger()
+    _wait_step(qtbot, window, 0)
+    assert load_session(path).trainer.step_count == 7
+    assert not answers
+    assert [c[0] for c in dialogs.calls].count("save_discard_cancel") == 5
+
+
+# ---------------------------------------------------------------------------- recent files
+def test_recent_files_keep_ten_and_grey_out_missing_ones(make_window, tmp_path):
+    window = make_window()
+    sessions = window.sessions
+    paths = []
+    for i in range(12):
+        path = tmp_path / f"s{i}.gradsim"
+        if i != 9:
+            path.write_bytes(b"x")
+        paths.append(str(path))
+        sessions.add_recent(str(path))
+    files = sessions.recent_files()
+    assert files == list(reversed(paths))[:10]
+    actions = sessions.recent_menu.actions()
+    assert len(actions) == 10
+    enabled = {action.data(): action.isEnabled() for action in actions}
+    assert enabled[paths[9]] is False
+    assert all(enabled[p] for p in paths[2:] if p != paths[9])
+    sessions.add_recent(paths[5])  # reopening moves it to the top, no duplicate
+    assert sessions.recent_files()[0] == paths[5] and len(set(sessions.recent_files())) == 10
+
+
+# ---------------------------------------------------------------------------- bad files
+def _members(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        with np.load(io.BytesIO(archive.read("arrays.npz")), allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+    return manifest, arrays
+
+
+def _rebuild(manifest: dict, arrays: dict[str, np.ndarray]) -> bytes:
+    npz = io.BytesIO()
+    with zipfile.ZipFile(npz, "w", zipfile.ZIP_STORED) as inner:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
+            inner.writestr(f"{name}.npy", buffer.getvalue())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as outer:
+        outer.writestr("manifest.json", json.dumps(manifest, indent=1), compress_type=zipfile.ZIP_DEFLATED)
+        outer.writestr("arrays.npz", npz.getvalue(), compress_type=zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+def _bad_files(good: Path) -> dict[str, bytes]:
+    data = good.read_bytes()
+    manifest, arrays = _members(good)
+    param = next(name for name in arrays if name.startswith("param.") and arrays[name].ndim == 2)
+    foreign = io.BytesIO()
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("hello.txt", "not a session")
+    nan_arrays = dict(arrays)
+    nan_arrays[param] = arrays[param].copy()
+    nan_arrays[param][0, 0] = np.nan
+    shaped = dict(arrays)
+    shaped[param] = np.zeros((arrays[param].shape[0] + 1, arrays[param].shape[1]), arrays[param].dtype)
+    shaped_manifest = json.loads(json.dumps(manifest))
+    shaped_manifest["arrays"][param]["shape"] = list(shaped[param].shape)
+    rng = np.random.default_rng(0)
+    return {
+        "truncated": data[: len(data) // 2],
+        "random": rng.integers(0, 256, 4000, dtype=np.uint8).tobytes(),
+        "empty": b"",
+        "foreign_zip": foreign.getvalue(),
+        "newer_schema": _rebuild({**manifest, "schema_version": 999}, arrays),
+        "nan_parameters": _rebuild(manifest, nan_arrays),
+        "wrong_shape": _rebuild(shaped_manifest, shaped),
+        "missing_key": _rebuild({k: v for k, v in manifest.items() if k != "state"}, arrays),
+    }
+
+
+def test_every_bad_file_shows_an_error_and_changes_nothing(qtbot, make_window, dialogs, tmp_path):
+    window = make_window()
+    sessions = window.sessions
+    _steps(qtbot, window, 12)
+    good = tmp_path / "good.gradsim"
+    assert sessions.save_to(str(good))
+    assert _rebuild(*_members(good)) and load_session(tmp_path / "good.gradsim").trainer.step_count == 12
+    rebuilt = tmp_path / "rebuilt.gradsim"
+    rebuilt.write_bytes(_rebuild(*_members(good)))
+    assert load_session(rebuilt).trainer.step_count == 12, "the test's rebuilder must make valid files"
+    before = _params(window)
+    title = window.windowTitle()
+    for kind, data in _bad_files(good).items():
+        path = tmp_path / f"{kind}.gradsim"
+        path.write_bytes(data)
+        errors = len(dialogs.errors())
+        dialogs.open_answers.append(str(path))
+        sessions.open_action.trigger()
+        assert len(dialogs.errors()) == errors + 1, kind
+        _, error_title, text, _details = dialogs.errors()[-1]
+        assert error_title and text, kind
+        assert str(path.name) in text or "999" in text or kind != "newer_schema", (kind, text)
+        assert sessions.path == str(good) and not sessions.dirty, kind
+        assert window.windowTitle() == title, kind
+        assert _frame_step(window) == 12, kind
+        _assert_equal(_params(window), before)
+    assert str(tmp_path / "truncated.gradsim") not in sessions.recent_files()
+
+
+# ---------------------------------------------------------------------------- failed saves
+@pytest.mark.parametrize("failing", ["replace", "fsync"])
+def test_a_failed_save_keeps_the_old_file_and_the_session_dirty(
+    qtbot, make_window, dialogs, tmp_path, monkeypatch, failing
+):
+    window = make_window()
+    sessions = window.sessions
+    _steps(qtbot, window, 6)
+    path = tmp_path / "kept.gradsim"
+    assert sessions.save_to(str(path))
+    old = path.read_bytes()
+    _steps(qtbot, window, 4)
+    assert sessions.dirty
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, broken)
+    assert not sessions.save()
+    monkeypatch.undo()
+    assert path.read_bytes() == old
+    assert sessions.dirty and window.isWindowModified()
+    assert len(dialogs.errors()) == 1 and "space" in dialogs.errors()[0][2].lower()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert sessions.save()  # the disk has room again
+    assert load_session(path).trainer.step_count == 10
+
+
+# ---------------------------------------------------------------------------- rewind
+def test_rewind_through_the_timeline_bar_equals_a_straight_run(qtbot, make_window, dialogs, relu_config):
+    window = make_window()
+    bar = window.timeline_bar
+    _steps(qtbot, window, 130)
+    assert bar.slider.maximum() == 130
+    bar.set_step(73)
+    assert any(line.isVisible() and line.value() == 73 for line in bar.markers)
+    dialogs.question_answer = False
+    assert not bar.rewind_here()  # the confirmation said No
+    assert _frame_step(window) == 130
+    dialogs.question_answer = True
+    bar.rewind_button.click()
+    _wait_step(qtbot, window, 73)
+    _assert_equal(_params(window), _headless(relu_config, 73))
+    _steps(qtbot, window, 10)
+    _assert_equal(_params(window), _headless(relu_config, 83))
+
+
+def test_live_edits_are_timeline_events_replayed_on_rewind(qtbot, make_window, relu_config):
+    window = make_window()
+    _steps(qtbot, window, 20)
+    window.controller.set_learning_rate(0.01)
+    _steps(qtbot, window, 40)
+    expected_trainer = Trainer(relu_config)
+    expected_trainer.run(20)
+    expected_trainer.set_learning_rate(0.01)
+    expected_trainer.run(25)
+    window.controller.rewind(45)
+    _wait_step(qtbot, window, 45)
+    copy = window.controller.trainer_copy()
+    assert [e.kind for e in copy.gradsim_timeline.events] == ["learning_rate"]
+    for name, value in expected_trainer.network.params.items():
+        assert np.array_equal(copy.network.params[name], value), name
+
+
+# ---------------------------------------------------------------------------- crash recovery
+CRASHING_CHILD = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("gradsim-tests")
+    QCoreApplication.setApplicationName("gradsim")
+    app = QApplication([])
+    from gradsim.cli import load_config
+    from gradsim.ui.dialogs import ConsoleDialogs
+    from gradsim.ui.main_window import MainWindow
+    window = MainWindow(load_config("relu-he"), dialogs=ConsoleDialogs(), backend="thread")
+    window.show()
+    window.controller.step(int(sys.argv[1]))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        app.processEvents()
+        frame = window.controller.last_frame
+        if not window.controller.running and frame is not None and frame.snapshot.step == int(sys.argv[1]):
+            break
+        time.sleep(0.005)
+    assert window.autosave.autosave(), "no autosave started"
+    assert window.autosave.wait(30) and window.autosave.saves == 1, window.autosave.last_error
+    print(window.autosave.path, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_recovery_after_a_killed_session(qtbot, make_window, dialogs, relu_config, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    from gradsim.ui.autosave import autosave_folder
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHING_CHILD, "37"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == -9, result.stderr
+    autosaved = Path(result.stdout.strip().splitlines()[-1])
+    assert autosaved.exists() and autosaved.parent == autosave_folder()
+    assert autosaved.with_suffix(".lock").exists()
+
+    dialogs.question_answer = True
+    window = make_window()
+    assert window.offer_recovery()
+    assert any(call[0] == "question" for call in dialogs.calls)
+    _wait_step(qtbot, window, 37)
+    _assert_equal(_params(window), _headless(relu_config, 37))
+    assert window.sessions.dirty and window.sessions.path is None  # never the user's own file
+    assert not autosaved.exists() and not autosaved.with_suffix(".lock").exists()
+
+    dialogs.calls.clear()
+    other = make_window()
+    assert not other.offer_recovery() and dialogs.calls == []  # nothing left to recover
+
+
+def test_autosave_of_a_running_window_is_not_offered_and_clean_exit_removes_it(
+    qtbot, make_window, dialogs, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    window = make_window()
+    _steps(qtbot, window, 5)
+    assert window.autosave.autosave() and window.autosave.wait()
+    assert window.autosave.path.exists()
+    other = make_window()
+    assert not other.offer_recovery() and dialogs.calls == []  # the first window still holds its lock
+    window.sessions.set_dirty(False)
+    window.close()
+    assert not window.autosave.path.exists()
+
+
+# ---------------------------------------------------------------------------- drops and the command line
+def test_dropping_a_session_file_opens_it(qtbot, make_window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    _steps(qtbot, window, 9)
+    path = tmp_path / "dropped.gradsim"
+    assert window.sessions.save_to(str(path))
+    window.sessions.new_session()
+    _wait_step(qtbot, window, 0)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, drop)
+    _wait_step(qtbot, window, 9)
+    assert window.sessions.path == str(path) and not window.sessions.dirty
+
+
+def test_command_line_opens_a_session_in_the_training_process(qtbot, make_window, tmp_path, relu_config):
+    from gradsim import app as app_module
+
+    window = make_window()
+    _steps(qtbot, window, 15)
+    path = tmp_path / "launch.gradsim"
+    assert window.sessions.save_to(str(path))
+    args = app_module._parse(app_module.build_parser(), [str(path)])
+    launched = app_module._window(app_module._source(args), persist=False)
+    qtbot.addWidget(launched)
+    try:
+        assert launched.controller.backend.kind == "process"
+        qtbot.waitUntil(lambda: _frame_step(launched) == 15, timeout=20_000)
+        assert launched.sessions.path == str(path) and not launched.sessions.dirty
+        assert "launch.gradsim" in launched.windowTitle()
+        _assert_equal(_params(launched), _headless(relu_config, 15))  # a copy from the process
+    finally:
+        assert launched.controller.shutdown(timeout_ms=10_000)
+
+
+def test_the_timeline_is_saved_and_a_reopened_session_rewinds_exactly(
+    qtbot, make_window, dialogs, relu_config, tmp_path
+):
+    window = make_window()
+    _steps(qtbot, window, 30)
+    window.controller.set_learning_rate(0.02)
+    _steps(qtbot, window, 90)
+    path = tmp_path / "timeline.gradsim"
+    assert window.sessions.save_to(str(path))
+    window.sessions.new_session()
+    _wait_step(qtbot, window, 0)
+    assert window.sessions.open_path(str(path))
+    _wait_step(qtbot, window, 120)
+    timeline = window.controller.trainer_copy().gradsim_timeline
+    assert len(timeline.checkpoints) > 1 and [e.kind for e in timeline.events] == ["learning_rate"]
+    window.controller.rewind(77)
+    _wait_step(qtbot, window, 77)
+    expected = Trainer(relu_config)
+    expected.run(30)
+    expected.set_learning_rate(0.02)
+    expected.run(47)
+    for name, value in expected.network.params.items():
+        assert np.array_equal(_params(window)[name], value), name
+    assert dialogs.errors() == []
