@@ -1,0 +1,143 @@
+"""The app under load: frames drawn, event-loop latency, training speed vs headless.
+
+    python -m benchmarks.bench_gui [--seconds 8] [--backend process|thread|both]
+
+For a 3x8 and a 10x64 network it opens the real main window offscreen, presses Play and
+for ``--seconds`` measures:
+
+* frames drawn per second (the window's own frame counter; target >= 30);
+* GUI event-loop latency: a 5 ms QTimer records how late each tick fires, p50 and p99
+  (target p99 < 50 ms);
+* training steps/s as a ratio to the same Trainer stepping headless in this process, measured
+  just before (target >= 0.8).
+
+Machines here are noisy and have 2 cores: read ratios, and rerun when another job is busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+CONFIGS = {
+    "3x8": {
+        "data": {"kind": "circles", "n_samples": 400, "seed": 0},
+        "network": {"depth": 3, "width": 8, "activation": "relu", "init": {"kind": "he_normal"}},
+        "optimizer": {"kind": "sgd", "lr": 0.05},
+        "training": {"batch_size": 32},
+    },
+    "10x64": {
+        "data": {"kind": "circles", "n_samples": 400, "seed": 0},
+        "network": {"depth": 10, "width": 64, "activation": "relu", "init": {"kind": "he_normal"}},
+        "optimizer": {"kind": "sgd", "lr": 0.01},
+        "training": {"batch_size": 32},
+    },
+}
+
+
+def headless_steps_per_second(config: dict, seconds: float) -> float:
+    from gradsim.engine.trainer import Trainer
+
+    trainer = Trainer(config)
+    trainer.run(20)
+    start, steps = time.perf_counter(), 0
+    while time.perf_counter() - start < seconds:
+        trainer.run(10)
+        steps += 10
+    return steps / (time.perf_counter() - start)
+
+
+def _latest_step(window) -> int:
+    frame = window.controller.last_frame
+    return frame.snapshot.step if frame is not None else 0
+
+
+def measure_window(config: dict, backend: str, seconds: float) -> dict[str, float]:
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gradsim.ui.dialogs import ConsoleDialogs
+    from gradsim.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(config, persist=False, dialogs=ConsoleDialogs(), backend=backend)
+    window.resize(1600, 1000)
+    window.show()
+    lateness: list[float] = []
+    interval = 0.005
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - last[0] - interval))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(int(interval * 1000))
+    probe.timeout.connect(tick)
+    end = time.perf_counter() + 1.0
+    while time.perf_counter() < end:  # let the window settle
+        QCoreApplication.processEvents()
+    window.controller.play()
+    probe.start()
+    start_frames = window.frames_drawn
+    start = time.perf_counter()
+    first_step = None
+    while time.perf_counter() - start < seconds:
+        app.processEvents()
+        time.sleep(0.001)
+        if first_step is None and _latest_step(window) > 0:
+            first_step = (_latest_step(window), time.perf_counter())
+    elapsed = time.perf_counter() - start
+    probe.stop()
+    steps_now, now = _latest_step(window), time.perf_counter()
+    frames = window.frames_drawn - start_frames
+    window.controller.pause()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    steps0, t0 = first_step or (0, start)
+    lateness_ms = sorted(x * 1000 for x in lateness) or [float("nan")]
+    return {
+        "fps": frames / elapsed,
+        "p50": statistics.median(lateness_ms),
+        "p99": lateness_ms[min(len(lateness_ms) - 1, int(0.99 * len(lateness_ms)))],
+        "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--backend", choices=("process", "thread", "both"), default="both")
+    args = parser.parse_args(argv)
+    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
+
+    limit_blas_threads()
+    tune_allocator()
+    backends = ["process", "thread"] if args.backend == "both" else [args.backend]
+    header = (
+        f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
+        f"{'train/headless':>15s}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, config in CONFIGS.items():
+        headless = headless_steps_per_second(config, 3.0)
+        for backend in backends:
+            result = measure_window(config, backend, args.seconds)
+            print(
+                f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
+                f"{result['steps_per_s'] / headless:15.2f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
