@@ -268,6 +268,7 @@ class SessionController(QObject):
         self.notes = ""
         self._clean_step = 0
         self._loading = False
+        self._awaiting_swap = False
         self._create_actions()
         self._create_notes_dock()
         window.add_file_actions(
@@ -403,7 +404,13 @@ class SessionController(QObject):
 
     @Slot(object)
     def _on_frame(self, frame: Any) -> None:
-        if not self._loading and frame.snapshot.step != self._clean_step:
+        if self._loading:
+            return
+        if self._awaiting_swap:  # frames of the replaced trainer may still be on their way
+            if frame.snapshot.step == self._clean_step:
+                self._awaiting_swap = False
+            return
+        if frame.snapshot.step != self._clean_step:
             self.set_dirty(True)
 
     @Slot()
@@ -548,6 +555,7 @@ class SessionController(QObject):
             window.controller.refresh()
         finally:
             self._loading = False
+        self._awaiting_swap = True  # until the worker shows the new trainer
         self._mark_clean(trainer.step_count)
 
     def _pause(self) -> None:

@@ -66,7 +66,7 @@ def _answer_saves(dialogs, path) -> None:
 def _answer_prompts(dialogs, answers: list[str]) -> None:
     def save_discard_cancel(parent, title, text):
         dialogs.calls.append(("save_discard_cancel", title, text))
-        return answers.pop(0)
+        return answers.pop(0) if answers else "discard"
 
     dialogs.save_discard_cancel = save_discard_cancel
 

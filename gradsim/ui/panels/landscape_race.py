@@ -346,6 +346,17 @@ class OptimizerTable(QWidget):
             translate("OptimizerTable", "Remove the selected optimizer from the race.")
         )
         self._tips = tips
+        for index in range(self.table.rowCount()):  # rows built before a language change
+            swatch = self.table.item(index, 0)
+            if swatch is not None:
+                swatch.setToolTip(tips[0])
+            for column in range(1, len(tips)):
+                widget = self.table.cellWidget(index, column)
+                if widget is None:
+                    continue
+                widget.setToolTip(tips[column])
+                if widget.property("field") == "clip":
+                    widget.setSpecialValueText(translate("OptimizerTable", "off"))
 
     # ------------------------------------------------------------------ model
     def set_surface(self, surface: Surface) -> None:
