@@ -2549,6 +2549,14 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>f и f&apos; с предактивациями слоя; распространение дисперсии.</translation>
     </message>
     <message>
+        <source>Landscape</source>
+        <translation>Ландшафт</translation>
+    </message>
+    <message>
+        <source>Optimizer races on loss surfaces; the network&apos;s own loss surface.</source>
+        <translation>Гонки оптимизаторов на поверхностях потерь; поверхность потерь самой сети.</translation>
+    </message>
+    <message>
         <source>Set weight {name}[{row}, {col}]</source>
         <translation>Задать вес {name}[{row}, {col}]</translation>
     </message>
@@ -3316,6 +3324,7 @@ steps</source>
     <name>SessionController</name>
     <message>
         <source>gradsim sessions (*.gradsim);;All files (*)</source>
+        <extracomment>Panels whose widgets are the configuration, not a view (restoring them would change the run).</extracomment>
         <translation>Сеансы gradsim (*.gradsim);;Все файлы (*)</translation>
     </message>
     <message>

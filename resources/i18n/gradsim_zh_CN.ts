@@ -2549,6 +2549,14 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>f 和 f&apos; 以及该层的预激活值；方差传播。</translation>
     </message>
     <message>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>Optimizer races on loss surfaces; the network&apos;s own loss surface.</source>
+        <translation>优化器在损失曲面上的竞赛；网络自身的损失曲面。</translation>
+    </message>
+    <message>
         <source>Set weight {name}[{row}, {col}]</source>
         <translation>设置权重 {name}[{row}, {col}]</translation>
     </message>
@@ -3316,6 +3324,7 @@ steps</source>
     <name>SessionController</name>
     <message>
         <source>gradsim sessions (*.gradsim);;All files (*)</source>
+        <extracomment>Panels whose widgets are the configuration, not a view (restoring them would change the run).</extracomment>
         <translation>gradsim 会话 (*.gradsim);;所有文件 (*)</translation>
     </message>
     <message>
