@@ -196,16 +196,17 @@ class ELU(Activation):
 
     name = "elu"
     family = "other"
+    scale: ClassVar[float] = 1.0
 
     @property
     def alpha(self) -> float:
         return float(self.params.get("alpha", 1.0))
 
     def f(self, h):
-        return np.where(h > 0, h, self.alpha * np.expm1(np.minimum(h, 0.0)))
+        return self.scale * np.where(h > 0, h, self.alpha * np.expm1(np.minimum(h, 0.0)))
 
     def df(self, h):
-        return np.where(h > 0, 1.0, self.alpha * np.exp(np.minimum(h, 0.0)))
+        return self.scale * np.where(h > 0, 1.0, self.alpha * np.exp(np.minimum(h, 0.0)))
 
     def forward(self, h, learned, rng, train):
         return self.f(h).astype(h.dtype, copy=False), h
@@ -214,22 +215,15 @@ class ELU(Activation):
         return grad_out * self.df(cache).astype(grad_out.dtype, copy=False), {}
 
 
-class SELU(Activation):
+class SELU(ELU):
     """scale * ELU(x, alpha) with the self-normalizing constants of Klambauer et al. 2017."""
 
     name = "selu"
+    scale = SELU_SCALE
 
-    def f(self, h):
-        return SELU_SCALE * np.where(h > 0, h, SELU_ALPHA * np.expm1(np.minimum(h, 0.0)))
-
-    def df(self, h):
-        return SELU_SCALE * np.where(h > 0, 1.0, SELU_ALPHA * np.exp(np.minimum(h, 0.0)))
-
-    def forward(self, h, learned, rng, train):
-        return self.f(h).astype(h.dtype, copy=False), h
-
-    def backward(self, grad_out, cache, learned):
-        return grad_out * self.df(cache).astype(grad_out.dtype, copy=False), {}
+    @property
+    def alpha(self) -> float:
+        return SELU_ALPHA
 
 
 class Softplus(Activation):
