@@ -41,6 +41,9 @@ CONFIGS = {
 }
 
 
+_APP = None
+
+
 def headless_steps_per_second(config: dict, seconds: float) -> float:
     from gradsim.engine.trainer import Trainer
 
@@ -59,13 +62,14 @@ def _latest_step(window) -> int:
 
 
 def measure_window(config: dict, backend: str, seconds: float) -> dict[str, float]:
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from gradsim.ui.dialogs import ConsoleDialogs
     from gradsim.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    global _APP  # noqa: PLW0603 - the application must outlive this function
+    _APP = QApplication.instance() or QApplication([])
     window = MainWindow(config, persist=False, dialogs=ConsoleDialogs(), backend=backend)
     window.resize(1600, 1000)
     window.show()
@@ -81,19 +85,27 @@ def measure_window(config: dict, backend: str, seconds: float) -> dict[str, floa
     probe = QTimer()
     probe.setInterval(int(interval * 1000))
     probe.timeout.connect(tick)
-    end = time.perf_counter() + 1.0
-    while time.perf_counter() < end:  # let the window settle
-        QCoreApplication.processEvents()
+    settle = QEventLoop()
+    QTimer.singleShot(1000, settle.quit)  # let the window settle
+    settle.exec()
+    first_step: list[tuple[int, float]] = []
+
+    def sample() -> None:
+        if not first_step and _latest_step(window) > 0:
+            first_step.append((_latest_step(window), time.perf_counter()))
+
+    sampler = QTimer()
+    sampler.setInterval(20)
+    sampler.timeout.connect(sample)
     window.controller.play()
     probe.start()
+    sampler.start()
     start_frames = window.frames_drawn
     start = time.perf_counter()
-    first_step = None
-    while time.perf_counter() - start < seconds:
-        app.processEvents()
-        time.sleep(0.001)
-        if first_step is None and _latest_step(window) > 0:
-            first_step = (_latest_step(window), time.perf_counter())
+    loop = QEventLoop()  # the real event loop, as in the app (no polling)
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+    sampler.stop()
     elapsed = time.perf_counter() - start
     probe.stop()
     steps_now, now = _latest_step(window), time.perf_counter()
@@ -102,7 +114,7 @@ def measure_window(config: dict, backend: str, seconds: float) -> dict[str, floa
     window.close()
     window.deleteLater()
     QCoreApplication.processEvents()
-    steps0, t0 = first_step or (0, start)
+    steps0, t0 = first_step[0] if first_step else (0, start)
     lateness_ms = sorted(x * 1000 for x in lateness) or [float("nan")]
     return {
         "fps": frames / elapsed,

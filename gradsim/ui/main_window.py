@@ -52,6 +52,7 @@ from gradsim.engine.config import validate_config
 from gradsim.engine.errors import GradsimError
 from gradsim.ui import dialogs as dialog_module
 from gradsim.ui import theme, wording
+from gradsim.ui.frame_drawer import FrameDrawer
 from gradsim.ui.worker import BACKENDS, Frame, Pacing, TrainerFactory, TrainingController, default_factory
 
 _horizontal, _vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -72,6 +73,7 @@ class PanelSpec:
     title: str  # marked with QT_TRANSLATE_NOOP("MainWindow", ...)
     tooltip: str
     takes_config: bool = False
+    max_hz: float = 0.0  # draw at most this often while training (0: every frame)
 
 
 PANELS: tuple[PanelSpec, ...] = (
@@ -105,6 +107,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "NetworkDiagram",
         QT_TRANSLATE_NOOP("MainWindow", "Network"),
         QT_TRANSLATE_NOOP("MainWindow", "Units and weights; colour edges by gradient to see it fade."),
+        max_hz=15.0,
     ),
     PanelSpec(
         "gradient_flow",
@@ -126,6 +129,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "DecisionPanel",
         QT_TRANSLATE_NOOP("MainWindow", "Decision surface"),
         QT_TRANSLATE_NOOP("MainWindow", "The network's output over the input plane, with the data."),
+        max_hz=10.0,
     ),
     PanelSpec(
         "histograms",
@@ -133,6 +137,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "HistogramPanel",
         QT_TRANSLATE_NOOP("MainWindow", "Histograms"),
         QT_TRANSLATE_NOOP("MainWindow", "Per-layer activations, pre-activations and gradients."),
+        max_hz=5.0,
     ),
     PanelSpec(
         "weights",
@@ -140,6 +145,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "WeightStatsPanel",
         QT_TRANSLATE_NOOP("MainWindow", "Weights and updates"),
         QT_TRANSLATE_NOOP("MainWindow", "Weight norm and update-to-weight ratio of every layer."),
+        max_hz=10.0,
     ),
     PanelSpec(
         "activation_lab",
@@ -147,6 +153,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "ActivationLab",
         QT_TRANSLATE_NOOP("MainWindow", "Activation and init lab"),
         QT_TRANSLATE_NOOP("MainWindow", "f and f' with the layer's pre-activations; variance propagation."),
+        max_hz=5.0,
     ),
     PanelSpec(
         "landscape",
@@ -206,12 +213,8 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.missing_panels: dict[str, str] = {}
         self.panel_errors: dict[str, str] = {}
-        self.frames_drawn = 0
-        self.fps = 0.0
-        self._fps_window: list[float] = []
         self._syncing = False
         self._last_status_key: object = None
-        self._stale: set[str] = set()
 
         central = QWidget(self)
         central.setMaximumWidth(0)  # every panel is a dock; they share the whole window
@@ -223,6 +226,15 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AnimatedDocks
         )
         self._create_panels()
+        self.drawer = FrameDrawer(
+            self,
+            self.panels,
+            self.docks,
+            {spec.name: spec.max_hz for spec in PANELS},
+            self.panel_errors,
+            self._on_panel_error,
+            lambda: self.controller.last_frame,
+        )
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -479,8 +491,8 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_dock_visibility(self, visible: bool) -> None:
-        if visible and self._stale:
-            QTimer.singleShot(0, self._draw_stale_panels)
+        if visible and self.drawer.stale:
+            QTimer.singleShot(0, self.drawer.draw_stale)
 
     def show_panel(self, name: str) -> None:
         """Show and raise a panel's dock (its tab comes to the front)."""
@@ -507,48 +519,24 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
 
     # ================================================================ frames
+    @property
+    def frames_drawn(self) -> int:
+        return self.drawer.frames_drawn
+
+    @property
+    def fps(self) -> float:
+        return self.drawer.fps
+
     @Slot(object)
     def _show_frame(self, frame: Frame) -> None:
-        window_shown = self.isVisible()
-        for name in self.panels:
-            dock = self.docks.get(name)
-            if window_shown and dock is not None and not dock.isVisible():
-                self._stale.add(name)  # drawn when its dock shows again (a tab behind another costs nothing)
-                continue
-            self._draw_panel(name, frame)
-        self.frames_drawn += 1
-        now = time.perf_counter()
-        self._fps_window.append(now)
-        while len(self._fps_window) > 2 and now - self._fps_window[0] > 1.0:
-            self._fps_window.pop(0)
-        if len(self._fps_window) > 1 and now > self._fps_window[0]:
-            self.fps = (len(self._fps_window) - 1) / (now - self._fps_window[0])
+        self.drawer.draw(frame)
         self._update_status(frame)
 
-    def _draw_panel(self, name: str, frame: Frame) -> None:
-        panel = self.panels[name]
-        show = getattr(panel, "show_snapshot", None)
-        self._stale.discard(name)
-        if show is None or name in self.panel_errors:
-            return
-        try:
-            show(frame.snapshot)
-        except Exception:  # noqa: BLE001 - one broken panel must not stop the others
-            self.panel_errors[name] = traceback.format_exc()
-            print(f"gradsim: panel {name} failed to draw:\n{self.panel_errors[name]}", file=sys.stderr)
-            self.statusBar().showMessage(
-                translate("MainWindow", "The {panel} panel failed to draw.").format(panel=name), 10_000
-            )
-
-    @Slot()
-    def _draw_stale_panels(self) -> None:
-        frame = self.controller.last_frame
-        if frame is None:
-            return
-        for name in list(self._stale):
-            dock = self.docks.get(name)
-            if dock is None or dock.isVisible():
-                self._draw_panel(name, frame)
+    def _on_panel_error(self, name: str, details: str) -> None:
+        print(f"gradsim: panel {name} failed to draw:\n{details}", file=sys.stderr)
+        self.statusBar().showMessage(
+            translate("MainWindow", "The {panel} panel failed to draw.").format(panel=name), 10_000
+        )
 
     def _update_status(self, frame: Frame | None = None) -> None:
         frame = frame or self.controller.last_frame
@@ -639,6 +627,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int, str)
     def _on_paused(self, step: int, reason: str) -> None:
+        self.drawer.flush()  # panels drawn at a lower rate show the state training stopped in
         self.controls.trigger_fired(reason)
         self.statusBar().showMessage(wording.pause_reason(reason, step), 8000)
         self._update_status()
@@ -835,7 +824,7 @@ class MainWindow(QMainWindow):
             if hasattr(panel, "apply_theme"):
                 panel.apply_theme()
         if self.controller.last_frame is not None:
-            self._show_frame(self.controller.last_frame)
+            self.drawer.draw_all(self.controller.last_frame)
 
     @Slot(QAction)
     def _on_language_action(self, action: QAction) -> None:
@@ -863,6 +852,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange and hasattr(self, "drawer"):
+            QTimer.singleShot(0, self.drawer.draw_stale)  # restored from minimized
         super().changeEvent(event)
 
     def retranslate(self) -> None:

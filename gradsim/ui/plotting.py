@@ -370,10 +370,23 @@ def zero_markers(plot: pg.PlotItem) -> pg.ScatterPlotItem:
 
 
 def set_marker_data(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
-    """setData for a curve with symbols, without its NaN/Inf points (an all-NaN scatter warns)."""
+    """setData for a curve with symbols, without its NaN/Inf points (an all-NaN scatter warns).
+
+    Cadence data change every ``diagnostics_every`` steps while frames come every few: data
+    equal to what the item shows are not set again, so the plot does not repaint for nothing.
+    """
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
     keep = np.isfinite(x) & np.isfinite(y)
-    item.setData(x[keep], y[keep])
+    x, y = x[keep], y[keep]
+    shown_x, shown_y = item.xData, item.yData
+    if (
+        shown_x is not None
+        and shown_y is not None
+        and np.array_equal(shown_x, x)
+        and np.array_equal(shown_y, y)
+    ):
+        return
+    item.setData(x, y)
 
 
 def finite_or_nan(values: np.ndarray) -> np.ndarray:

@@ -39,7 +39,7 @@ from gradsim.engine.trainer import StepRecord, Trainer
 from gradsim.session.errors import SessionError
 from gradsim.session.io import Session, load_session, save_session
 from gradsim.ui import wording
-from gradsim.ui.worker import TIMELINE_ATTRIBUTE
+from gradsim.ui.training_loop import TIMELINE_ATTRIBUTE
 
 translate = QCoreApplication.translate
 
