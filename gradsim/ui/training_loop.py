@@ -61,7 +61,7 @@ class Pacing:
     """How the worker shares the interpreter with the GUI (see the module docstring)."""
 
     batch_seconds: float = 0.005  # run steps for this long ...
-    sleep_seconds: float = 0.002  # ... then give the GIL away for this long (never 0)
+    sleep_seconds: float = 0.002  # ... then give the GIL away for this long (0 only without a GUI thread)
     publish_hz: float = 40.0  # at most this many frames a second (the GUI draws what it can)
     decision_hz: float = 10.0  # the decision map costs a forward pass over a grid: refresh it less
     max_decision_share: float = 0.10  # and at most this share of the time
@@ -449,7 +449,8 @@ class WorkerCore:
             return
         if loop.publish_due(time.perf_counter()) and self._publish_checked(work):
             return
-        time.sleep(loop.pacing.sleep_seconds)  # give the GIL away (never 0)
+        if loop.pacing.sleep_seconds > 0:
+            time.sleep(loop.pacing.sleep_seconds)  # give the GIL away to the GUI thread
 
     def _publish(self) -> None:
         frame = self.loop.frame()
