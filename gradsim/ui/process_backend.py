@@ -262,6 +262,7 @@ class ProcessBackend:
 
 
 #: Pacing for a training process: no GUI shares its interpreter, so long batches and no sleep
-#: (its pipe threads get the GIL at the interpreter's switch interval, 5 ms); the decision map (a forward pass over a grid: 12 ms for 10x64) takes at most 5% of the time,
-#: so training keeps >= 0.8 of its headless speed (it still refreshes at 4 Hz for 10x64).
+#: (its pipe threads get the GIL at the interpreter's switch interval, 5 ms). The decision map
+#: (a forward pass over a grid: 12 ms for 10x64) takes at most 5% of the time, so training
+#: keeps >= 0.8 of its headless speed (the map still refreshes at 4 Hz for 10x64).
 PROCESS_PACING = Pacing(batch_seconds=0.02, sleep_seconds=0.0, max_decision_share=0.05)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui import plotting as gp
+from gradsim.ui.steady_range import RangeAnchor
 
 CONTEXT = "LossPanel"
 MAX_SYMBOLS = 80  # cadence points drawn with markers; beyond, lines only
@@ -49,6 +50,7 @@ class LossPanel(QWidget):
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.03)
         self.accuracy_plot.enableAutoRange(y=False)
         self.loss_axis: gp.Log10Axis = self.loss_plot.getAxis("left")
+        self.anchor = RangeAnchor(self.loss_plot)  # the view moves in steps, not at every frame
         self._build_items()
 
         controls = QHBoxLayout()
@@ -189,6 +191,7 @@ class LossPanel(QWidget):
 
     # ------------------------------------------------------------------ controls
     def _on_log_toggled(self, _checked: bool) -> None:
+        self.anchor.reset()
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
         if not self.lock_check.isChecked():
@@ -235,6 +238,7 @@ class LossPanel(QWidget):
             self.loss_axis.set_log(False)
             self.zero_line.hide()
             self.zero_markers.setData([], [])
+        self.anchor.follow(np.concatenate([steps, e_steps]), *series.values())
         self.train_curve.setData(steps, series["train"])
         self.band_low.setData(steps, series["low"])
         self.band_high.setData(steps, series["high"])
