@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from gradsim.ui.worker import Frame
 
 FPS_WINDOW_S = 1.0
+TURN_MS = 15  # the catch-up timer draws one waiting panel per shot, at least this far apart
 
 
 class FrameDrawer(QObject):
@@ -65,18 +66,31 @@ class FrameDrawer(QObject):
 
     # ---------------------------------------------------------------- entry points
     def draw(self, frame: Frame) -> None:
-        """A new frame: draw the visible panels that are due, defer the rest."""
+        """A new frame: draw the visible panels that are due, defer the rest.
+
+        Panels with a rate take turns: at most one of them per frame (the longest waiting),
+        so their costs spread over frames instead of stalling one (the latency's p99).
+        """
         now = time.perf_counter()
         drawn: list[str] = []
+        due: list[str] = []
         for name in self.panels:
             if not self._visible(name):
                 self.stale.add(name)
                 self.waiting.discard(name)
-            elif now - self.last_drawn.get(name, -1e9) < self.intervals.get(name, 0.0):
-                self.waiting.add(name)
-            else:
+            elif name not in self.intervals:
                 self._draw(name, frame, now)
                 drawn.append(name)
+            elif now - self.last_drawn.get(name, -1e9) >= self._interval(name):
+                due.append(name)
+            else:
+                self.waiting.add(name)
+        if due:
+            turn = min(due, key=lambda name: self.last_drawn.get(name, -1e9))
+            self._draw(turn, frame, now)
+            drawn.append(turn)
+            self.waiting.discard(turn)
+            self.waiting.update(name for name in due if name != turn)
         self._settle(drawn)
         self._schedule(now)
         self._count(now)
@@ -107,19 +121,20 @@ class FrameDrawer(QObject):
 
     @Slot()
     def draw_due(self) -> None:
-        """The catch-up timer: draw waiting panels whose interval has passed."""
+        """The catch-up timer (no frame came): draw the longest-waiting due panel, then re-arm."""
         frame = self.latest()
         if frame is None:
             return
         now = time.perf_counter()
         due = [name for name in self.waiting if now - self.last_drawn.get(name, -1e9) >= self._interval(name)]
-        for name in due:
-            self.waiting.discard(name)
-            if self._visible(name):
-                self._draw(name, frame, now)
+        if due:
+            turn = min(due, key=lambda name: self.last_drawn.get(name, -1e9))
+            self.waiting.discard(turn)
+            if self._visible(turn):
+                self._draw(turn, frame, now)
+                self._settle([turn])
             else:
-                self.stale.add(name)
-        self._settle(due)
+                self.stale.add(turn)
         self._schedule(now)
 
     @Slot()
@@ -171,7 +186,7 @@ class FrameDrawer(QObject):
         if not self.waiting:
             return
         due = min(self.last_drawn.get(name, now) + self.intervals.get(name, 0.0) for name in self.waiting)
-        delay_ms = max(1, round((due - now) * 1000))
+        delay_ms = max(TURN_MS, round((due - now) * 1000))
         if not self._catch_up.isActive() or self._catch_up.remainingTime() > delay_ms:
             self._catch_up.start(delay_ms)
 

@@ -119,3 +119,23 @@ def test_a_panel_that_fails_to_draw_is_reported_and_left_alone(qtbot, make_windo
     assert len(calls) == 1, "a broken panel is not called again"
     assert "ValueError: broken panel" in window.panel_errors["weights"]
     assert len(loss.steps) >= 5
+
+
+def test_rate_limited_panels_take_turns_one_per_frame(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.resize(1600, 1000)
+    drawer = window.drawer
+    window.controller.step(2)
+    qtbot.waitUntil(lambda: window.controller.last_frame is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
+    limited = [name for name in ("diagram", "decision") if drawer._visible(name)]
+    assert len(limited) == 2, "the default layout shows the network and the decision surface"
+    spies = {name: Spy(window.panels[name], monkeypatch) for name in limited}
+    every = Spy(window.panels["loss"], monkeypatch)
+    for name in limited:
+        drawer.last_drawn[name] = -1e9  # both long due
+    drawer.draw(window.controller.last_frame)
+    assert len(every.steps) == 1
+    assert sorted(len(spy.steps) for spy in spies.values()) == [0, 1], "two heavy panels in one frame"
+    assert len(drawer.waiting) == 1
+    qtbot.waitUntil(lambda: all(len(spy.steps) == 1 for spy in spies.values()), timeout=2000)
