@@ -81,8 +81,8 @@ def make_panel(qtbot):
     return make
 
 
-def original_y(item: pg.PlotDataItem) -> np.ndarray:
-    x, y = item.getOriginalDataset()
+def original_y(item: pg.PlotDataItem | pg.PlotCurveItem) -> np.ndarray:
+    x, y = item.getData() if isinstance(item, pg.PlotCurveItem) else item.getOriginalDataset()
     return np.zeros(0) if y is None else np.asarray(y)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui import plotting as gp
+from gradsim.ui.redraw import kept, same_inputs
 
 CONTEXT = "DecisionPanel"
 CLASS_COLOURS = tuple(
@@ -75,6 +76,9 @@ class DecisionPanel(QWidget):
         self._boundary_found = False
         self._mean_prediction = float("nan")
         self._points_key: tuple | None = None
+        #: what the surface or fit curve last drew (see :func:`same_inputs`); None = draw next frame
+        self._drawn: tuple | None = None
+        self._texts_applied: tuple | None = None
         self._binary_table = binary_table()
         self._regression_table = gp.colour_table(REGRESSION_MAP)
         self.plot_widget = gp.make_plot("", "", "")
@@ -111,6 +115,7 @@ class DecisionPanel(QWidget):
         self.fit_curve.setPen(gp.make_pen(gp.OKABE_ITO["blue"], 2.0))
         self.scatter.setSize(6 * self._pen_scale)
         self._points_key = None  # re-apply the point pens
+        self._drawn = None
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -139,16 +144,33 @@ class DecisionPanel(QWidget):
         return translate("DecisionPanel", "another number of inputs")
 
     def _set_texts(self) -> None:
+        """Apply the titles, caption and legend names, only when one of them changed.
+
+        Setting a plot's title or axis label re-lays out the plot and repaints its axes,
+        so it is not done on every frame.
+        """
+        texts = self._texts()
+        if texts == self._texts_applied:
+            return
+        self._texts_applied = texts
+        _colour, (title, x_label, y_label), caption, network, classes = texts
+        gp.set_plot_texts(self.plot, title, x_label, y_label)
+        self.caption.setText(caption)
+        gp.rename_legend_entry(self.legend, self.fit_curve, network)
+        for sample, text in zip(self._legend_samples, classes, strict=True):
+            gp.rename_legend_entry(self.legend, sample, text)
+
+    def _texts(self) -> tuple:
+        """(foreground colour, plot texts, caption, legend names) for the current state."""
         mode = self._mode
         task = self._snapshot.task if self._snapshot is not None else "binary"
         if mode == "fit":
-            gp.set_plot_texts(
-                self.plot,
+            plot_texts = (
                 translate("DecisionPanel", "Fit: data and the network's prediction"),
                 translate("DecisionPanel", "input x"),
                 translate("DecisionPanel", "target y"),
             )
-            self.caption.setText(
+            caption = (
                 ""
                 if self._has_curve()
                 else translate("DecisionPanel", "The network's curve is not available in this snapshot.")
@@ -161,8 +183,7 @@ class DecisionPanel(QWidget):
                 ),
                 "regression": translate("DecisionPanel", "Prediction over the input plane"),
             }.get(task, translate("DecisionPanel", "Decision surface"))
-            gp.set_plot_texts(
-                self.plot,
+            plot_texts = (
                 title,
                 translate("DecisionPanel", "input x₁"),
                 translate("DecisionPanel", "input x₂"),
@@ -181,10 +202,12 @@ class DecisionPanel(QWidget):
                     "in the same colours, so a point that stands out is fitted badly.",
                 ),
             }
-            self.caption.setText(captions.get(task, "") if mode == "surface" else "")
-        gp.rename_legend_entry(self.legend, self.fit_curve, translate("DecisionPanel", "network"))
-        for k, sample in enumerate(self._legend_samples):
-            gp.rename_legend_entry(self.legend, sample, translate("DecisionPanel", "class {k}").format(k=k))
+            caption = captions.get(task, "") if mode == "surface" else ""
+        network = translate("DecisionPanel", "network")
+        classes = tuple(
+            translate("DecisionPanel", "class {k}").format(k=k) for k in range(len(self._legend_samples))
+        )
+        return gp.foreground(), plot_texts, caption, network, classes
 
     def _has_curve(self) -> bool:
         d = self._snapshot.decision if self._snapshot is not None else {}
@@ -214,6 +237,8 @@ class DecisionPanel(QWidget):
     def _set_mode(self, mode: str) -> None:
         self._mode = mode
         self._points_key = None
+        self._drawn = None
+        self._texts_applied = None  # the legend is rebuilt with empty names
         self.stack.setCurrentIndex(1 if mode == "message" else 0)
         self.plot.setAspectLocked(mode == "surface")
         self.image.setVisible(mode == "surface")
@@ -240,13 +265,24 @@ class DecisionPanel(QWidget):
         ]
         for sample in self._legend_samples:
             self.legend.addItem(sample, "")
+        self._texts_applied = None
 
     def _draw_surface(self, snapshot: Snapshot) -> None:
+        """Image and boundary, set only when the map changed.
+
+        The worker refreshes the map at most ~10 times a second and sends the same map in
+        between: those frames cost a comparison, and the plot is not repainted at all.
+        """
         d = snapshot.decision
-        xs, ys = np.asarray(d["xs"], dtype=np.float64), np.asarray(d["ys"], dtype=np.float64)
-        values = np.asarray(d["values"], dtype=np.float64)
         y = snapshot.data.get("y")
         task = snapshot.task
+        inputs = (task, d["xs"], d["ys"], d["values"], y)
+        if same_inputs(self._drawn, inputs):
+            self._draw_points(snapshot)
+            return
+        self._drawn = kept(inputs)
+        xs, ys = np.asarray(d["xs"], dtype=np.float64), np.asarray(d["ys"], dtype=np.float64)
+        values = np.asarray(d["values"], dtype=np.float64)
         boundary = None
         if task == "multiclass":
             n_classes = self._class_count(values, y)
@@ -331,17 +367,21 @@ class DecisionPanel(QWidget):
         """Training points coloured by class (or value); redrawn only when the data change."""
         data = self._thinned(snapshot)
         if data is None:
-            self._points_key = None
-            self.scatter.setData([], [])
+            if not same_inputs(self._points_key, ("none",)):
+                self._points_key = ("none",)
+                self.scatter.setData([], [])
             return
         x, y = data
-        key = (snapshot.task, x.shape, float(np.nansum(x)), float(np.nansum(y)))
-        if key == self._points_key:
+        levels = None
+        if snapshot.task == "regression":  # the points share the surface's colour scale
+            levels = self._regression_levels(np.asarray(snapshot.decision["values"]), y)
+        key = (snapshot.task, x, y, levels)
+        if same_inputs(self._points_key, key):
             return
-        self._points_key = key
+        self._points_key = kept(key)
         outline = gp.make_pen("#222222", 0.8)
         if snapshot.task == "regression":
-            low, high = self._regression_levels(np.asarray(snapshot.decision["values"]), y)
+            low, high = levels
             colours = gp.map_to_rgba(y.reshape(len(y), -1)[:, 0], low, high, self._regression_table)
             brushes = [pg.mkBrush(*c) for c in colours]
         else:
@@ -354,9 +394,9 @@ class DecisionPanel(QWidget):
         data = self._thinned(snapshot)
         if data is not None:
             x, y = data
-            key = ("fit", x.shape, float(np.nansum(x)), float(np.nansum(y)))
-            if key != self._points_key:
-                self._points_key = key
+            key = ("fit", x, y)
+            if not same_inputs(self._points_key, key):
+                self._points_key = kept(key)
                 self.scatter.setData(
                     x=x[:, 0],
                     y=y.reshape(len(y), -1)[:, 0],
@@ -364,7 +404,12 @@ class DecisionPanel(QWidget):
                     pen=gp.make_pen("#222222", 0.5),
                     size=5 * self._pen_scale,
                 )
-        if self._has_curve():
+        curve = (snapshot.decision.get("xs"), snapshot.decision.get("values")) if self._has_curve() else None
+        inputs = ("fit", curve)
+        if same_inputs(self._drawn, inputs):
+            return
+        self._drawn = kept(inputs)
+        if curve is not None:
             xs = np.asarray(snapshot.decision["xs"], dtype=np.float64).reshape(-1)
             values = np.asarray(snapshot.decision["values"], dtype=np.float64)
             self.fit_curve.setData(xs, gp.finite_or_nan(values.reshape(len(xs), -1)[:, 0]))

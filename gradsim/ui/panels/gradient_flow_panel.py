@@ -18,6 +18,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui import plotting as gp
+from gradsim.ui.redraw import kept, same_inputs
 
 CONTEXT = "GradientFlowPanel"
 DEFAULT_LEVELS = (-8.0, 1.0)
@@ -58,6 +60,12 @@ class GradientFlowPanel(QWidget):
         #: log10 of the latest norms drawn as bars (zeros at ``bar_floor``).
         self.bar_values = np.zeros(0)
         self.bar_floor = DEFAULT_LEVELS[0] - 1
+        #: what was last drawn (see :func:`same_inputs`); None = draw on the next frame
+        self._drawn: tuple | None = None
+        self._colour_bar_levels: tuple[float, float] | None = None
+        self._markers_drawn: tuple | None = None
+        self._brushes: dict[tuple[int, ...], QBrush] = {}
+        self._bar_outline = gp.bar_outline(0)
         self._build_controls()
         self._build_plots()
         layout = QVBoxLayout(self)
@@ -157,6 +165,7 @@ class GradientFlowPanel(QWidget):
 
     def _apply_pens(self) -> None:
         self._pen_scale = gp.line_scale()
+        self._bar_outline = gp.bar_outline(max(self._depth + 1, 0))
         self.bars.setOpts(pen=gp.make_pen(gp.foreground(), 0.5))
         self.zero_markers.setPen(gp.make_pen(gp.ZERO_COLOUR, 1.5))
         self.zero_markers.setSize(9 * self._pen_scale)
@@ -239,6 +248,7 @@ class GradientFlowPanel(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, *_args) -> None:
+        self._drawn = None
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
 
@@ -253,15 +263,32 @@ class GradientFlowPanel(QWidget):
         return (float(low), float(high if high > low else low + 1))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Redraw only when the gradient history or the colour settings changed."""
         if gp.line_scale() != self._pen_scale:
             self._apply_pens()
+            self._drawn = None
         self._snapshot = snapshot
         depth = snapshot.depth
         if depth != self._depth:
             self._set_depth(depth)
+            self._drawn = None
         steps, *columns = gp.history(snapshot.layer_grads, "layer_grads")
         kind = BUCKET_VALUES[max(self.bucket_combo.currentIndex(), 0)]
         norms = columns[("last", "low", "high").index(kind)]
+        inputs = (
+            depth,
+            snapshot.step,
+            kind,
+            self.fixed_check.isChecked(),
+            self.low_spin.value(),
+            self.high_spin.value(),
+            steps,
+            norms,
+            columns[0][-1] if columns[0].size else None,
+        )
+        if same_inputs(self._drawn, inputs):  # paused, or a frame without a new step
+            return
+        self._drawn = kept(inputs)
         if norms.size == 0:
             norms = np.zeros((0, depth + 1))
         logs, zeros = self._log_norms(norms)
@@ -284,6 +311,8 @@ class GradientFlowPanel(QWidget):
 
     def _set_depth(self, depth: int) -> None:
         self._depth = depth
+        self._bar_outline = gp.bar_outline(depth + 1)
+        self._markers_drawn = None
         ticks = gp.layer_ticks(depth, translate("GradientFlowPanel", "out"))
         self.heatmap_plot.getAxis("left").setTicks(ticks)
         self.bars_plot.getAxis("left").setTicks(ticks)
@@ -301,6 +330,9 @@ class GradientFlowPanel(QWidget):
         self.image.setRect(QRectF(steps[0] - width / 2, 0.5, width * n, depth + 1))
 
     def _draw_colour_bar(self, low: float, high: float) -> None:
+        if self._colour_bar_levels == (low, high):  # fixed levels: drawn once
+            return
+        self._colour_bar_levels = (low, high)
         ramp = np.linspace(low, high, COLOUR_BAR_STEPS).reshape(1, -1)
         self.colour_bar_image.setImage(gp.map_to_rgba(ramp, low, high, self._table), autoLevels=False)
         self.colour_bar_image.setRect(QRectF(0, low, 1, high - low))
@@ -327,20 +359,35 @@ class GradientFlowPanel(QWidget):
         rows = np.arange(1, n + 1, dtype=np.float64)
         drawn = np.where(np.isnan(values), floor, values)
         colours = gp.map_to_rgba(values, low, high, self._table, zeros)
-        brushes = [pg.mkBrush(*c) for c in colours]
+        brushes = [self._brush(colour) for colour in colours]
         self.bars.setOpts(
-            x0=np.full(n, floor), x1=drawn, y=rows, height=0.8, brushes=brushes, pen=gp.bar_outline(n)
+            x0=np.full(n, floor), x1=drawn, y=rows, height=0.8, brushes=brushes, pen=self._bar_outline
         )
-        self.zero_markers.setData(np.full(int(zeros.sum()), floor), rows[zeros])
         bad = ~np.isfinite(latest)
         top = max(high, float(np.nanmax(values)) if finite.any() else high)
-        self.nonfinite_markers.setData(np.full(int(bad.sum()), top), rows[bad])
+        markers = (floor, top, zeros, bad)
+        if not same_inputs(self._markers_drawn, markers):  # mostly none at all: set once
+            self._markers_drawn = markers
+            self.zero_markers.setData(np.full(int(zeros.sum()), floor), rows[zeros])
+            self.nonfinite_markers.setData(np.full(int(bad.sum()), top), rows[bad])
         self.bars_axis.set_log(True, zero_at=floor if zeros.any() else None)
+        box = self.bars_plot.getViewBox()
         if self.fixed_check.isChecked():
-            right = max(high, top)
-            self.bars_plot.setXRange(floor - 0.2, right + 0.3, padding=0)
-        else:
+            x_range = [floor - 0.2, max(high, top) + 0.3]
+            if box.state["autoRange"][0] is not False or box.viewRange()[0] != x_range:
+                self.bars_plot.setXRange(*x_range, padding=0)
+        elif box.state["autoRange"][0] is False:
             self.bars_plot.enableAutoRange(x=True)
+
+    def _brush(self, colour: np.ndarray) -> QBrush:
+        """One brush per colour, made once (the bars take a new list every frame)."""
+        key = tuple(int(c) for c in colour)
+        brush = self._brushes.get(key)
+        if brush is None:
+            if len(self._brushes) > 4 * COLOUR_BAR_STEPS:
+                self._brushes.clear()
+            brush = self._brushes[key] = pg.mkBrush(*key)
+        return brush
 
     def _update_summary(self) -> None:
         self.summary.setText(self._summary_text())

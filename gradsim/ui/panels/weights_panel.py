@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui import plotting as gp
+from gradsim.ui.redraw import kept, same_inputs
+from gradsim.ui.steady_range import RangeAnchor
 
 CONTEXT = "WeightStatsPanel"
 STATS = ("weight_norm", "update_ratio")
@@ -42,10 +44,14 @@ class WeightStatsPanel(QWidget):
         self._snapshot: Snapshot | None = None
         self._pen_scale = gp.line_scale()
         self._depth = -1
-        self._drawn_key: tuple | None = None
+        #: what the curves last drew (see :func:`same_inputs`); None = draw on the next frame
+        self._drawn: tuple | None = None
+        self._lines_placed: dict[str, tuple[float, bool]] = {}
         #: the layers drawn (0-based) and curves[stat][k] for layer ``layers[k]``
         self.layers: list[int] = []
-        self.curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in STATS}
+        # PlotCurveItems: at most 512 cadence points each, so PlotDataItem's downsampling and
+        # clipping buy nothing and cost ~150 us a setData and a recomputation on every range change
+        self.curves: dict[str, list[pg.PlotCurveItem]] = {name: [] for name in STATS}
         self.log_check = QCheckBox()
         self.log_check.setChecked(True)
         self.lock_check = QCheckBox()
@@ -77,6 +83,8 @@ class WeightStatsPanel(QWidget):
         )
         self.reference_line.setZValue(-5)
         self.ratio_plot.addItem(self.reference_line)
+        # views that move in steps, not at every cadence row (see gradsim.ui.steady_range)
+        self.anchors = {name: RangeAnchor(plot) for name, plot in self._plots().items()}
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -185,7 +193,9 @@ class WeightStatsPanel(QWidget):
 
     # ------------------------------------------------------------------ controls
     def _redraw(self, *_args) -> None:
-        self._drawn_key = None
+        self._drawn = None
+        for anchor in self.anchors.values():
+            anchor.reset()  # log or linear: new coordinates
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
         if not self.lock_check.isChecked():
@@ -205,7 +215,9 @@ class WeightStatsPanel(QWidget):
         for name, plot in self._plots().items():
             for curve in self.curves[name]:
                 plot.removeItem(curve)
-            self.curves[name] = [gp.long_history_item(gp.layer_pen(layer, depth)) for layer in self.layers]
+            self.curves[name] = [
+                pg.PlotCurveItem(pen=gp.layer_pen(layer, depth), connect="finite") for layer in self.layers
+            ]
             for curve in self.curves[name]:
                 plot.addItem(curve)
         for curve in self.curves["weight_norm"]:
@@ -213,17 +225,26 @@ class WeightStatsPanel(QWidget):
         self._rename_legend()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Redraw only when the statistics changed (they come at the diagnostics cadence)."""
         if gp.line_scale() != self._pen_scale:
             self._apply_pens()
         self._snapshot = snapshot
         if snapshot.depth != self._depth:
             self._set_depth(snapshot.depth)
-            self._drawn_key = None
+            self._drawn = None
         steps, last, _, _, _ = gp.history(snapshot.stats_history, "stats")
-        key = (snapshot.depth, len(steps), float(steps[-1]) if len(steps) else -1.0)
-        if key == self._drawn_key:  # statistics come at the cadence: most frames change nothing
+        # the steps of every cadence row and the newest row mark a change (the whole table
+        # can be 512 x 1300 numbers: comparing it every frame would cost more than it saves)
+        inputs = (
+            snapshot.depth,
+            snapshot.stat_names,
+            self.log_check.isChecked(),
+            steps,
+            last[-1] if len(last) else None,
+        )
+        if same_inputs(self._drawn, inputs):  # statistics come at the cadence: most frames change nothing
             return
-        self._drawn_key = key
+        self._drawn = kept(inputs)
         n_stats = len(snapshot.stat_names)
         log = self.log_check.isChecked()
         for name, plot in self._plots().items():
@@ -247,12 +268,21 @@ class WeightStatsPanel(QWidget):
             logged = gp.log_safe(series, floor)
             values, any_zero = logged.values, bool(logged.zeros.any())
             axis.set_log(True, floor if any_zero else None)
-            gp.place_line(zero_line, floor, any_zero)
+            if self._lines_placed.get(name) != (floor, any_zero):  # the label re-lays out its text
+                self._lines_placed[name] = (floor, any_zero)
+                gp.place_line(zero_line, floor, any_zero)
         else:
             values = gp.finite_or_nan(series)
             axis.set_log(False)
             zero_line.hide()
+            self._lines_placed.pop(name, None)
+        self.anchors[name].follow(steps, values)
         for layer, curve in zip(self.layers, self.curves[name], strict=True):
-            curve.setData(steps, values[:, layer] if values.size else np.zeros(0))
+            if values.size:
+                curve.setData(x=steps, y=values[:, layer])
+            else:
+                curve.clear()
         if name == "update_ratio":
-            self.reference_line.setValue(np.log10(HEALTHY_RATIO) if log else HEALTHY_RATIO)
+            reference = float(np.log10(HEALTHY_RATIO)) if log else HEALTHY_RATIO
+            if self.reference_line.value() != reference:
+                self.reference_line.setValue(reference)
