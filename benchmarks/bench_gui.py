@@ -1,6 +1,6 @@
 """The app under load: frames drawn, event-loop latency, training speed vs headless.
 
-    python -m benchmarks.bench_gui [--seconds 8] [--backend process|thread|both]
+    python -m benchmarks.bench_gui [--seconds 8] [--backend process|thread|both] [--front histograms]
 
 For a 3x8 and a 10x64 network it opens the real main window offscreen, presses Play and
 for ``--seconds`` measures:
@@ -61,7 +61,9 @@ def _latest_step(window) -> int:
     return frame.snapshot.step if frame is not None else 0
 
 
-def measure_window(config: dict, backend: str, seconds: float) -> dict[str, float]:
+def measure_window(
+    config: dict, backend: str, seconds: float, front: tuple[str, ...] = ()
+) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -73,6 +75,8 @@ def measure_window(config: dict, backend: str, seconds: float) -> dict[str, floa
     window = MainWindow(config, persist=False, dialogs=ConsoleDialogs(), backend=backend)
     window.resize(1600, 1000)
     window.show()
+    for name in front:  # bring a tabbed panel to the front (e.g. the histograms)
+        window.show_panel(name)
     lateness: list[float] = []
     interval = 0.005
     last = [time.perf_counter()]
@@ -128,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--backend", choices=("process", "thread", "both"), default="both")
+    parser.add_argument(
+        "--front",
+        default="",
+        help="comma-separated panels to bring to the front of their tab groups, e.g. histograms,weights",
+    )
     args = parser.parse_args(argv)
     from gradsim.engine.runtime import limit_blas_threads, tune_allocator
 
@@ -143,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, config in CONFIGS.items():
         headless = headless_steps_per_second(config, 3.0)
         for backend in backends:
-            result = measure_window(config, backend, args.seconds)
+            front = tuple(name for name in args.front.split(",") if name)
+            result = measure_window(config, backend, args.seconds, front)
             print(
                 f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
                 f"{result['steps_per_s'] / headless:15.2f}"
