@@ -22,6 +22,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication
 
+from gradsim.ui.theme import LEGEND_ALPHA
+
 # Okabe-Ito, ordered for a light background (yellow last: it is faint on white).
 OKABE_ITO: dict[str, str] = {
     "blue": "#0072B2",
@@ -104,6 +106,11 @@ def transparent(colour: str, alpha: int) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
+
+
+def legend_background() -> QColor:
+    """A legend's backing: the plot background, nearly opaque, so entries stay legible over curves."""
+    return transparent(background(), LEGEND_ALPHA)
 
 
 def layer_colour(layer: int, depth: int) -> QColor:

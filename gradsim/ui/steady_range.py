@@ -45,22 +45,29 @@ def finite_span(*arrays: np.ndarray) -> tuple[float, float] | None:
     return (min(lows), max(highs)) if lows else None
 
 
-def steady_y(current: tuple[float, float] | None, data: tuple[float, float]) -> tuple[float, float]:
-    """The y anchor: kept while it holds the data and the data fill half of it, else re-fitted."""
+def steady_y(
+    current: tuple[float, float] | None, data: tuple[float, float], headroom: float = MARGIN
+) -> tuple[float, float]:
+    """The y anchor: kept while it holds the data and the data fill half of it, else re-fitted.
+
+    ``headroom`` (a share of the data's span) is left above the data, e.g. for a legend.
+    """
     low, high = data
     if current is not None:
         a, b = current
         if a <= low and high <= b and (high - low) >= MIN_FILL * (b - a):
             return current
     span = high - low
-    margin = MARGIN * span if span > 0 else max(abs(high) * 0.1, 0.5)
-    return low - margin, high + margin
+    if span <= 0:
+        span = max(abs(high) * 0.1, 0.5) / MARGIN
+    return low - MARGIN * span, high + headroom * span
 
 
 class RangeAnchor:
     """The invisible item a plot's autorange fits; call :meth:`follow` with each frame's data."""
 
-    def __init__(self, plot: pg.PlotItem) -> None:
+    def __init__(self, plot: pg.PlotItem, headroom: float = MARGIN) -> None:
+        self.headroom = headroom
         self.item = pg.PlotCurveItem(pen=pg.mkPen(None))  # painted as nothing, still counted in bounds
         self.item.setZValue(-100)
         plot.addItem(self.item)
@@ -81,7 +88,7 @@ class RangeAnchor:
                 self.reset()
             return
         x = (min(x_span[0], 0.0), nice_ceiling(x_span[1]))
-        y = steady_y(self.y, y_span)
+        y = steady_y(self.y, y_span, self.headroom)
         if (x, y) != (self.x, self.y):
             self.x, self.y = x, y
             self.item.setData(np.array(x), np.array(y))

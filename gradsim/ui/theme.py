@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES: tuple[str, ...] = ("light", "dark")
 SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+LEGEND_ALPHA = 215  # legends back onto the plot background, nearly opaque: entries stay legible
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,10 @@ def restyle_plots(root: QWidget, theme: str) -> None:
                 item.setTextPen(pg.mkPen(c.plot_foreground))
             elif isinstance(item, pg.ViewBox) and item.background.isVisible():
                 item.setBackgroundColor(c.plot_background)
+            elif isinstance(item, pg.LegendItem):
+                backing = QColor(c.plot_background)
+                backing.setAlpha(LEGEND_ALPHA)
+                item.setBrush(pg.mkBrush(backing))
             elif isinstance(item, pg.LabelItem) and item.text:
                 item.setText(item.text, color=c.plot_foreground)
 

@@ -241,6 +241,8 @@ def test_theme_font_and_line_scale_are_applied_and_stored(qtbot, make_window):
         assert window.banner.styleSheet().count(theme.severity_colours("dark")["idle"][1]) == 1
         views = window.findChildren(pg.GraphicsView)
         assert views and {v.backgroundBrush().color().name() for v in views} == {"#1e1e1e"}
+        legends = [item for v in views for item in v.scene().items() if isinstance(item, pg.LegendItem)]
+        assert legends and {item.opts["brush"].color().name() for item in legends} == {"#1e1e1e"}
     finally:
         theme.apply_preferences(theme.Preferences())
     assert theme.current_theme() == "light" and app.font().pointSizeF() == pytest.approx(base)

@@ -45,6 +45,7 @@ from gradsim.engine.variance_propagation import (
     measurement_spec,
     predict_spec,
 )
+from gradsim.ui import plotting as gp
 from gradsim.ui.panels.builder_text import ACTIVATIONS, label
 
 DEFAULT_RANGE = (-4.0, 4.0)
@@ -177,7 +178,7 @@ class ActivationLab(QWidget):
 
         self.f_plot = self._plot("activationPlot")
         self.f_plot.setMinimumHeight(200)
-        self.f_plot.addLegend(offset=(8, 8))
+        self.f_plot.addLegend(offset=(8, 8), brush=gp.legend_background())
         self.histogram = pg.PlotDataItem(
             stepMode="center", fillLevel=0, brush=pg.mkBrush(136, 136, 136, 70), pen=pg.mkPen(GREY, width=1)
         )
@@ -210,7 +211,7 @@ class ActivationLab(QWidget):
             self.series[key] = self._band_series(plot, colour, theory=True)
         self.sv_plot.setLogMode(x=False, y=True)
         self.series["sv"] = self._band_series(self.sv_plot, GREEN, theory=False)
-        self.act_plot.addLegend(offset=(6, 6))
+        self.act_plot.addLegend(offset=(6, 6), brush=gp.legend_background())
         legend = self.act_plot.getPlotItem().legend
         legend.addItem(self.series["act"]["median"], "median")
         legend.addItem(self.series["act"]["theory"], "theory")

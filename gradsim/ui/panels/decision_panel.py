@@ -91,7 +91,9 @@ class DecisionPanel(QWidget):
         self.fit_curve = pg.PlotDataItem(connect="finite")
         for item in (self.image, self.boundary, self.fit_curve, self.scatter):
             self.plot.addItem(item)
-        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextColor=gp.foreground())
+        self.legend = self.plot.addLegend(
+            offset=(-8, 8), labelTextColor=gp.foreground(), brush=gp.legend_background()
+        )
         self._legend_samples: list[pg.ScatterPlotItem] = []
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

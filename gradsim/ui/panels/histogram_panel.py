@@ -111,7 +111,9 @@ class HistogramPanel(QWidget):
         self.fraction_plot.getAxis("left").setStyle(showValues=False)
         self.fraction_plot.setXRange(0.0, 1.0, padding=0.02)
         self.fraction_plot.showGrid(x=True, y=False, alpha=0.2)
-        self.fraction_legend = self.fraction_plot.addLegend(offset=(-5, 5), labelTextColor=gp.foreground())
+        self.fraction_legend = self.fraction_plot.addLegend(
+            offset=(-5, 5), labelTextColor=gp.foreground(), brush=gp.legend_background()
+        )
         self.saturation_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="saturated")
         self.dead_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="dead")
         self.fraction_plot.addItem(self.saturation_bars)

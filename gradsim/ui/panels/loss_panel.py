@@ -50,7 +50,8 @@ class LossPanel(QWidget):
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.03)
         self.accuracy_plot.enableAutoRange(y=False)
         self.loss_axis: gp.Log10Axis = self.loss_plot.getAxis("left")
-        self.anchor = RangeAnchor(self.loss_plot)  # the view moves in steps, not at every frame
+        # the view moves in steps, not at every frame; room above the curves for the legend's row
+        self.anchor = RangeAnchor(self.loss_plot, headroom=0.5)
         self._build_items()
 
         controls = QHBoxLayout()
@@ -66,7 +67,9 @@ class LossPanel(QWidget):
 
     def _build_items(self) -> None:
         plot = self.loss_plot
-        self.legend = plot.addLegend(offset=(-10, 10), labelTextColor=gp.foreground())
+        self.legend = plot.addLegend(  # one row along the top: a short plot keeps its curve in view
+            offset=(-10, 1), colCount=3, labelTextColor=gp.foreground(), brush=gp.legend_background()
+        )
         self.band_low = pg.PlotDataItem(pen=None, connect="finite")
         self.band_high = pg.PlotDataItem(pen=None, connect="finite")
         self.band = pg.FillBetweenItem(
@@ -89,7 +92,9 @@ class LossPanel(QWidget):
         plot.addItem(self.nonfinite_line, ignoreBounds=True)
 
         accuracy = self.accuracy_plot
-        self.accuracy_legend = accuracy.addLegend(offset=(-10, -10), labelTextColor=gp.foreground())
+        self.accuracy_legend = accuracy.addLegend(
+            offset=(-10, -10), labelTextColor=gp.foreground(), brush=gp.legend_background()
+        )
         self.train_accuracy_curve = pg.PlotDataItem(name="train", connect="finite", symbol="o", symbolSize=5)
         self.test_accuracy_curve = pg.PlotDataItem(name="test", connect="finite", symbol="s", symbolSize=5)
         accuracy.addItem(self.train_accuracy_curve)

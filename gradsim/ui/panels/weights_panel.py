@@ -70,7 +70,7 @@ class WeightStatsPanel(QWidget):
         self.ratio_plot.setXLink(self.norm_plot)
         for plot in (self.norm_plot, self.ratio_plot):
             gp.style_plot(plot)
-        self.legend = pg.LegendItem(labelTextColor=gp.foreground())
+        self.legend = pg.LegendItem(labelTextColor=gp.foreground(), brush=gp.legend_background())
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.graphics.addItem(self.legend, row=0, col=2)
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
