@@ -782,6 +782,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_timeline_frame(self, frame: Frame) -> None:
         self.timeline_bar.show_snapshot(frame.snapshot)
+        self.timeline_bar.set_kept_edits(frame.kept_edits)
 
     @Slot(int, int)
     def _on_rewind(self, step: int, keep_branch: int) -> None:

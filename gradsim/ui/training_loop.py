@@ -75,6 +75,7 @@ class Frame:
     snapshot: Snapshot
     steps_per_second: float
     serial: int
+    kept_edits: int = 0  # live edits kept by a rewind, applied again when training reaches them
 
 
 class LatestSlot:
@@ -301,9 +302,12 @@ class TrainingLoop:
         )
         done = 0
         previous_loss = trainer.last_record.loss if trainer.last_record else math.inf
+        timeline = self.timeline
         while (limit is None or done < limit) and keep_going():
+            if timeline.branch:  # edits kept by a rewind: re-applied at the steps they were made
+                timeline.replay_branch(trainer)
             record = trainer.step()
-            self.timeline.record(trainer)
+            timeline.record(trainer)
             done += 1
             reason = self._trigger(record, previous_loss, triggers)
             if reason is not None:
@@ -364,7 +368,8 @@ class TrainingLoop:
         self.last_publish = finished
         self.since_publish = 0
         self.serial += 1
-        return Frame(snapshot, self._rate(finished, trainer.step_count), self.serial)
+        rate = self._rate(finished, trainer.step_count)
+        return Frame(snapshot, rate, self.serial, len(self.timeline.branch))
 
     def _rate(self, now: float, step: int) -> float:
         self.rate_window.append((now, step))

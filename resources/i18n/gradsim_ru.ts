@@ -1457,6 +1457,7 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
     <name>DecisionPanel</name>
     <message>
         <source>The network&apos;s prediction at every point of the input plane, with the training points on top. A network whose early layers get no gradient cannot bend this boundary: with vanishing gradients it stays a nearly straight line for a long time.</source>
+        <extracomment>what the surface or fit curve last drew (see :func:`same_inputs`); None = draw next frame</extracomment>
         <translation>Прогноз сети в каждой точке входной плоскости, поверх — обучающие точки. Сеть, чьи первые слои не получают градиента, не может изогнуть эту границу: при затухающем градиенте она долго остаётся почти прямой.</translation>
     </message>
     <message>
@@ -2130,7 +2131,7 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
     <name>GradientFlowPanel</name>
     <message>
         <source>Fixed colour range</source>
-        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``).</extracomment>
+        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``). what was last drawn (see :func:`same_inputs`); None = draw on the next frame</extracomment>
         <translation>Фиксированная шкала</translation>
     </message>
     <message>
@@ -2249,6 +2250,7 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
     <name>HistogramPanel</name>
     <message>
         <source>Show:</source>
+        <extracomment>what the visible layout last drew (see :func:`same_inputs`); None = draw on the next frame</extracomment>
         <translation>Показать:</translation>
     </message>
     <message>
@@ -2753,6 +2755,7 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
     <name>NetworkDiagram</name>
     <message>
         <source>Click a unit or an edge to see its weight and gradient; double-click an edge to edit it.</source>
+        <extracomment>the matrices (or summary statistics) last drawn; None = draw on the next frame every drawn edge in group order, and the style level its pen shows (-1: none yet)</extracomment>
         <translation>Щелчок по нейрону или связи — вес и градиент; двойной щелчок по связи — правка.</translation>
     </message>
     <message>
@@ -4020,8 +4023,12 @@ steps</source>
         <translation>Сохранить поздние правки как ветку</translation>
     </message>
     <message>
-        <source>Keep the live edits after that step instead of discarding them.</source>
-        <translation>Сохранить правки на ходу после этого шага, а не отбрасывать их.</translation>
+        <source>Keep the live edits made after that step instead of discarding them: training applies each again when it reaches the step it was made at.</source>
+        <translation>Сохранить живые правки, сделанные после этого шага, а не отбрасывать их: обучение снова применит каждую, когда дойдёт до шага, на котором она была сделана.</translation>
+    </message>
+    <message>
+        <source>Live edits kept by the last rewind. Each is applied again when training reaches the step it was made at; rewinding without keeping the branch drops them.</source>
+        <translation>Живые правки, сохранённые при последнем откате. Каждая снова применяется, когда обучение доходит до шага, на котором она была сделана; откат без сохранения ветки их отбрасывает.</translation>
     </message>
     <message>
         <source>Scrub the history plots back to a step.</source>
@@ -4030,6 +4037,10 @@ steps</source>
     <message>
         <source>Step {step}</source>
         <translation>Шаг {step}</translation>
+    </message>
+    <message>
+        <source>Kept edits ahead: {count}</source>
+        <translation>Сохранённых правок впереди: {count}</translation>
     </message>
     <message>
         <source>Rewind</source>
@@ -4202,7 +4213,7 @@ steps</source>
     <name>WeightStatsPanel</name>
     <message>
         <source>Log scale</source>
-        <extracomment>the layers drawn (0-based) and curves[stat][k] for layer ``layers[k]``</extracomment>
+        <extracomment>what the curves last drew (see :func:`same_inputs`); None = draw on the next frame the layers drawn (0-based) and curves[stat][k] for layer ``layers[k]``</extracomment>
         <translation>Лог. шкала</translation>
     </message>
     <message>

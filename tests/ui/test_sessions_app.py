@@ -328,6 +328,31 @@ def test_live_edits_are_timeline_events_replayed_on_rewind(qtbot, make_window, r
         assert np.array_equal(copy.network.params[name], value), name
 
 
+def test_a_kept_branch_is_applied_again_when_training_reaches_it(qtbot, make_window, relu_config):
+    """Rewind before an edit keeping the branch, train on: the edit returns at its step, exactly."""
+    window = make_window()
+    bar = window.timeline_bar
+    _steps(qtbot, window, 30)
+    window.controller.set_learning_rate(0.01)
+    window.controller.set_clipping({"kind": "norm", "max": 0.5})
+    _steps(qtbot, window, 30)
+    straight = _params(window)
+    bar.set_step(12)
+    bar.branch_check.setChecked(True)  # no confirmation: nothing is discarded
+    assert bar.rewind_here()
+    _wait_step(qtbot, window, 12)
+    qtbot.waitUntil(lambda: bar.kept_label.isVisible(), timeout=5000)
+    assert bar.kept_edits == 2 and "2" in bar.kept_label.text()
+    _steps(qtbot, window, 10)
+    assert bar.kept_edits == 2, "not reached yet"
+    _steps(qtbot, window, 38)
+    assert bar.kept_edits == 0 and not bar.kept_label.isVisible()
+    _assert_equal(_params(window), straight)
+    copy = window.controller.trainer_copy()
+    assert copy.config["clipping"]["kind"] == "norm"
+    assert [e.kind for e in copy.gradsim_timeline.events] == ["learning_rate", "clipping"]
+
+
 # ---------------------------------------------------------------------------- crash recovery
 CRASHING_CHILD = textwrap.dedent(
     """

@@ -48,12 +48,16 @@ class TimelineBar(QWidget):
         self.step_label = QLabel(self)
         self.step_label.setMinimumWidth(90)
         self.branch_check = QCheckBox(self)
+        self.kept_label = QLabel(self)  # edits kept by the last rewind, still ahead of training
+        self.kept_label.hide()
+        self.kept_edits = 0
         self.rewind_button = QPushButton(self)
         self.rewind_button.clicked.connect(self.rewind_here)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.step_label)
+        layout.addWidget(self.kept_label)
         layout.addWidget(self.branch_check)
         layout.addWidget(self.rewind_button)
         self.retranslate()
@@ -70,7 +74,18 @@ class TimelineBar(QWidget):
         )
         self.branch_check.setText(translate("TimelineBar", "Keep later edits as a branch"))
         self.branch_check.setToolTip(
-            translate("TimelineBar", "Keep the live edits after that step instead of discarding them.")
+            translate(
+                "TimelineBar",
+                "Keep the live edits made after that step instead of discarding them: training "
+                "applies each again when it reaches the step it was made at.",
+            )
+        )
+        self.kept_label.setToolTip(
+            translate(
+                "TimelineBar",
+                "Live edits kept by the last rewind. Each is applied again when training reaches the "
+                "step it was made at; rewinding without keeping the branch drops them.",
+            )
         )
         self.slider.setToolTip(translate("TimelineBar", "Scrub the history plots back to a step."))
         self._update()
@@ -98,6 +113,11 @@ class TimelineBar(QWidget):
         self.slider.blockSignals(False)
         self._update()
 
+    def set_kept_edits(self, count: int) -> None:
+        """How many kept edits training has still to reach (0 hides the note)."""
+        self.kept_edits = int(count)
+        self._update()
+
     def chosen_step(self) -> int:
         return int(self.slider.value())
 
@@ -117,6 +137,10 @@ class TimelineBar(QWidget):
             line.setVisible(scrubbed)
         self.step_label.setText(translate("TimelineBar", "Step {step}").format(step=f"{step:,}"))
         self.rewind_button.setEnabled(scrubbed)
+        self.kept_label.setVisible(self.kept_edits > 0)
+        self.kept_label.setText(
+            translate("TimelineBar", "Kept edits ahead: {count}").format(count=self.kept_edits)
+        )
 
     # ---------------------------------------------------------------- rewind
     @Slot()
