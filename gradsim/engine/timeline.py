@@ -153,19 +153,31 @@ class Timeline:
         """Go back to ``step``: restore the nearest checkpoint and replay (see module doc)."""
         if not 0 <= step <= trainer.step_count:
             raise ValueError(f"can only rewind to a step between 0 and {trainer.step_count}, got {step}")
-        checkpoint = max((c for c in self.checkpoints if c.step <= step), key=lambda c: c.step)
+        checkpoint = self._checkpoint_before(step)
         replayed = [e for e in self.events if checkpoint.step <= e.step < step]
         self.branch = [e for e in self.events if e.step >= step] if keep_branch else []
         self.events = [e for e in self.events if e.step < step]
         restore(trainer, checkpoint)
         self.checkpoints = [c for c in self.checkpoints if c.step <= checkpoint.step]
-        while trainer.step_count < step:
-            while replayed and replayed[0].step == trainer.step_count:
-                apply_event(trainer, replayed.pop(0))
-            record = trainer.step()
-            self.record(trainer)
-            if on_step is not None:
-                on_step(record)
+        _replay(trainer, step, replayed, self.record, on_step)
+
+    def state_at(self, trainer: Trainer, step: int) -> Trainer:
+        """A copy of ``trainer`` as it was at ``step``; the trainer and this timeline stay as they are.
+
+        For looking back without going back: the app shows the network, histograms and decision
+        map of a past step while the run itself keeps its present. The copy shares nothing with
+        the trainer and carries no timeline.
+        """
+        if not 0 <= step <= trainer.step_count:
+            raise ValueError(f"can only look back to a step between 0 and {trainer.step_count}, got {step}")
+        past = copy.deepcopy(trainer, {id(self): None})  # every reference to this timeline -> None
+        checkpoint = self._checkpoint_before(step)
+        restore(past, checkpoint)
+        _replay(past, step, [e for e in self.events if checkpoint.step <= e.step < step])
+        return past
+
+    def _checkpoint_before(self, step: int) -> TrainerCheckpoint:
+        return max((c for c in self.checkpoints if c.step <= step), key=lambda c: c.step)
 
     def replay_branch(self, trainer: Trainer) -> list[TimelineEvent]:
         """Re-apply the cut-off events stamped at the current step (the rest stay in the branch)."""
@@ -181,3 +193,22 @@ class Timeline:
 
     def steps(self) -> list[int]:
         return [c.step for c in self.checkpoints]
+
+
+def _replay(
+    trainer: Trainer,
+    step: int,
+    events: list[TimelineEvent],
+    record: Callable[[Trainer], None] | None = None,
+    on_step: Callable[[StepRecord], None] | None = None,
+) -> None:
+    """Train from a restored checkpoint up to ``step``, applying ``events`` at their steps."""
+    pending = list(events)
+    while trainer.step_count < step:
+        while pending and pending[0].step == trainer.step_count:
+            apply_event(trainer, pending.pop(0))
+        result = trainer.step()
+        if record is not None:
+            record(trainer)
+        if on_step is not None:
+            on_step(result)

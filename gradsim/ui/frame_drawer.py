@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
@@ -95,14 +95,18 @@ class FrameDrawer(QObject):
         self._schedule(now)
         self._count(now)
 
-    def draw_all(self, frame: Frame) -> None:
-        """Every visible panel now, whatever its rate (a theme change, a pause)."""
+    def draw_all(self, frame: Frame, names: Collection[str] | None = None) -> None:
+        """Every visible panel (or every one of ``names``) now, whatever its rate.
+
+        For a theme change, or a look back at a past step (``names``: the panels showing a state).
+        """
         now = time.perf_counter()
-        drawn = [name for name in self.panels if self._visible(name)]
+        wanted = [name for name in self.panels if names is None or name in names]
+        drawn = [name for name in wanted if self._visible(name)]
         for name in drawn:
             self._draw(name, frame, now)
-        self.stale.update(name for name in self.panels if name not in drawn)
-        self.waiting.clear()
+        self.stale.update(name for name in wanted if name not in drawn)
+        self.waiting.difference_update(wanted)
         self._settle(drawn)
 
     @Slot()

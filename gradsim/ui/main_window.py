@@ -74,6 +74,7 @@ class PanelSpec:
     tooltip: str
     takes_config: bool = False
     max_hz: float = 0.0  # draw at most this often while training (0: every frame)
+    shows_state: bool = False  # draws the state at one step (not a history): can look back
 
 
 PANELS: tuple[PanelSpec, ...] = (
@@ -83,6 +84,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "DiagnosisBanner",
         QT_TRANSLATE_NOOP("MainWindow", "Diagnosis"),
         QT_TRANSLATE_NOOP("MainWindow", "The current problem, its evidence and what helps."),
+        shows_state=True,
     ),
     PanelSpec(
         "controls",
@@ -108,6 +110,7 @@ PANELS: tuple[PanelSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Network"),
         QT_TRANSLATE_NOOP("MainWindow", "Units and weights; colour edges by gradient to see it fade."),
         max_hz=15.0,
+        shows_state=True,
     ),
     PanelSpec(
         "gradient_flow",
@@ -130,6 +133,7 @@ PANELS: tuple[PanelSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Decision surface"),
         QT_TRANSLATE_NOOP("MainWindow", "The network's output over the input plane, with the data."),
         max_hz=10.0,
+        shows_state=True,
     ),
     PanelSpec(
         "histograms",
@@ -138,6 +142,7 @@ PANELS: tuple[PanelSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Histograms"),
         QT_TRANSLATE_NOOP("MainWindow", "Per-layer activations, pre-activations and gradients."),
         max_hz=5.0,
+        shows_state=True,
     ),
     PanelSpec(
         "weights",
@@ -154,6 +159,7 @@ PANELS: tuple[PanelSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Activation and init lab"),
         QT_TRANSLATE_NOOP("MainWindow", "f and f' with the layer's pre-activations; variance propagation."),
         max_hz=5.0,
+        shows_state=True,
     ),
     PanelSpec(
         "landscape",
@@ -734,9 +740,11 @@ class MainWindow(QMainWindow):
 
     # ================================================================ sessions and the timeline
     # File menu, title, prompts: gradsim/ui/session_controller.py; autosave and recovery:
-    # gradsim/ui/autosave.py; the timeline bar: gradsim/ui/panels/timeline_bar.py.
+    # gradsim/ui/autosave.py; the timeline bar: gradsim/ui/panels/timeline_bar.py; looking back
+    # at a past step while scrubbing: gradsim/ui/look_back.py.
     def _create_sessions(self) -> None:
         from gradsim.ui.autosave import Autosave
+        from gradsim.ui.look_back import LookBack
         from gradsim.ui.panels.timeline_bar import TimelineBar
         from gradsim.ui.session_controller import SessionController
 
@@ -750,6 +758,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.timeline_bar.rewindRequested.connect(self._on_rewind)
         self.controller.frameReady.connect(self._on_timeline_frame)
+        self.look_back = LookBack(self, [spec.name for spec in PANELS if spec.shows_state])
         self.sessions = SessionController(self)
         self.autosave = Autosave(self.sessions) if self.persist else None
         if self.persist:

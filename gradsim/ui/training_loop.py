@@ -76,6 +76,7 @@ class Frame:
     steps_per_second: float
     serial: int
     kept_edits: int = 0  # live edits kept by a rewind, applied again when training reaches them
+    preview: bool = False  # a look back at a past step (the run itself did not move)
 
 
 class LatestSlot:
@@ -371,6 +372,22 @@ class TrainingLoop:
         rate = self._rate(finished, trainer.step_count)
         return Frame(snapshot, rate, self.serial, len(self.timeline.branch))
 
+    def preview_frame(self, step: int) -> Frame | None:
+        """The state at a past ``step``, replayed on a copy, or None if the run has no such step.
+
+        The run, its timeline and the frame pacing are untouched: this is a look back, not a
+        rewind. Costs a copy of the trainer and at most one checkpoint interval of steps.
+        """
+        trainer = self.trainer
+        if not 0 <= step <= trainer.step_count:
+            return None
+        past = self.timeline.state_at(trainer, step)
+        snapshot = past.snapshot(include_decision=False)
+        if past.dataset.input_dim == 2:
+            data = frozen_dict({"x": past.dataset.x_train, "y": past.dataset.y_train})
+            snapshot = dataclasses.replace(snapshot, decision=frozen_dict(past.decision_grid()), data=data)
+        return Frame(snapshot, 0.0, self.serial, len(self.timeline.branch), preview=True)
+
     def _rate(self, now: float, step: int) -> float:
         self.rate_window.append((now, step))
         while len(self.rate_window) > 2 and now - self.rate_window[0][0] > 1.0:
@@ -428,6 +445,10 @@ class WorkerCore:
         for edit in work.edits:
             if edit[0] == "export" and self.export is not None:
                 self.export(loop.trainer)
+            elif edit[0] == "preview":  # a look back: published at once, the run does not change
+                frame = loop.preview_frame(int(edit[1]))
+                if frame is not None:
+                    self.publish(frame)
             else:
                 loop.apply(edit)
                 changed = True

@@ -180,6 +180,7 @@ class TrainingController(QObject):
     stateChanged = Signal(str)  # noqa: N815 - "running", "stepping" or "paused"
     failed = Signal(str)  # traceback
     trainerReplaced = Signal()  # noqa: N815
+    previewReady = Signal(object)  # noqa: N815 - a Frame of a past step (see :meth:`preview`)
 
     def __init__(
         self,
@@ -300,6 +301,10 @@ class TrainingController(QObject):
     def edit_weight(self, name: str, row: int, col: int, value: float) -> None:
         self.backend.post("edit_weight", name, int(row), int(col), float(value))
 
+    def preview(self, step: int) -> None:
+        """Publish the state at a past ``step`` as ``previewReady`` (a replayed copy; the run stays)."""
+        self.backend.post("preview", int(step))
+
     # ---------------------------------------------------------------- sessions
     def rewind(self, step: int, keep_branch: bool = False) -> None:
         """Rewind to ``step`` in the worker (checkpoint + deterministic replay), then publish."""
@@ -373,7 +378,9 @@ class TrainingController(QObject):
     @Slot()
     def _on_tick(self) -> None:
         frame, events = self.backend.take()
-        if frame is not None:
+        if frame is not None and frame.preview:
+            self.previewReady.emit(frame)  # a look back: last_frame stays the run's present
+        elif frame is not None:
             self.last_frame = frame
             self.frameReady.emit(frame)
         for event in events:

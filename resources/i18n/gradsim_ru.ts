@@ -2750,6 +2750,10 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <source>See why deep networks are hard to train: vanishing and exploding gradients, live.</source>
         <translation>Вживую: почему глубокие сети трудно обучать — затухающий и взрывающийся градиенты.</translation>
     </message>
+    <message>
+        <source>The network, histograms and decision surface show step {step}; training is still at step {current}.</source>
+        <translation>Сеть, гистограммы и разделяющая поверхность показаны на шаге {step}; обучение по-прежнему на шаге {current}.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>

@@ -2750,6 +2750,10 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <source>See why deep networks are hard to train: vanishing and exploding gradients, live.</source>
         <translation>实时观察深度网络为何难以训练：梯度消失与梯度爆炸。</translation>
     </message>
+    <message>
+        <source>The network, histograms and decision surface show step {step}; training is still at step {current}.</source>
+        <translation>网络图、直方图和决策面显示的是第 {step} 步的状态；训练仍停在第 {current} 步。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>

@@ -102,3 +102,29 @@ def test_replay_applies_events_between_checkpoint_and_target() -> None:
     timeline.rewind(trainer, 39)  # checkpoint 30, the edit at 33 is replayed
     assert _same_state(trainer, reference)
     assert len(timeline.events) == 1
+
+
+def test_state_at_a_past_step_equals_a_straight_run_and_leaves_the_present_alone() -> None:
+    reference = Trainer(CONFIG)
+    reference.run(23)
+    reference.set_learning_rate(0.005)
+    reference.run(8)  # the state at step 31
+
+    trainer, timeline = Trainer(CONFIG), Timeline(every=10)
+    timeline.start(trainer)
+    _run(trainer, timeline, 23)
+    timeline.edit(trainer, "learning_rate", {"lr": 0.005})
+    _run(trainer, timeline, 40)
+    trainer.gradsim_timeline = timeline  # as the app attaches it: the copy must not drag it along
+    present = {k: v.copy() for k, v in trainer.network.params.items()}
+    checkpoints, events = list(timeline.checkpoints), list(timeline.events)
+
+    past = timeline.state_at(trainer, 31)
+    assert past.step_count == 31 and _same_state(past, reference)
+    assert past.scalars.arrays("s")["s.steps"][-1] == 31
+    assert past.gradsim_timeline is None
+    assert trainer.step_count == 63 and timeline.checkpoints == checkpoints and timeline.events == events
+    assert all(np.array_equal(v, present[k]) for k, v in trainer.network.params.items())
+    assert not any(np.shares_memory(v, trainer.network.params[k]) for k, v in past.network.params.items())
+    with pytest.raises(ValueError, match="between 0 and 63"):
+        timeline.state_at(trainer, 64)

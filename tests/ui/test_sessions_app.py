@@ -502,3 +502,39 @@ def test_the_timeline_is_saved_and_a_reopened_session_rewinds_exactly(
     for name, value in expected.network.params.items():
         assert np.array_equal(_params(window)[name], value), name
     assert dialogs.errors() == []
+
+
+@pytest.mark.parametrize("backend", ["thread", "process"])
+def test_scrubbing_back_shows_the_state_panels_at_that_step_and_returns(
+    qtbot, make_window, relu_config, monkeypatch, backend
+):
+    window = make_window(backend=backend)
+    bar, look_back = window.timeline_bar, window.look_back
+    seen: list[int] = []
+    snapshots = []
+    original = window.panels["diagram"].show_snapshot
+
+    def spy(snapshot) -> None:
+        seen.append(snapshot.step)
+        snapshots.append(snapshot)
+        original(snapshot)
+
+    monkeypatch.setattr(window.panels["diagram"], "show_snapshot", spy)
+    _steps(qtbot, window, 120)
+    bar.set_step(40)
+    qtbot.waitUntil(lambda: look_back.showing == 40, timeout=10_000)
+    assert seen[-1] == 40, "the network diagram shows the past step"
+    assert window.controller.last_frame.snapshot.step == 120, "the run itself did not move"
+    assert "40" in window.statusBar().currentMessage()
+    straight = _headless(relu_config, 40)
+    assert snapshots[-1].weights
+    for name, value in snapshots[-1].weights.items():
+        assert np.array_equal(value, straight[name]), name
+    bar.set_step(120)  # back to the end: the present again
+    assert look_back.showing is None and seen[-1] == 120
+    bar.set_step(60)
+    window.controller.play()  # training starts before the slider settles: no look back
+    qtbot.waitUntil(lambda: window.controller.running, timeout=5000)
+    qtbot.wait(400)
+    assert look_back.showing is None and 60 not in seen
+    window.controller.pause()
