@@ -7,6 +7,11 @@ order, histories and checkpoints. ``restore_trainer(config, state, arrays)`` bui
 a Trainer from them and checks every shape against the config, so a session file
 with a wrong shape is refused instead of crashing later. Array names are listed in
 docs/session-format.md.
+
+Restoring skips the work the state overwrites: the network is built without a random
+initialization (``Trainer(..., initialize=False)``) and, when the caller hands the
+arrays over (``copy=False``, as ``load_session`` does with the arrays it just read),
+the checkpoints are kept as read-only rows of the saved matrix instead of copies.
 """
 
 from __future__ import annotations
@@ -68,11 +73,22 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
 
 
 def restore_trainer(
-    config: Mapping[str, Any], state: Mapping[str, Any], arrays: Mapping[str, np.ndarray]
+    config: Mapping[str, Any],
+    state: Mapping[str, Any],
+    arrays: Mapping[str, np.ndarray],
+    *,
+    copy: bool = True,
 ) -> Trainer:
-    """Rebuild a Trainer; raises StateError naming the first array or key that does not fit."""
+    """Rebuild a Trainer; raises StateError naming the first array or key that does not fit.
+
+    Parameters, buffers, optimizer state, histories and the batch order are always
+    copied into the trainer's own arrays. With ``copy=False`` the caller hands
+    ``arrays`` over (it must not change them afterwards): the checkpoints, the largest
+    part of a session, become read-only views of ``checkpoint.params`` instead of
+    copies, when that matrix is a whole allocation of its own.
+    """
     try:
-        return _restore(config, state, arrays)
+        return _restore(config, state, arrays, copy=copy)
     except StateError:
         raise
     except (KeyError, TypeError, ValueError, IndexError) as error:
@@ -90,7 +106,7 @@ def _describe(error: Exception) -> str:
 
 
 def _restore(
-    config: Mapping[str, Any], state: Mapping[str, Any], arrays: Mapping[str, np.ndarray]
+    config: Mapping[str, Any], state: Mapping[str, Any], arrays: Mapping[str, np.ndarray], *, copy: bool
 ) -> Trainer:
     info = state["dataset"]
     data = {key[len("data.") :]: value for key, value in arrays.items() if key.startswith("data.")}
@@ -102,7 +118,7 @@ def _restore(
         data,
         label_names=tuple(info.get("label_names", ())),
     )
-    trainer = Trainer(config, dataset=dataset)
+    trainer = Trainer(config, dataset=dataset, initialize=False)
     _copy_named(trainer.network.params, arrays, "param.", require_finite=True)
     _copy_named(trainer.network.buffers, arrays, "buffer.", require_finite=True)
     optimizer_arrays = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
@@ -135,7 +151,7 @@ def _restore(
         for k, v in arrays.items()
         if k.startswith("latest.histogram.")
     }
-    _restore_checkpoints(trainer, arrays)
+    _restore_checkpoints(trainer, arrays, copy=copy)
     if state.get("last_record"):
         from gradsim.engine.trainer import StepRecord
 
@@ -159,15 +175,26 @@ def _copy_named(
                 found=list(source.shape),
                 expected=list(destination.shape),
             )
-        if require_finite and not np.all(np.isfinite(source)):
+        if require_finite and not _all_finite(source):
             raise StateError("non_finite", "array {name} holds NaN or Inf", name=key)
         np.copyto(destination, source, casting="unsafe")
 
 
-def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray]) -> None:
+def _all_finite(array: np.ndarray) -> bool:
+    """No NaN/Inf. For floats a sum is non-finite whenever a term is, so a finite sum
+    settles it in one cheap pass; only an overflowing (or truly non-finite) sum is
+    checked element-wise. Other dtypes as ``np.isfinite`` sees them."""
+    if array.dtype.kind not in "fc" or array.size == 0:
+        return bool(np.all(np.isfinite(array)))
+    with np.errstate(all="ignore"):
+        total = np.add.reduce(array, axis=None)
+    return bool(np.isfinite(total)) or bool(np.isfinite(array).all())
+
+
+def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, copy: bool) -> None:
     steps = np.asarray(arrays["checkpoint.steps"])
     params = np.asarray(arrays["checkpoint.params"])
-    size = trainer.flat_parameters().size
+    size = sum(p.size for p in trainer.network.params.values())
     if params.ndim != 2 or params.shape[1] != size or params.shape[0] != steps.shape[0]:
         raise StateError(
             "shape_mismatch",
@@ -176,7 +203,21 @@ def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray]) -> 
             size=size,
         )
     trainer.checkpoint_steps = [int(s) for s in steps]
-    trainer.checkpoints = [params[i].copy() for i in range(params.shape[0])]
+    if copy or not _spans_its_buffer(params):
+        trainer.checkpoints = [params[i].copy() for i in range(params.shape[0])]
+    else:  # handed over: rows of the saved matrix, never written (new checkpoints are new arrays)
+        rows = params.view()
+        rows.setflags(write=False)
+        trainer.checkpoints = list(rows)
+
+
+def _spans_its_buffer(array: np.ndarray) -> bool:
+    """All of a numpy allocation: its rows keep nothing else alive (a small matrix read
+    into a buffer shared with other arrays is copied instead)."""
+    root = array
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    return root.base is None and root.nbytes == array.nbytes
 
 
 def _counter(value: Any, name: str) -> int:

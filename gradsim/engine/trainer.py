@@ -19,6 +19,7 @@ last finite state, so the user can lower the learning rate and go on.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ from gradsim.engine.diagnostics import (
 from gradsim.engine.errors import ConfigError
 from gradsim.engine.history import SeriesHistory
 from gradsim.engine.losses import accuracy, predictions
-from gradsim.engine.network import Network
+from gradsim.engine.network import Network, NetworkSpec
 from gradsim.engine.optimizers import build_optimizer
 from gradsim.engine.schedules import build_schedule
 from gradsim.engine.snapshot import Snapshot, frozen, frozen_dict
@@ -68,17 +69,32 @@ class StepRecord:
     finite: bool
 
 
+def _zero_initialized(spec: NetworkSpec) -> NetworkSpec:
+    """``spec`` with every initializer "zeros": no random draw, and the zero pages
+    stay untouched until the restored values are written (lazy allocation)."""
+    zeros = {"kind": "zeros"}
+    layers = tuple(dataclasses.replace(layer, init=zeros, bias_init=zeros) for layer in spec.layers)
+    return dataclasses.replace(spec, layers=layers, output_init=zeros)
+
+
 class Trainer:
     """A training run: config -> dataset, network, optimizer, schedule, histories."""
 
-    def __init__(self, config: Mapping[str, Any], dataset: Dataset | None = None) -> None:
+    def __init__(
+        self, config: Mapping[str, Any], dataset: Dataset | None = None, *, initialize: bool = True
+    ) -> None:
+        """``initialize=False`` (for :func:`gradsim.engine.state.restore_trainer`, which
+        overwrites them): parameters start at zero instead of a random draw, and no
+        initial checkpoint is taken."""
         self.config = validate_config(config)
         self.dataset = dataset if dataset is not None else make_dataset(self.config["data"])
         seed = self.config["training"]["seed"]
         self.spec = network_spec(
             self.config, self.dataset.input_dim, self.dataset.output_dim, self.dataset.task
         )
-        self.network = Network(self.spec, np.random.default_rng([seed, 1]))
+        build_spec = self.spec if initialize else _zero_initialized(self.spec)
+        self.network = Network(build_spec, np.random.default_rng([seed, 1]))
+        self.network.spec = self.spec
         self.rng = np.random.default_rng([seed, 2])
         self.optimizer = build_optimizer(self.config["optimizer"], self.network.param_list())
         self.schedule = build_schedule(self.config["schedule"])
@@ -89,7 +105,7 @@ class Trainer:
         self.divergence: dict[str, Any] | None = None
         self.last_record: StepRecord | None = None
         self._init_histories()
-        self._init_checkpoints()
+        self._init_checkpoints(take_first=initialize)
 
     # ------------------------------------------------------------------ setup
     def _init_histories(self) -> None:
@@ -101,13 +117,14 @@ class Trainer:
         self.stats: np.ndarray | None = None
         self.histograms: dict[str, np.ndarray] = {}
 
-    def _init_checkpoints(self) -> None:
+    def _init_checkpoints(self, take_first: bool = True) -> None:
         size = sum(p.size for p in self.network.params.values()) * self.network.dtype.itemsize
         self.max_checkpoints = int(max(8, min(MAX_CHECKPOINTS, CHECKPOINT_BYTES // max(size, 1))))
         self.checkpoint_every = self.config["training"]["checkpoint_every"]
         self.checkpoint_steps: list[int] = []
         self.checkpoints: list[np.ndarray] = []
-        self._checkpoint()
+        if take_first:
+            self._checkpoint()
 
     # ------------------------------------------------------------------ data
     @property

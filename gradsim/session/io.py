@@ -68,7 +68,8 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     parameter_names = [n for n in arrays if n.startswith(("param.", "buffer.", "optimizer."))]
     require_finite(arrays, parameter_names, shown)
     try:
-        trainer = restore_trainer(manifest["config"], manifest["state"], arrays)
+        # The arrays are the reader's own memory, nobody else's: handed over, not copied again.
+        trainer = restore_trainer(manifest["config"], manifest["state"], arrays, copy=False)
     except ConfigError as error:
         raise SessionError("bad_config", path=shown, detail=str(error)) from error
     except (StateError, DataError) as error:
