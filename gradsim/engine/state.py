@@ -72,6 +72,9 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
     return state, {k: np.asarray(v) for k, v in arrays.items()}
 
 
+NPY_HEADER_SLACK = 64 * 1024  # bytes besides the data in a read .npy member (header, padding)
+
+
 def restore_trainer(
     config: Mapping[str, Any],
     state: Mapping[str, Any],
@@ -212,12 +215,16 @@ def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, 
 
 
 def _spans_its_buffer(array: np.ndarray) -> bool:
-    """All of a numpy allocation: its rows keep nothing else alive (a small matrix read
-    into a buffer shared with other arrays is copied instead)."""
-    root = array
-    while isinstance(root.base, np.ndarray):
+    """All of one allocation: its rows keep nothing else alive (a numpy buffer, or the bytes
+    a session member was read into, with its small ``.npy`` header); else it is copied."""
+    root: Any = array
+    while isinstance(root, np.ndarray) and root.base is not None:
         root = root.base
-    return root.base is None and root.nbytes == array.nbytes
+    if isinstance(root, memoryview):
+        root = root.obj
+    if isinstance(root, np.ndarray):
+        return root.nbytes == array.nbytes
+    return isinstance(root, bytes | bytearray) and 0 <= len(root) - array.nbytes <= NPY_HEADER_SLACK
 
 
 def _counter(value: Any, name: str) -> int:
