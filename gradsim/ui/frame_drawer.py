@@ -100,28 +100,14 @@ class FrameDrawer(QObject):
 
         For a theme change, or a look back at a past step (``names``: the panels showing a state).
         """
-        now = time.perf_counter()
-        wanted = [name for name in self.panels if names is None or name in names]
-        drawn = [name for name in wanted if self._visible(name)]
-        for name in drawn:
-            self._draw(name, frame, now)
-        self.stale.update(name for name in wanted if name not in drawn)
-        self.waiting.difference_update(wanted)
-        self._settle(drawn)
+        self._draw_now(frame, [name for name in self.panels if names is None or name in names])
 
     @Slot()
     def flush(self) -> None:
         """Draw every panel still waiting for its rate, with the newest frame (training paused)."""
         frame = self.latest()
-        if frame is None or not self.waiting:
-            return
-        now = time.perf_counter()
-        names = [name for name in self.waiting if self._visible(name)]
-        self.stale.update(self.waiting.difference(names))
-        self.waiting.clear()
-        for name in names:
-            self._draw(name, frame, now)
-        self._settle(names)
+        if frame is not None and self.waiting:
+            self._draw_now(frame, list(self.waiting))
 
     @Slot()
     def draw_due(self) -> None:
@@ -145,14 +131,8 @@ class FrameDrawer(QObject):
     def draw_stale(self) -> None:
         """Panels that were hidden when frames came and can be seen now."""
         frame = self.latest()
-        if frame is None or not self.stale:
-            return
-        now = time.perf_counter()
-        shown = [name for name in self.stale if self._visible(name)]
-        for name in shown:
-            self.stale.discard(name)
-            self._draw(name, frame, now)
-        self._settle(shown)
+        if frame is not None and self.stale:
+            self._draw_now(frame, list(self.stale))
 
     # ---------------------------------------------------------------- internals
     def _interval(self, name: str) -> float:
@@ -167,6 +147,16 @@ class FrameDrawer(QObject):
             return True
         # A dock behind another tab stays "visible" to Qt; its visible region is empty.
         return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def _draw_now(self, frame: Frame, names: list[str]) -> None:
+        """Draw the visible ones of ``names`` now; the hidden ones wait, stale, to be shown."""
+        now = time.perf_counter()
+        drawn = [name for name in names if self._visible(name)]
+        for name in drawn:
+            self._draw(name, frame, now)
+        self.stale.update(name for name in names if name not in drawn)
+        self.waiting.difference_update(names)
+        self._settle(drawn)
 
     def _draw(self, name: str, frame: Frame, now: float) -> None:
         self.stale.discard(name)
