@@ -20,12 +20,10 @@ import sys
 import time
 import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QEvent,
@@ -53,6 +51,7 @@ from gradsim.engine.errors import GradsimError
 from gradsim.ui import dialogs as dialog_module
 from gradsim.ui import theme, wording
 from gradsim.ui.frame_drawer import FrameDrawer
+from gradsim.ui.panel_specs import PANEL_NAMES, PANELS, PanelSpec  # noqa: F401 - PanelSpec re-exported
 from gradsim.ui.worker import BACKENDS, Frame, Pacing, TrainerFactory, TrainingController, default_factory
 
 _horizontal, _vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -61,115 +60,6 @@ DEFAULT_BACKEND = "process"  # measured: a training process keeps the GUI and tr
 
 
 translate = QCoreApplication.translate
-
-
-@dataclass(frozen=True)
-class PanelSpec:
-    """A panel the window docks: where its class lives, its title and what it does."""
-
-    name: str  # the --panel NAME of screenshot mode, and the dock's objectName
-    module: str
-    cls: str
-    title: str  # marked with QT_TRANSLATE_NOOP("MainWindow", ...)
-    tooltip: str
-    takes_config: bool = False
-    max_hz: float = 0.0  # draw at most this often while training (0: every frame)
-    shows_state: bool = False  # draws the state at one step (not a history): can look back
-
-
-PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec(
-        "banner",
-        "gradsim.ui.panels.diagnosis_banner",
-        "DiagnosisBanner",
-        QT_TRANSLATE_NOOP("MainWindow", "Diagnosis"),
-        QT_TRANSLATE_NOOP("MainWindow", "The current problem, its evidence and what helps."),
-        shows_state=True,
-    ),
-    PanelSpec(
-        "controls",
-        "gradsim.ui.panels.training_controls",
-        "TrainingControls",
-        QT_TRANSLATE_NOOP("MainWindow", "Training"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow", "Play, step, reset, live learning rate and clipping, pause triggers."
-        ),
-    ),
-    PanelSpec(
-        "builder",
-        "gradsim.ui.panels.builder_panel",
-        "BuilderPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Network builder"),
-        QT_TRANSLATE_NOOP("MainWindow", "Data, layers, initialization, loss and optimizer of the network."),
-        takes_config=True,
-    ),
-    PanelSpec(
-        "diagram",
-        "gradsim.ui.panels.network_diagram",
-        "NetworkDiagram",
-        QT_TRANSLATE_NOOP("MainWindow", "Network"),
-        QT_TRANSLATE_NOOP("MainWindow", "Units and weights; colour edges by gradient to see it fade."),
-        max_hz=15.0,
-        shows_state=True,
-    ),
-    PanelSpec(
-        "gradient_flow",
-        "gradsim.ui.panels.gradient_flow_panel",
-        "GradientFlowPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Gradient flow"),
-        QT_TRANSLATE_NOOP("MainWindow", "Gradient norm of every layer over time (log scale)."),
-    ),
-    PanelSpec(
-        "loss",
-        "gradsim.ui.panels.loss_panel",
-        "LossPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Loss and accuracy"),
-        QT_TRANSLATE_NOOP("MainWindow", "Training and test loss and accuracy against the step."),
-    ),
-    PanelSpec(
-        "decision",
-        "gradsim.ui.panels.decision_panel",
-        "DecisionPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Decision surface"),
-        QT_TRANSLATE_NOOP("MainWindow", "The network's output over the input plane, with the data."),
-        max_hz=10.0,
-        shows_state=True,
-    ),
-    PanelSpec(
-        "histograms",
-        "gradsim.ui.panels.histogram_panel",
-        "HistogramPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Histograms"),
-        QT_TRANSLATE_NOOP("MainWindow", "Per-layer activations, pre-activations and gradients."),
-        max_hz=5.0,
-        shows_state=True,
-    ),
-    PanelSpec(
-        "weights",
-        "gradsim.ui.panels.weights_panel",
-        "WeightStatsPanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Weights and updates"),
-        QT_TRANSLATE_NOOP("MainWindow", "Weight norm and update-to-weight ratio of every layer."),
-        max_hz=10.0,
-    ),
-    PanelSpec(
-        "activation_lab",
-        "gradsim.ui.panels.activation_lab",
-        "ActivationLab",
-        QT_TRANSLATE_NOOP("MainWindow", "Activation and init lab"),
-        QT_TRANSLATE_NOOP("MainWindow", "f and f' with the layer's pre-activations; variance propagation."),
-        max_hz=5.0,
-        shows_state=True,
-    ),
-    PanelSpec(
-        "landscape",
-        "gradsim.ui.panels.landscape_panel",
-        "LandscapePanel",
-        QT_TRANSLATE_NOOP("MainWindow", "Landscape"),
-        QT_TRANSLATE_NOOP("MainWindow", "Optimizer races on loss surfaces; the network's own loss surface."),
-    ),
-)
-PANEL_NAMES: tuple[str, ...] = tuple(spec.name for spec in PANELS)
 
 
 class WeightEdit(QUndoCommand):
