@@ -58,6 +58,9 @@ class FrameDrawer(QObject):
         self.stale: set[str] = set()  # hidden when a frame came: draw when shown
         self.waiting: set[str] = set()  # skipped for their rate: draw when due
         self.last_drawn: dict[str, float] = {}
+        #: (frame, panel names) while the state panels show a past step (gradsim/ui/look_back.py):
+        #: those panels keep it until the look back ends, also when their tab is raised meanwhile
+        self.past: tuple[Frame, frozenset[str]] | None = None
         self._frame_times: list[float] = []
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
@@ -74,7 +77,10 @@ class FrameDrawer(QObject):
         now = time.perf_counter()
         drawn: list[str] = []
         due: list[str] = []
+        keep = self.past[1] if self.past is not None else frozenset()
         for name in self.panels:
+            if name in keep:
+                continue  # shows a past step until the look back ends
             if not self._visible(name):
                 self.stale.add(name)
                 self.waiting.discard(name)
@@ -100,7 +106,12 @@ class FrameDrawer(QObject):
 
         For a theme change, or a look back at a past step (``names``: the panels showing a state).
         """
-        self._draw_now(frame, [name for name in self.panels if names is None or name in names])
+        wanted = [name for name in self.panels if names is None or name in names]
+        if names is None and self.past is not None:  # the look back keeps its past step
+            past_frame, kept = self.past
+            self._draw_now(past_frame, [name for name in wanted if name in kept])
+            wanted = [name for name in wanted if name not in kept]
+        self._draw_now(frame, wanted)
 
     @Slot()
     def flush(self) -> None:
@@ -131,8 +142,12 @@ class FrameDrawer(QObject):
     def draw_stale(self) -> None:
         """Panels that were hidden when frames came and can be seen now."""
         frame = self.latest()
-        if frame is not None and self.stale:
-            self._draw_now(frame, list(self.stale))
+        if frame is None or not self.stale:
+            return
+        if self.past is not None:
+            past_frame, names = self.past
+            self._draw_now(past_frame, [name for name in self.stale if name in names])
+        self._draw_now(frame, [name for name in self.stale if self.past is None or name not in self.past[1]])
 
     # ---------------------------------------------------------------- internals
     def _interval(self, name: str) -> float:

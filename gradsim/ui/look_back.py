@@ -37,6 +37,7 @@ class LookBack(QObject):
         window.timeline_bar.stepChosen.connect(self._on_step_chosen)
         window.controller.previewReady.connect(self._on_preview)
         window.controller.stateChanged.connect(self._on_state)
+        window.controller.frameReady.connect(self._on_frame)  # after the timeline bar's update
 
     def _past_step(self) -> int | None:
         bar, controller = self.window.timeline_bar, self.window.controller
@@ -63,6 +64,7 @@ class LookBack(QObject):
         if self._past_step() != step:  # the slider moved on, or training started
             return
         self.showing = step
+        self.window.drawer.past = (frame, self.state_panels)
         self.window.drawer.draw_all(frame, self.state_panels)
         self.window.statusBar().showMessage(
             translate(
@@ -72,17 +74,26 @@ class LookBack(QObject):
             ).format(step=f"{step:,}", current=f"{self.window.timeline_bar.current_step:,}")
         )
 
+    @Slot(object)
+    def _on_frame(self, _frame: Frame) -> None:
+        """A frame of the run while looking back (a rewind, an edit): back to the present if the
+        slider no longer rests on a past step."""
+        if self.showing is not None and self._past_step() is None:
+            self.back_to_present()
+
     @Slot(str)
     def _on_state(self, state: str) -> None:
         if state != "paused":
             self._timer.stop()
             self.showing = None  # live frames redraw every panel
+            self.window.drawer.past = None
 
     def back_to_present(self) -> None:
         """The state panels show the run's newest frame again."""
         if self.showing is None:
             return
         self.showing = None
+        self.window.drawer.past = None
         self.window.statusBar().clearMessage()
         frame = self.window.controller.last_frame
         if frame is not None:

@@ -530,11 +530,30 @@ def test_scrubbing_back_shows_the_state_panels_at_that_step_and_returns(
     assert snapshots[-1].weights
     for name, value in snapshots[-1].weights.items():
         assert np.array_equal(value, straight[name]), name
+    histogram_steps: list[int] = []
+    show_histograms = window.panels["histograms"].show_snapshot
+    monkeypatch.setattr(
+        window.panels["histograms"],
+        "show_snapshot",
+        lambda snapshot: (histogram_steps.append(snapshot.step), show_histograms(snapshot)),
+    )
+    window.docks["histograms"].raise_()  # a tab raised while looking back shows the past too
+    qtbot.waitUntil(lambda: bool(histogram_steps), timeout=5000)
+    assert histogram_steps[-1] == 40
     bar.set_step(120)  # back to the end: the present again
-    assert look_back.showing is None and seen[-1] == 120
+    assert look_back.showing is None and seen[-1] == 120 and histogram_steps[-1] == 120
     bar.set_step(60)
     window.controller.play()  # training starts before the slider settles: no look back
     qtbot.waitUntil(lambda: window.controller.running, timeout=5000)
     qtbot.wait(400)
     assert look_back.showing is None and 60 not in seen
     window.controller.pause()
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
+    now = window.controller.last_frame.snapshot.step
+    bar.set_step(30)
+    qtbot.waitUntil(lambda: look_back.showing == 30, timeout=10_000)
+    bar.set_step(20)
+    bar.branch_check.setChecked(True)
+    assert bar.rewind_here()  # a rewind while looking back: the run's frames are the present again
+    qtbot.waitUntil(lambda: look_back.showing is None and seen[-1] == 20, timeout=10_000)
+    assert window.drawer.past is None and now > 20
