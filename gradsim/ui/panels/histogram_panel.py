@@ -44,8 +44,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-# ---------------------------------------------------------------------------- change detection
-# Shared by the panels that redraw only what changed (candidates for gradsim.ui.plotting).
 class HistogramPanel(QWidget):
     """Histograms per layer (ridge plot or small multiples) and saturation/dead fractions."""
 
