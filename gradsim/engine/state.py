@@ -178,12 +178,12 @@ def _copy_named(
                 found=list(source.shape),
                 expected=list(destination.shape),
             )
-        if require_finite and not _all_finite(source):
+        if require_finite and not all_finite(source):
             raise StateError("non_finite", "array {name} holds NaN or Inf", name=key)
         np.copyto(destination, source, casting="unsafe")
 
 
-def _all_finite(array: np.ndarray) -> bool:
+def all_finite(array: np.ndarray) -> bool:
     """No NaN/Inf. For floats a sum is non-finite whenever a term is, so a finite sum
     settles it in one cheap pass; only an overflowing (or truly non-finite) sum is
     checked element-wise. Other dtypes as ``np.isfinite`` sees them."""

@@ -39,6 +39,7 @@ from typing import IO, Any, NamedTuple
 import numpy as np
 
 import gradsim
+from gradsim.engine.state import all_finite
 from gradsim.session import migrations
 from gradsim.session.errors import SessionError
 from gradsim.session.limits import DEFAULT_LIMITS, Limits
@@ -163,7 +164,7 @@ def require_finite(arrays: Mapping[str, np.ndarray], names: Iterable[str], what:
     """
     for name in names:
         array = arrays[name]
-        if array.dtype.kind in "fc" and not np.isfinite(array).all():
+        if not all_finite(array):
             raise SessionError("non_finite", what=what, name=name)
 
 
