@@ -9,8 +9,9 @@ small nets, measured here):
   left in ``network.cache`` (nothing is recomputed).
 
 Saturation: a bounded activation's output within 1% of its range from a bound
-(|tanh| > 0.98, sigmoid < 0.01 or > 0.99). Dead unit: a ReLU-family unit whose
-activation input is <= 0 for every sample of the batch (its gradient is exactly 0).
+(|tanh| > 0.98, sigmoid < 0.01 or > 0.99). Dead unit: a unit whose activation
+derivative is exactly 0 on every sample, so no gradient reaches its weights (see
+:func:`dead_fraction`; a leaky unit with a negative input still passes gradient).
 """
 
 from __future__ import annotations
@@ -118,17 +119,38 @@ def saturation_fraction(network: Network, i: int) -> float:
     return float(np.mean((out <= low + margin) | (out >= high - margin)))
 
 
-def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> float:
-    """Share of ReLU-family units inactive on every sample; NaN for other activations.
+#: Activations whose derivative can be exactly 0 on a whole input range (the others never die).
+CAN_DIE = frozenset({"relu", "leaky_relu", "prelu", "noisy_relu", "elu", "selu"})
+#: A noisy ReLU unit is dead when its input stays this many noise stds below 0 on every
+#: sample: the noise then lifts it above 0 with probability Phi(-6) ~ 1e-9 per sample.
+NOISE_REACH = 6.0
 
+
+def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> float:
+    """Share of layer i's units whose activation derivative is 0 on every sample; NaN if it cannot be.
+
+    Dead means no gradient at all: ReLU with input <= 0; leaky ReLU or PReLU only when
+    their negative slope is 0 (otherwise f' = slope there); noisy ReLU max(0, x + eps),
+    eps ~ N(0, sigma^2), when x + 6 sigma <= 0; ELU/SELU when alpha e^x underflows to 0 in
+    the compute precision (x < -745 in float64, about -104 in float32, which float16 runs
+    compute in; a gradient that underflows later, in float16 storage, is underflow, not a
+    dead unit: the histograms' zero bin shows it). Bounded and smooth
+    activations (sigmoid, tanh, softplus, ...) give NaN: they saturate rather than die.
     ``pre`` defaults to the training batch's pre-activations; the trainer passes the
     whole training set's (a unit silent on 32 samples may still fire on others).
     """
     act = network.activations[i]
     pre = network.cache[i].pre_activation if pre is None else pre
-    if act.family != "relu" or pre is None:
+    if act.name not in CAN_DIE or pre is None:
         return np.nan
-    return float(np.mean(np.all(pre <= 0, axis=0)))
+    if act.name == "prelu":
+        slopes = network.params[f"layers.{i}.slope"]
+        zero = (pre <= 0) & (slopes == 0)
+    elif act.name == "noisy_relu":
+        zero = pre + NOISE_REACH * float(act.params.get("sigma", 0.1)) <= 0
+    else:
+        zero = act.df(pre) == 0
+    return float(np.mean(np.all(zero, axis=0)))
 
 
 def histogram(
