@@ -23,3 +23,45 @@ def test_schema_v1_fixture_loads_and_resumes() -> None:
     trainer.run(5)
     assert trainer.step_count == 28
     assert all(np.all(np.isfinite(p)) for p in trainer.network.params.values())
+
+
+LONE_BATCH = FIXTURES / "schema-v1-batchnorm-lone-batch.gradsim"
+
+
+def _expected(session) -> dict[str, np.ndarray]:
+    prefix = "expected."
+    return {k[len(prefix) :]: v for k, v in session.extra_arrays.items() if k.startswith(prefix)}
+
+
+def test_schema_v1_batchnorm_lone_batch_resumes_exactly_as_schema_1_ran() -> None:
+    """Made with schema-1 code (commit b3ed78e): 321 training rows in batches of 32 with
+    BatchNorm, saved at step 8; ``extra.expected.*`` hold the next 25 steps as schema 1
+    ran them (batches of one sample at steps 11, 22 and 33). Migrated, it must resume
+    bit-identically: same batch sizes, losses, parameters, running statistics, optimizer
+    state, batch order and counters."""
+    session = load_session(LONE_BATCH)
+    trainer = session.trainer
+    expected = _expected(session)
+    assert trainer.step_count == 8 and len(trainer.dataset.x_train) == 321
+    sizes: list[int] = []
+    next_batch = trainer._next_batch
+
+    def spy() -> tuple[np.ndarray, np.ndarray]:
+        x, y = next_batch()
+        sizes.append(len(x))
+        return x, y
+
+    trainer._next_batch = spy
+    losses = [record.loss for record in trainer.steps(25)]
+    assert sizes == expected["batch_sizes"].tolist()
+    assert sizes.count(1) == 3
+    np.testing.assert_array_equal(losses, expected["losses"])
+    from gradsim.engine.state import trainer_state
+
+    _, arrays = trainer_state(trainer)
+    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.")) or k == "train.order"]
+    assert len(compared) == 36
+    for name in compared:
+        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
+    counters = [trainer.step_count, trainer.epoch, trainer.batch_position]
+    assert counters == expected["counters"].tolist()
