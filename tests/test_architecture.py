@@ -76,19 +76,3 @@ def test_no_headless_source_imports_qt():
                     offenders.append(f"{relative}:{node.lineno} imports {name}")
     assert not offenders, "Qt outside gradsim/ui:\n" + "\n".join(offenders)
 
-
-#: Modules inside gradsim/ui that must stay Qt-free anyway: the spawned training process
-#: imports them (its target is pickled by module path), and loading Qt there costs start-up.
-QT_FREE_UI_MODULES = ("gradsim.ui.training_loop", "gradsim.ui.process_backend")
-
-
-def test_training_process_modules_load_no_qt():
-    script = (
-        "import importlib, json, sys\n"
-        f"for name in {list(QT_FREE_UI_MODULES)!r}:\n"
-        "    importlib.import_module(name)\n"
-        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {QT_PACKAGES!r})))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == [], "Qt loaded by a child-process module"

@@ -1,8 +1,8 @@
 """The Qt-free training core: a paced loop, a command channel, latest-wins frames.
 
 Both backends run it: a QThread in the GUI process (:mod:`gradsim.ui.worker`) and a spawned
-training process (:mod:`gradsim.ui.process_backend`). It imports no Qt, so neither does the
-training process.
+training process (:mod:`gradsim.runner.training_process`). It imports no Qt, so neither does
+the training process.
 
 Why it looks like this (DESIGN.md section 3, measured on this machine):
 

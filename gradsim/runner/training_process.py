@@ -5,8 +5,9 @@ Measured here, the paced thread trains at a fraction of headless speed while the
 
 Qt-free: under the ``spawn`` start method the child imports its target,
 :func:`run_training_process`, by module path, and with it only this module, the engine
-and :mod:`gradsim.ui.training_loop` (plus the modules of the factory and of any function
-posted to it, which are pickled by module path too).
+and :mod:`gradsim.runner.training_loop` (plus the modules of the factory and of any function
+posted to it, which are pickled by module path too). The parent's end (:class:`ProcessBackend`)
+is Qt-free as well; the GUI polls it from a ``QTimer`` (:class:`gradsim.ui.worker.TrainingController`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import deque
 from typing import Any
 
 from gradsim.engine.trainer import Trainer
-from gradsim.ui.training_loop import (
+from gradsim.runner.training_loop import (
     CommandChannel,
     Frame,
     Pacing,

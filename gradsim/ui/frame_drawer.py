@@ -24,7 +24,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from gradsim.ui.worker import Frame
+from gradsim.runner.training_loop import Frame
 
 FPS_WINDOW_S = 1.0
 TURN_MS = 15  # the catch-up timer draws one waiting panel per shot, at least this far apart

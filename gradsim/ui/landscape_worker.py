@@ -19,7 +19,7 @@ live object another thread may change (the panels hand it private copies).
 Long optimizer races are different: :func:`gradsim.landscapes.trajectories.race` is one
 tight Python loop with no hook to pace it, and in a thread it starved the animation to
 6 frames/s (measured). :class:`RaceProcess` runs them in a spawned process instead (see
-:mod:`gradsim.ui.landscape_race_process`) and polls the pipe from a GUI-thread timer.
+:mod:`gradsim.runner.race_process`) and polls the pipe from a GUI-thread timer.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from gradsim.ui.landscape_race_process import race_process_main
+from gradsim.runner.race_process import race_process_main
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -345,7 +345,7 @@ class RaceProcess(QObject):
         return self._process is not None
 
     def start(self, job: dict[str, Any]) -> int:
-        """Start computing ``job`` (see :func:`landscape_race_process.race_job`); returns its id."""
+        """Start computing ``job`` (see :func:`gradsim.runner.race_process.race_job`); returns its id."""
         self.supersede()
         self._job_id += 1
         receive, send = self._context.Pipe(duplex=False)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 
-from gradsim.ui.worker import Frame
+from gradsim.runner.training_loop import Frame
 
 SETTLE_MS = 150  # the slider rests this long before the worker is asked (dragging asks nothing)
 

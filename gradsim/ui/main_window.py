@@ -48,11 +48,12 @@ from PySide6.QtWidgets import (
 import gradsim
 from gradsim.engine.config import validate_config
 from gradsim.engine.errors import GradsimError
+from gradsim.runner.training_loop import Frame, Pacing, TrainerFactory, default_factory
 from gradsim.ui import dialogs as dialog_module
 from gradsim.ui import theme, wording
 from gradsim.ui.frame_drawer import FrameDrawer
 from gradsim.ui.panel_specs import PANEL_NAMES, PANELS, PanelSpec  # noqa: F401 - PanelSpec re-exported
-from gradsim.ui.worker import BACKENDS, Frame, Pacing, TrainerFactory, TrainingController, default_factory
+from gradsim.ui.worker import BACKENDS, TrainingController
 
 _horizontal, _vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 LAYOUT_VERSION = 1  # bump when the dock set changes: an old saved layout is then ignored

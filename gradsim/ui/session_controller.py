@@ -36,10 +36,10 @@ from gradsim.engine.errors import GradsimError
 from gradsim.engine.state import _rng_state_from_json
 from gradsim.engine.timeline import EDIT_KINDS, Timeline, TimelineEvent, TrainerCheckpoint, capture
 from gradsim.engine.trainer import StepRecord, Trainer
+from gradsim.runner.training_loop import TIMELINE_ATTRIBUTE
 from gradsim.session.errors import SessionError
 from gradsim.session.io import Session, load_session, save_session
 from gradsim.ui import wording
-from gradsim.ui.training_loop import TIMELINE_ATTRIBUTE
 
 translate = QCoreApplication.translate
 

@@ -1,9 +1,9 @@
 """Training off the GUI thread: the thread backend and :class:`TrainingController`, the GUI's handle.
 
 The Qt-free core (pacing, the command channel, latest-wins frames, the pause protocol) lives
-in :mod:`gradsim.ui.training_loop`, the spawned-process backend in
-:mod:`gradsim.ui.process_backend`. Their public names are re-exported here, so
-``from gradsim.ui.worker import ...`` keeps working.
+in :mod:`gradsim.runner.training_loop`, the spawned training process and the parent's end of
+its pipes in :mod:`gradsim.runner.training_process`. This module holds only the Qt adapters:
+the QThread worker, the QTimer that polls either backend, and the signals.
 
 Why the signals look like this (DESIGN.md section 3, measured on this machine): worker
 signals carry ints and strings only (PySide6 6.12.0 crashed on Python-emitted bools) and
@@ -26,16 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 
 from gradsim.engine.config import validate_config
 from gradsim.engine.trainer import Trainer
-from gradsim.ui.process_backend import (
-    PICKLE_PROTOCOL,
-    PROCESS_PACING,
-    Outbox,
-    ProcessBackend,
-    run_training_process,
-)
-from gradsim.ui.training_loop import (
-    PAUSE_REASONS,
-    TIMELINE_ATTRIBUTE,
+from gradsim.runner.training_loop import (
     CommandChannel,
     Frame,
     LatestSlot,
@@ -43,39 +34,15 @@ from gradsim.ui.training_loop import (
     TrainerFactory,
     TrainingLoop,
     Triggers,
-    Work,
     WorkerCore,
     _CopyRequest,
     _disarm,
     _no_change,
     default_factory,
-    timeline_of,
 )
+from gradsim.runner.training_process import PROCESS_PACING, ProcessBackend
 
-__all__ = [
-    "BACKENDS",
-    "PAUSE_REASONS",
-    "PICKLE_PROTOCOL",
-    "PROCESS_PACING",
-    "TIMELINE_ATTRIBUTE",
-    "CommandChannel",
-    "Frame",
-    "LatestSlot",
-    "Outbox",
-    "Pacing",
-    "ProcessBackend",
-    "ThreadBackend",
-    "TrainerFactory",
-    "TrainingController",
-    "TrainingLoop",
-    "TrainingWorker",
-    "Triggers",
-    "Work",
-    "WorkerCore",
-    "default_factory",
-    "run_training_process",
-    "timeline_of",
-]
+__all__ = ["BACKENDS", "ThreadBackend", "TrainingController", "TrainingWorker"]
 
 
 # ============================================================================ thread backend

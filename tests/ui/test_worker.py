@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gradsim.cli import load_config  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
-from gradsim.ui.worker import Triggers  # noqa: E402
+from gradsim.runner.training_loop import Triggers  # noqa: E402
 
 pytestmark = pytest.mark.ui
 

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from gradsim.engine.errors import GradsimError
 from gradsim.landscapes.surfaces import Surface
 from gradsim.landscapes.trajectories import MAX_RECORDS, MAX_STEPS, RunSummary, Trajectory, race, summarize
-from gradsim.ui.landscape_race_process import race_job
+from gradsim.runner.race_process import race_job
 from gradsim.ui.landscape_worker import RaceProcess
 from gradsim.ui.panels.landscape_race import (
     OptimizerSettings,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradsim.ui.worker import Triggers
+from gradsim.runner.training_loop import Triggers
 
 translate = QCoreApplication.translate
 

@@ -1,0 +1,159 @@
+"""The Qt-free training loop: exact steps, acknowledged pauses, triggers, latest-wins frames,
+and failures that are reported and survived, with the worker in a plain Python thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from gradsim.engine.trainer import Trainer
+from gradsim.runner.training_loop import (
+    CommandChannel,
+    Frame,
+    LatestSlot,
+    Pacing,
+    TrainingLoop,
+    Triggers,
+    WorkerCore,
+    default_factory,
+)
+
+CONFIG = {
+    "data": {"kind": "circles", "n_samples": 200, "seed": 0},
+    "network": {"depth": 2, "width": 8, "activation": "relu", "init": {"kind": "he_normal"}},
+    "optimizer": {"kind": "sgd", "lr": 0.05},
+    "training": {"batch_size": 32},
+}
+
+
+class Harness:
+    """A WorkerCore served by a plain thread; what it publishes is recorded."""
+
+    def __init__(self, pacing: Pacing | None = None) -> None:
+        self.channel = CommandChannel()
+        self.latest = LatestSlot()
+        self.events: list[tuple] = []
+        self._lock = threading.Lock()
+        self.loop = TrainingLoop(Trainer(CONFIG), default_factory, pacing or Pacing())
+        self.core = WorkerCore(self.loop, self.channel, self._publish, self._acknowledge, self._fail)
+        self.thread = threading.Thread(target=self.core.serve, daemon=True)
+        self.thread.start()
+
+    def _publish(self, frame: Frame) -> None:
+        with self._lock:
+            self.events.append(("frame", frame.snapshot.step))
+        self.latest.put(frame)
+
+    def _acknowledge(self, step: int, reason: str, generation: int) -> None:
+        with self._lock:
+            self.events.append(("paused", step, reason, generation))
+
+    def _fail(self, details: str) -> None:
+        with self._lock:
+            self.events.append(("failed", details))
+
+    def pauses(self) -> list[tuple]:
+        with self._lock:
+            return [e for e in self.events if e[0] == "paused"]
+
+    def wait_for(self, predicate, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            assert time.monotonic() < deadline, f"timed out; events: {self.events[-5:]}"
+            time.sleep(0.005)
+
+    def stop(self) -> None:
+        self.channel.stop()
+        self.thread.join(5.0)
+        assert not self.thread.is_alive()
+
+
+@pytest.fixture
+def harness():
+    made = []
+
+    def make(**kwargs) -> Harness:
+        made.append(Harness(**kwargs))
+        return made[-1]
+
+    yield make
+    for h in made:
+        h.stop()
+
+
+def test_step_n_runs_exactly_n_steps_then_publishes_and_acknowledges(harness):
+    h = harness()
+    h.channel.step(7, 1)
+    h.wait_for(lambda: h.pauses())
+    assert h.pauses() == [("paused", 7, "steps_done", 1)]
+    assert h.loop.trainer.step_count == 7
+    assert h.events[-2] == ("frame", 7), "the last frame comes before the acknowledgement"
+    h.channel.step(3, 2)
+    h.wait_for(lambda: len(h.pauses()) == 2)
+    assert h.pauses()[1] == ("paused", 10, "steps_done", 2)
+
+
+def test_a_pause_while_idle_is_acknowledged(harness):
+    h = harness()
+    h.channel.pause(4)
+    h.wait_for(lambda: h.pauses())
+    assert h.pauses() == [("paused", 0, "user", 4)]
+
+
+def test_play_then_pause_is_final(harness):
+    h = harness()
+    h.channel.play(1)
+    h.wait_for(lambda: h.loop.trainer.step_count > 20)
+    h.channel.pause(2)
+    h.wait_for(lambda: h.pauses())
+    step = h.pauses()[0][1]
+    time.sleep(0.1)
+    assert h.loop.trainer.step_count == step and len(h.pauses()) == 1
+
+
+def test_an_at_step_trigger_pauses_there_and_disarms(harness):
+    h = harness()
+    h.channel.set_triggers(Triggers(at_step=12))
+    h.channel.play(1)
+    h.wait_for(lambda: h.pauses())
+    assert h.pauses() == [("paused", 12, "at_step", 1)]
+    assert h.channel.triggers().at_step is None
+
+
+def test_a_failing_command_is_reported_and_the_worker_keeps_serving(harness):
+    h = harness()
+
+    def broken(trainer):
+        raise RuntimeError("boom in the worker")
+
+    h.channel.post("call", broken)
+    h.wait_for(lambda: any(e[0] == "failed" for e in h.events))
+    assert "boom in the worker" in next(e[1] for e in h.events if e[0] == "failed")
+    h.channel.step(2, 1)
+    h.wait_for(lambda: h.pauses())
+    assert h.pauses() == [("paused", 2, "steps_done", 1)]
+
+
+def test_the_latest_frame_wins_and_is_taken_once():
+    slot = LatestSlot()
+    assert slot.take() is None
+    trainer = Trainer(CONFIG)
+    frames = []
+    for serial in range(3):
+        trainer.step()
+        frames.append(Frame(trainer.snapshot(include_decision=False), 0.0, serial))
+        slot.put(frames[-1])
+    assert slot.take() is frames[-1]
+    assert slot.take() is None
+    assert slot.published == 3
+
+
+def test_replayed_steps_match_headless_training(harness):
+    h = harness()
+    h.channel.step(25, 1)
+    h.wait_for(lambda: h.pauses())
+    headless = Trainer(CONFIG)
+    headless.run(25)
+    assert h.loop.trainer.last_record.loss == headless.last_record.loss
