@@ -175,11 +175,32 @@ def test_sine_periods_scale_the_frequency():
     np.testing.assert_allclose(ds.y_train, np.sin(3 * np.pi * ds.x_train))
 
 
-def test_teacher_is_fixed_by_the_seed_not_the_sample_count():
-    small = make_dataset({"kind": "teacher", "task": "regression", "noise": 0.0, "n_samples": 100})
-    large = make_dataset({"kind": "teacher", "task": "regression", "noise": 0.0, "n_samples": 300})
-    assert small.y_train.std() == pytest.approx(1.0, rel=0.2)
-    assert large.y_train.std() == pytest.approx(1.0, rel=0.2)
+def _teacher_targets(n_samples: int, seed: int, dim: int, outputs: int) -> dict[bytes, np.ndarray]:
+    spec = {"kind": "teacher", "task": "regression", "noise": 0.0, "seed": seed, "dim": dim}
+    ds = make_dataset({**spec, "outputs": outputs, "n_samples": n_samples})
+    x, y = np.concatenate([ds.x_train, ds.x_test]), np.concatenate([ds.y_train, ds.y_test])
+    return {row.tobytes(): target for row, target in zip(x, y, strict=True)}
+
+
+@pytest.mark.parametrize(("seed", "dim", "outputs"), [(0, 32, 1), (1, 8, 3), (2, 3, 2), (3, 64, 1)])
+def test_teacher_is_fixed_by_the_seed_not_the_sample_count(seed, dim, outputs):
+    """The same seed labels the same input the same way whatever ``n_samples``.
+
+    Inputs are drawn after the teacher, so the 100 inputs of the small set are among the
+    300 of the large one; on them the two sets' targets (each standardized over its own
+    samples) must be the same function up to a positive scale and a shift."""
+    small = _teacher_targets(100, seed, dim, outputs)
+    large = _teacher_targets(300, seed, dim, outputs)
+    shared = [key for key in small if key in large]
+    assert len(shared) == 100
+    a = np.array([small[key] for key in shared])
+    b = np.array([large[key] for key in shared])
+    for column in range(outputs):
+        design = np.column_stack([a[:, column], np.ones(len(shared))])
+        (slope, shift), *_ = np.linalg.lstsq(design, b[:, column], rcond=None)
+        assert slope > 0
+        np.testing.assert_allclose(slope * a[:, column] + shift, b[:, column], rtol=0, atol=1e-9)
+    assert np.std(b, axis=0) == pytest.approx(np.ones(outputs), rel=0.3)  # a real spread, not a constant
 
 
 def test_teacher_binary_without_noise_is_exactly_balanced():
