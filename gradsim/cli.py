@@ -224,8 +224,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
     )
     print(f"optimizer: {json.dumps(config['optimizer'])}")
     print(f"steps: {trainer.step_count}, epoch {trainer.epoch}")
-    if trainer.last_record is not None:
-        print(f"final loss: {trainer.last_record.loss:.6g}")
+    last = trainer.last_record
+    if last is not None:
+        skipped = "" if last.finite else " (not applied: not finite)"
+        print(f"final loss: {last.loss:.6g}, gradient norm {last.grad_norm:.6g}{skipped}")
+    if trainer.divergence:
+        print(f"divergence: {_divergence_text(trainer.divergence)}")
     evaluation = trainer.evaluate()
     print(
         f"train loss {evaluation['train_loss']:.6g}, test loss {evaluation['test_loss']:.6g}, "
@@ -234,6 +238,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
     found = trainer.diagnoses()
     print("diagnosis: " + ("; ".join(format_diagnosis(d) for d in found) if found else "healthy"))
     return 0
+
+
+def _divergence_text(divergence: dict[str, Any]) -> str:
+    """Where a run first went NaN/Inf, and what the trainer does about it since."""
+    what, value, step = divergence.get("what", "?"), divergence.get("value", "?"), divergence.get("step", "?")
+    return (
+        f"the {what} became {value} at step {step} (a step whose loss or gradient is NaN or Inf "
+        "changes nothing; lower the learning rate or clip gradients to go on)"
+    )
 
 
 def _cmd_examples(args: argparse.Namespace) -> int:

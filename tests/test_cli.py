@@ -44,6 +44,28 @@ def test_run_info_and_resume(tmp_path, capsys) -> None:
         assert np.array_equal(value, resumed.network.params[name])
 
 
+def test_a_diverged_run_is_saved_and_info_names_the_divergence(tmp_path, capsys) -> None:
+    out = tmp_path / "e.gradsim"
+    assert main(["run", "--config", "exploding", "--steps", "300", "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert out.exists() and "step 300, loss inf" in printed
+    assert "diverged: loss became Inf at step 6" in printed
+    assert main(["info", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "final loss: inf, gradient norm nan (not applied: not finite)" in text
+    assert "divergence: the loss became Inf at step 6" in text
+    assert main(["run", "--resume", str(out), "--steps", "20", "--quiet"]) == 0
+    straight = tmp_path / "straight.gradsim"
+    assert main(["run", "--config", "exploding", "--steps", "320", "--out", str(straight), "--quiet"]) == 0
+    resumed, reference = load_session(out).trainer, load_session(straight).trainer
+    assert resumed.step_count == 320 and resumed.divergence == reference.divergence
+    for name, value in reference.network.params.items():
+        assert np.array_equal(value, resumed.network.params[name])
+    assert np.array_equal(
+        reference.scalars.arrays("s")["s.last"], resumed.scalars.arrays("s")["s.last"], equal_nan=True
+    )
+
+
 def test_progress_lines_when_not_a_terminal(tmp_path, capsys) -> None:
     assert main(["run", "--config", "relu-he", "--steps", "40", "--out", str(tmp_path / "a.gradsim")]) == 0
     err = capsys.readouterr().err

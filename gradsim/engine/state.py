@@ -16,6 +16,7 @@ the checkpoints are kept as read-only rows of the saved matrix instead of copies
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +25,7 @@ import numpy as np
 from gradsim.engine.datasets import Dataset
 from gradsim.engine.errors import GradsimError
 from gradsim.engine.history import SeriesHistory
-from gradsim.engine.trainer import Trainer
+from gradsim.engine.trainer import StepRecord, Trainer
 
 HISTORIES = ("scalars", "layer_grads", "evaluation", "stats_history")
 
@@ -67,7 +68,7 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
             "feature_names": list(trainer.dataset.feature_names),
             "label_names": list(trainer.dataset.label_names),
         },
-        "last_record": None if trainer.last_record is None else list(trainer.last_record.__dict__.values()),
+        "last_record": _last_record_to_json(trainer.last_record),
     }
     return state, {k: np.asarray(v) for k, v in arrays.items()}
 
@@ -155,11 +156,45 @@ def _restore(
         if k.startswith("latest.histogram.")
     }
     _restore_checkpoints(trainer, arrays, copy=copy)
-    if state.get("last_record"):
-        from gradsim.engine.trainer import StepRecord
-
-        trainer.last_record = StepRecord(*state["last_record"])
+    trainer.last_record = _last_record_from_json(state.get("last_record"))
     return trainer
+
+
+def _last_record_from_json(saved: Any) -> StepRecord | None:
+    """The last step's scalars as :func:`trainer_state` wrote them. A diverged run's loss is
+    Inf or NaN: the session container spells those out in JSON and reads them back as floats."""
+    if not saved:
+        return None
+    kinds = (int, float, float, bool, float, bool)  # StepRecord's fields, in order
+    if not isinstance(saved, list) or len(saved) != len(kinds) or not all(map(_is_kind, saved, kinds)):
+        names = ", ".join(field.name for field in dataclasses.fields(StepRecord))
+        detail = f"last_record must list {names}"
+        raise StateError("bad_last_record", "saved training state is inconsistent: {detail}", detail=detail)
+    step, loss, grad_norm, clipped, learning_rate, finite = saved
+    _counter(step, "last_record.step")
+    return StepRecord(step, float(loss), float(grad_norm), bool(clipped), float(learning_rate), bool(finite))
+
+
+def _last_record_to_json(record: StepRecord | None) -> list[Any] | None:
+    """Plain Python scalars (NaN and Inf stay floats; the container spells them out)."""
+    if record is None:
+        return None
+    return [
+        int(record.step),
+        float(record.loss),
+        float(record.grad_norm),
+        bool(record.clipped),
+        float(record.learning_rate),
+        bool(record.finite),
+    ]
+
+
+def _is_kind(value: Any, kind: type) -> bool:
+    """Booleans are booleans and never numbers; a whole number counts as a float."""
+    if kind is bool:
+        return isinstance(value, bool | np.bool_)
+    allowed = (int, float) if kind is float else (int,)
+    return isinstance(value, allowed) and not isinstance(value, bool | np.bool_)
 
 
 def _copy_named(

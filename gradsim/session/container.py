@@ -20,6 +20,7 @@ survives any failure.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import math
@@ -37,6 +38,11 @@ from datetime import UTC, datetime
 from typing import IO, Any, NamedTuple
 
 import numpy as np
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves are not locked, and stale temporaries are left alone
+    fcntl = None  # type: ignore[assignment]
 
 import gradsim
 from gradsim.engine.state import all_finite
@@ -62,6 +68,11 @@ ALLOWED_DTYPES = frozenset(
 
 #: An array name: safe as a zip member name and in any file system or URL.
 ARRAY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*\Z")
+
+#: How the manifest spells a non-finite float (JSON has none): ``{"$float": "NaN"}``,
+#: ``"Infinity"`` or ``"-Infinity"`` (schema 2; schema 1 files never held one).
+NON_FINITE_KEY = "$float"
+NON_FINITE_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
 _LOCAL_HEADER_MAGIC = b"PK\x03\x04"
 _END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
@@ -95,6 +106,9 @@ _DECODE_ERRORS = (
     tokenize.TokenError,  # numpy re-tokenizes headers it cannot parse (Python 2 files)
 )
 _WRITE_ERRORS = (OSError, ValueError, OverflowError, MemoryError, zipfile.LargeZipFile)
+SESSION_SUFFIX = ".gradsim"
+_TEMPORARY_TAIL = r"[a-z0-9_]{8}\.tmp\Z"  # what tempfile.mkstemp adds after the prefix
+_TEMPORARY_ATTEMPTS = 10
 
 
 # ----------------------------------------------------------------------------- public API
@@ -130,6 +144,7 @@ def load_container(
     raw = _read_members(path, shown, limits, MEMBERS)
     manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
     _check_header(manifest, shown, allow_newer=False)
+    manifest = _decode_non_finite(manifest, shown)
     arrays = _read_npz(raw.pop(ARRAYS_MEMBER), shown, limits)
     manifest, arrays = migrations.migrate(manifest, arrays)
     _validate(manifest, arrays, shown, limits)
@@ -151,7 +166,7 @@ def read_manifest(
     raw = _read_members(path, shown, limits, (MANIFEST_MEMBER,))
     manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
     _check_header(manifest, shown, allow_newer=allow_newer)
-    return manifest
+    return _decode_non_finite(manifest, shown)
 
 
 def require_finite(arrays: Mapping[str, np.ndarray], names: Iterable[str], what: str) -> None:
@@ -585,9 +600,11 @@ def _full_manifest(manifest: Mapping[str, Any], arrays: Mapping[str, np.ndarray]
 
 
 def _encode_manifest(manifest: dict[str, Any], shown: str, limits: Limits) -> bytes:
-    """UTF-8 JSON, refusing NaN, non-JSON values and what the reader would refuse."""
+    """UTF-8 JSON with NaN/Inf spelled out (:func:`_encode_non_finite`), refusing non-JSON
+    values and what the reader would refuse."""
     try:
-        text = json.dumps(manifest, ensure_ascii=False, allow_nan=False, indent=1, default=_to_json)
+        spelled = _encode_non_finite(manifest)
+        text = json.dumps(spelled, ensure_ascii=False, allow_nan=False, indent=1, default=_to_json)
         data = text.encode("utf-8")  # fails on lone surrogates
     except RecursionError as exc:
         raise SessionError("json_too_deep", path=shown, limit=limits.max_json_depth) from exc
@@ -600,6 +617,42 @@ def _encode_manifest(manifest: dict[str, Any], shown: str, limits: Limits) -> by
             "too_large", path=shown, name=MANIFEST_MEMBER, size=len(data), limit=limits.max_manifest_bytes
         )
     return data
+
+
+def _encode_non_finite(value: Any) -> Any:
+    """``value`` with every NaN/Inf float (numpy's too) written as ``{"$float": "NaN"}``.
+
+    JSON has no NaN or Infinity, but a diverged run's last step holds them and must
+    still save (schema 2). A caller's own one-key ``{"$float": ...}`` object would read
+    back as a number, so it is refused rather than silently changed.
+    """
+    if isinstance(value, np.floating):
+        value = value.item()
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+        return {NON_FINITE_KEY: "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
+    if isinstance(value, Mapping):
+        if len(value) == 1 and NON_FINITE_KEY in value:
+            raise TypeError(f"a one-key object {{{NON_FINITE_KEY!r}: ...}} is reserved for NaN and Infinity")
+        return {key: _encode_non_finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encode_non_finite(item) for item in value]
+    return value
+
+
+def _decode_non_finite(value: Any, shown: str) -> Any:
+    """The manifest as written: every ``{"$float": name}`` back to its float (any schema)."""
+    if isinstance(value, dict):
+        if len(value) == 1 and NON_FINITE_KEY in value:
+            name = value[NON_FINITE_KEY]
+            if isinstance(name, str) and name in NON_FINITE_VALUES:
+                return NON_FINITE_VALUES[name]
+            raise SessionError("bad_json", path=shown, detail=f"{NON_FINITE_KEY} is {_shown(name)}")
+        return {key: _decode_non_finite(item, shown) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decode_non_finite(item, shown) for item in value]
+    return value
 
 
 def _to_json(value: Any) -> Any:
@@ -672,30 +725,137 @@ def _write_atomically(
     """Temp file in the same folder -> flush -> fsync -> os.replace; clean up on any failure.
 
     Writes through a symbolic link to its target (as QSaveFile does) and keeps
-    an existing file's permissions; a new file gets the umask's.
+    an existing file's permissions; a new file gets the umask's. The temporary is
+    locked until it is renamed, so :func:`remove_stale_temporaries` (run first, for
+    what killed saves left) never takes a save in progress, in any process.
     """
     target = os.path.realpath(path)
-    folder = os.path.dirname(target)
+    folder, name = os.path.split(target)
+    existed = os.path.exists(target)
     mode = _mode_for(target)
+    remove_stale_temporaries(target)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+        fh, temp = _locked_temporary(folder, name)
     except _WRITE_ERRORS as exc:
-        raise SessionError("write_failed", path=shown, reason=_reason(exc)) from exc
+        raise _write_error(shown, exc, existed) from exc
     try:
-        with open(handle, "wb") as fh:
+        with fh:
             _write_zip(fh, manifest_bytes, npz_bytes)
             fh.flush()
             os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # e.g. FAT or network shares
-            os.chmod(temp, mode)
-        os.replace(temp, target)
+            with contextlib.suppress(OSError):  # e.g. FAT or network shares
+                os.chmod(temp, mode)
+            if fcntl is not None:  # POSIX renames an open file: the lock lasts until the name is gone
+                os.replace(temp, target)
+        if fcntl is None:  # elsewhere an open file cannot be replaced, and nothing is cleaned
+            os.replace(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.remove(temp)
         if isinstance(exc, _WRITE_ERRORS):
-            raise SessionError("write_failed", path=shown, reason=_reason(exc)) from exc
+            raise _write_error(shown, exc, existed) from exc
         raise
     _sync_folder(folder)
+
+
+def _write_error(shown: str, exc: BaseException, existed: bool) -> SessionError:
+    """``write_failed`` (the previous file is unchanged) or ``create_failed`` (there was none)."""
+    return SessionError("write_failed" if existed else "create_failed", path=shown, reason=_reason(exc))
+
+
+# ----------------------------------------------------------------------------- temporary files
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[str]:
+    """Delete what killed saves of ``path`` left beside its real path; return what went.
+
+    Only ``.<name>.<8 random characters>.tmp`` files of this very target, regular
+    files of this user, and only when unlocked: a save in progress (this process's
+    or another's) holds the lock on its temporary. Best effort, never raises.
+    """
+    folder, name = os.path.split(os.path.realpath(path))
+    return _remove_unlocked(folder, re.compile(re.escape(f".{name}.") + _TEMPORARY_TAIL))
+
+
+def remove_stale_session_temporaries(folder: str | os.PathLike[str]) -> list[str]:
+    """:func:`remove_stale_temporaries` for every ``*.gradsim`` target in ``folder``
+    (the autosave folder at start, whose slot names change with every window)."""
+    pattern = re.compile(r"\..+" + re.escape(SESSION_SUFFIX) + r"\." + _TEMPORARY_TAIL)
+    return _remove_unlocked(os.path.realpath(folder), pattern)
+
+
+def _remove_unlocked(folder: str, pattern: re.Pattern[str]) -> list[str]:
+    """Remove the unlocked files of ``folder`` whose whole name matches ``pattern``."""
+    if fcntl is None:  # no lock tells a stale temporary from a save in progress
+        return []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        path = os.path.join(folder, name)
+        if pattern.match(name):
+            with contextlib.suppress(OSError):
+                if _remove_if_unlocked(path):
+                    removed.append(path)
+    return removed
+
+
+def _remove_if_unlocked(path: str) -> bool:
+    """Unlink ``path`` while holding its lock, if it is this user's regular, unlocked file."""
+    # O_NOFOLLOW: a symbolic link of that name is not ours; O_NONBLOCK: nor is a FIFO.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            return False
+        if _lock(fd, wait=False) is not True:  # held by a save, or the file system cannot tell
+            return False
+        if os.stat(path, follow_symlinks=False).st_ino != info.st_ino:
+            return False
+        os.unlink(path)
+        return True
+    finally:
+        os.close(fd)
+
+
+def _locked_temporary(folder: str, name: str) -> tuple[IO[bytes], str]:
+    """A new ``.<name>.<random>.tmp`` in ``folder``, open for writing and locked.
+
+    A cleaner can take the temporary in the instant between its creation and the
+    lock; it unlinks it while holding the lock, so a file found without a name
+    once the lock is ours is dropped and another one made.
+    """
+    for _ in range(_TEMPORARY_ATTEMPTS):
+        handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        fh = open(handle, "wb")  # noqa: SIM115 - returned open, closed by the caller
+        try:
+            _lock(fh.fileno(), wait=True)
+            if os.fstat(fh.fileno()).st_nlink > 0:
+                return fh, temp
+        except BaseException:
+            fh.close()
+            with contextlib.suppress(OSError):
+                os.remove(temp)
+            raise
+        fh.close()
+    raise OSError(errno.EAGAIN, "temporary files vanished as they were made")
+
+
+def _lock(fd: int, *, wait: bool) -> bool | None:
+    """An exclusive ``flock`` on ``fd``: True once held, False when another holder has it
+    (only without ``wait``), None where locks are unavailable (no fcntl, or the file
+    system refuses them: then nothing is ever cleaned)."""
+    if fcntl is None:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
 
 
 def _mode_for(target: str) -> int:

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     # --- writing ----------------------------------------------------------------
     "manifest_not_serializable": "{path}: the manifest cannot be written as JSON ({detail})",
     "write_failed": "{path}: could not save ({reason}); the previous file is unchanged",
+    "create_failed": "{path}: could not save ({reason}); no file was created",
 }
 
 

@@ -461,6 +461,7 @@ SESSION_ERROR_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("SessionError", "{what}: array '{name}' holds NaN or Inf"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: the manifest cannot be written as JSON ({detail})"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: could not save ({reason}); the previous file is unchanged"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: could not save ({reason}); no file was created"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: the session's settings are invalid ({detail})"),
     QT_TRANSLATE_NOOP(
         "SessionError", "{path}: the session's training state does not fit its settings ({detail})"

@@ -3627,6 +3627,10 @@ steps</source>
         <translation>{path}: не удалось сохранить ({reason}); прежний файл не изменён</translation>
     </message>
     <message>
+        <source>{path}: could not save ({reason}); no file was created</source>
+        <translation>{path}: не удалось сохранить ({reason}); файл не создан</translation>
+    </message>
+    <message>
         <source>{path}: the session&apos;s settings are invalid ({detail})</source>
         <translation>{path}: настройки сеанса неверны ({detail})</translation>
     </message>

@@ -3627,6 +3627,10 @@ steps</source>
         <translation>{path}：无法保存（{reason}）；之前的文件未改动</translation>
     </message>
     <message>
+        <source>{path}: could not save ({reason}); no file was created</source>
+        <translation>{path}：无法保存（{reason}）；未创建任何文件</translation>
+    </message>
+    <message>
         <source>{path}: the session&apos;s settings are invalid ({detail})</source>
         <translation>{path}：会话的设置无效（{detail}）</translation>
     </message>

@@ -264,7 +264,8 @@ def test_save_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "no" / "such" / "folder" / "run.gradsim"
     with pytest.raises(SessionError) as caught:
         save_container(path, {}, {})
-    assert caught.value.code == "write_failed"
+    assert caught.value.code == "create_failed"  # no previous file to speak of
+    assert str(caught.value).endswith("no file was created")
     assert "No such file" in caught.value.params["reason"]
 
 
@@ -306,13 +307,13 @@ def test_save_refuses_non_numeric_arrays(tmp_path: Path, value) -> None:
 @pytest.mark.parametrize(
     ("manifest", "code"),
     [
-        ({"lr": float("nan")}, "manifest_not_serializable"),
+        ({"lr": {"$float": "NaN"}}, "manifest_not_serializable"),  # reserved: it would read back as NaN
         ({"weights": np.zeros(3)}, "manifest_not_serializable"),
         ({"when": datetime(2020, 1, 1)}, "manifest_not_serializable"),
         ({"text": "\ud800"}, "manifest_not_serializable"),
         ({(1, 2): "tuple key"}, "manifest_not_serializable"),
     ],
-    ids=["nan", "array", "datetime", "surrogate", "tuple-key"],
+    ids=["reserved-float-object", "array", "datetime", "surrogate", "tuple-key"],
 )
 def test_save_refuses_manifests_json_cannot_hold(tmp_path: Path, manifest, code) -> None:
     path = tmp_path / "run.gradsim"
