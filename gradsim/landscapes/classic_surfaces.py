@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from gradsim.landscapes.surfaces import CriticalPoint, ParamSpec, Surface
+from gradsim.landscapes.surface_base import CriticalPoint, ParamSpec, Surface
 
 _TWO_PI = 2.0 * math.pi
 

@@ -32,7 +32,7 @@ import numpy as np
 from scipy.special import expit
 
 from gradsim.engine.errors import ConfigError
-from gradsim.landscapes.surfaces import Point, Surface, Triple, View, check_view
+from gradsim.landscapes.surface_base import Point, Surface, Triple, View, check_view
 
 FIELD = "surface.formula"
 MAX_LENGTH = 500

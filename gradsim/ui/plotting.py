@@ -22,8 +22,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication
 
-from gradsim.ui.theme import LEGEND_ALPHA
-
 # Okabe-Ito, ordered for a light background (yellow last: it is faint on white).
 OKABE_ITO: dict[str, str] = {
     "blue": "#0072B2",
@@ -48,6 +46,7 @@ NONFINITE_COLOUR = "#D55E00"
 NAN_COLOUR = "#9E9E9E"  # NaN cells of a heatmap
 SEQUENTIAL_MAP = "plasma"  # perceptually uniform ramp for many layers (cut before yellow)
 HEATMAP_MAP = "inferno"  # gradient-flow heatmap: small = dark, large = bright
+LEGEND_ALPHA = 215  # legends back onto the plot background, nearly opaque: entries stay legible
 
 _line_scale = 1.0
 

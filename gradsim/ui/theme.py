@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES: tuple[str, ...] = ("light", "dark")
 SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
-LEGEND_ALPHA = 215  # legends back onto the plot background, nearly opaque: entries stay legible
 
 
 @dataclass(frozen=True)
@@ -189,6 +188,8 @@ def restyle_plots(root: QWidget, theme: str) -> None:
     that are being deleted, and touching those crashed (measured in the test run).
     """
     import pyqtgraph as pg
+
+    from gradsim.ui.plotting import LEGEND_ALPHA  # plotting does not import this module: no cycle
 
     c = COLOURS[theme]
     for widget in root.findChildren(pg.GraphicsView):
