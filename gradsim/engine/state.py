@@ -68,7 +68,7 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
             "feature_names": list(trainer.dataset.feature_names),
             "label_names": list(trainer.dataset.label_names),
         },
-        "last_record": _last_record_to_json(trainer.last_record),
+        "last_record": step_record_to_json(trainer.last_record),
     }
     return state, {k: np.asarray(v) for k, v in arrays.items()}
 
@@ -156,13 +156,14 @@ def _restore(
         if k.startswith("latest.histogram.")
     }
     _restore_checkpoints(trainer, arrays, copy=copy)
-    trainer.last_record = _last_record_from_json(state.get("last_record"))
+    trainer.last_record = step_record_from_json(state.get("last_record"))
     return trainer
 
 
-def _last_record_from_json(saved: Any) -> StepRecord | None:
-    """The last step's scalars as :func:`trainer_state` wrote them. A diverged run's loss is
-    Inf or NaN: the session container spells those out in JSON and reads them back as floats."""
+def step_record_from_json(saved: Any) -> StepRecord | None:
+    """A step's scalars as :func:`step_record_to_json` wrote them (also the app's timeline
+    checkpoints). A diverged run's loss is Inf or NaN: the session container spells those
+    out in JSON and reads them back as floats."""
     if not saved:
         return None
     kinds = (int, float, float, bool, float, bool)  # StepRecord's fields, in order
@@ -175,7 +176,7 @@ def _last_record_from_json(saved: Any) -> StepRecord | None:
     return StepRecord(step, float(loss), float(grad_norm), bool(clipped), float(learning_rate), bool(finite))
 
 
-def _last_record_to_json(record: StepRecord | None) -> list[Any] | None:
+def step_record_to_json(record: StepRecord | None) -> list[Any] | None:
     """Plain Python scalars (NaN and Inf stay floats; the container spells them out)."""
     if record is None:
         return None

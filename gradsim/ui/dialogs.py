@@ -32,16 +32,10 @@ class DialogService:
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
-    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
-        """Yes/No; True for Yes."""
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def question(self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+        """Yes/No; True for Yes. Enter answers No unless ``default_yes`` (when Yes keeps work)."""
+        box = question_box(parent, title, text, default_yes=default_yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def about(self, parent: QWidget | None, title: str, html: str) -> None:
         QMessageBox.about(parent, title, html)
@@ -75,7 +69,7 @@ class ConsoleDialogs(DialogService):
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         print(f"gradsim: {title}: {text}", file=sys.stderr)
 
-    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def question(self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
         return False
 
     def about(self, parent: QWidget | None, title: str, html: str) -> None:
@@ -89,6 +83,15 @@ class ConsoleDialogs(DialogService):
 
     def save_file(self, parent: QWidget | None, caption: str, directory: str, filters: str) -> str | None:
         return None
+
+
+def question_box(parent: QWidget | None, title: str, text: str, *, default_yes: bool) -> QMessageBox:
+    """The Yes/No box :meth:`DialogService.question` shows (built apart so tests can inspect it)."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons.Yes | buttons.No, parent)
+    box.setDefaultButton(buttons.Yes if default_yes else buttons.No)
+    box.setEscapeButton(buttons.No)
+    return box
 
 
 _service: DialogService = DialogService()

@@ -312,6 +312,23 @@ class MainWindow(QMainWindow):
         self.status_diagnosis = QLabel(self)
         self.status_diagnosis.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.status_diagnosis, 1)
+        self.status_autosave = QLabel(self)  # shown while autosave keeps failing
+        self.status_autosave.setObjectName("status_autosave")
+        self.status_autosave.setStyleSheet("font-weight: bold")
+        self.status_autosave.hide()
+        bar.addPermanentWidget(self.status_autosave)
+
+    def show_autosave_problem(self, reason: str | None) -> None:
+        """A failing autosave stays in the status bar (reason in its tooltip) until one succeeds
+        (``None``); the reason is also the bar's message for a while."""
+        label = self.status_autosave
+        label.setText(translate("MainWindow", "Autosave failed"))
+        label.setToolTip(reason or "")
+        label.setVisible(reason is not None)
+        if reason is not None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "Autosave failed: {reason}").format(reason=reason), 15_000
+            )
 
     def _connect(self) -> None:
         controller, controls = self.controller, self.controls
@@ -851,6 +868,7 @@ class MainWindow(QMainWindow):
         self.status_diagnosis.setToolTip(
             translate("MainWindow", "The most severe problem the diagnosis finds now.")
         )
+        self.status_autosave.setText(translate("MainWindow", "Autosave failed"))
         self._last_status_key = None
         self._update_status()
 

@@ -11,6 +11,8 @@ Save / Discard / Cancel prompt. Files users trust (DESIGN.md section 4):
 * Saving takes a consistent copy of the trainer between two steps (the worker makes it)
   and writes it with ``save_session``'s atomic write. A failed save shows an error, keeps
   the previous file untouched and leaves the session modified.
+* Saving over the session's own file first compares it with what this window last read or
+  wrote (:func:`disk_stamp`); if another window or program replaced it meanwhile, it asks.
 
 Every dialog goes through the window's DialogService, so tests answer them.
 """
@@ -27,15 +29,15 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QMenu, QPlainTextEdit
 
 from gradsim.engine.config import validate_config
 from gradsim.engine.errors import GradsimError
-from gradsim.engine.state import _rng_state_from_json
+from gradsim.engine.state import _rng_state_from_json, step_record_from_json, step_record_to_json
 from gradsim.engine.timeline import EDIT_KINDS, Timeline, TimelineEvent, TrainerCheckpoint, capture
-from gradsim.engine.trainer import StepRecord, Trainer
+from gradsim.engine.trainer import Trainer
 from gradsim.runner.training_loop import TIMELINE_ATTRIBUTE
 from gradsim.session.errors import SessionError
 from gradsim.session.io import Session, load_session, save_session
@@ -57,6 +59,17 @@ def session_filter() -> str:
 
 def recipe_filter() -> str:
     return translate("SessionController", "gradsim recipes (*.json);;All files (*)")
+
+
+def disk_stamp(path: str) -> list[int] | None:
+    """What changes whenever a file is rewritten or replaced (an atomic save makes a new inode):
+    device, inode, size and modification time in ns; None when there is no file. JSON-able, so
+    an autosave can carry it to a recovered session."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns]
 
 
 def ask_save_discard_cancel(dialogs: Any, parent: Any, title: str, text: str) -> str:
@@ -156,10 +169,6 @@ def timeline_to_session(timeline: Timeline) -> tuple[dict[str, Any], dict[str, n
     """The timeline's checkpoints and events as JSON (under ``ui.timeline``) and arrays."""
     checkpoints, arrays = [], {}
     for i, checkpoint in enumerate(timeline.checkpoints):
-        record = checkpoint.last_record
-        values = None if record is None else list(record.__dict__.values())
-        if values is not None and not all(np.isfinite(float(v)) for v in values):
-            values = None  # JSON holds no NaN; the replay sets it again
         divergence = checkpoint.divergence
         try:
             json.dumps(divergence, allow_nan=False)
@@ -178,7 +187,7 @@ def timeline_to_session(timeline: Timeline) -> tuple[dict[str, Any], dict[str, n
                 },
                 "config": checkpoint.config,
                 "divergence": divergence,
-                "last_record": values,
+                "last_record": step_record_to_json(checkpoint.last_record),  # NaN/Inf too
             }
         )
         for name, value in checkpoint.arrays.items():
@@ -220,7 +229,6 @@ def timeline_from_session(trainer: Trainer, meta: Any, arrays: Mapping[str, Any]
             step = int(saved["step"])
             if not 0 <= step <= trainer.step_count:
                 return None
-            record = saved.get("last_record")
             checkpoints.append(
                 TrainerCheckpoint(
                     step=step,
@@ -230,7 +238,7 @@ def timeline_from_session(trainer: Trainer, meta: Any, arrays: Mapping[str, Any]
                     rng_state=_rng_state_from_json(saved["rng"], trainer.rng),
                     config=validate_config(saved["config"]),
                     divergence=saved.get("divergence"),
-                    last_record=StepRecord(*record) if isinstance(record, list) else None,
+                    last_record=step_record_from_json(saved.get("last_record")),
                     nbytes=sum(a.nbytes for a in own.values()),
                 )
             )
@@ -260,10 +268,15 @@ def timeline_from_session(trainer: Trainer, meta: Any, arrays: Mapping[str, Any]
 class SessionController(QObject):
     """Sessions of one main window (create it after the window's panels and menus exist)."""
 
+    #: The session was written to its file (the path): an autosave kept for it can go.
+    saved = Signal(str)
+
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
         self.path: str | None = None
+        #: :func:`disk_stamp` of ``path`` when this window last read or wrote it.
+        self.file_stamp: list[int] | None = None
         self.dirty = False
         self.notes = ""
         self._clean_step = 0
@@ -500,6 +513,7 @@ class SessionController(QObject):
         """Open ``path``; on any failure show the error and change nothing."""
         if ask and not self.maybe_save():
             return False
+        stamp = disk_stamp(path)  # before reading: a change while it is read is noticed at Save
         try:
             session = load_session(path)
         except SessionError as error:
@@ -509,13 +523,23 @@ class SessionController(QObject):
             self._error(translate("SessionController", "Cannot open the session"), error)
             return False
         self._swap_session(session, os.path.abspath(path))
+        self.file_stamp = stamp
         self.add_recent(os.path.abspath(path))
         return True
 
     def adopt(self, session: Session, path: str) -> None:
         """Show an already loaded session (``gradsim file.gradsim`` at launch)."""
         self._swap_session(session, os.path.abspath(path))
+        self.file_stamp = disk_stamp(path)
         self.add_recent(os.path.abspath(path))
+
+    def recover(self, session: Session, path: str | None, stamp: list[int] | None) -> None:
+        """Show a session recovered from an autosave: under its own file's name (``path``) and
+        modified, with ``stamp`` the file as the crashed window knew it (so Save notices if the
+        file changed since)."""
+        self._swap_session(session, path)
+        self.file_stamp = stamp
+        self.set_dirty(True)
 
     def _swap_session(self, session: Session, path: str | None) -> None:
         self._swap(session.trainer, path, session.extras, session.extra_arrays)
@@ -555,6 +579,7 @@ class SessionController(QObject):
             window.controller.refresh()
         finally:
             self._loading = False
+        self.file_stamp = None  # callers that read a file set it
         self._awaiting_swap = True  # until the worker shows the new trainer
         self._mark_clean(trainer.step_count)
 
@@ -584,7 +609,19 @@ class SessionController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Save to ``path``; on failure show the error, keep the old file and stay modified."""
+        """Save to ``path``; on failure show the error, keep the old file and stay modified.
+
+        Saving over the session's own file asks first when the file changed on disk since this
+        window read or wrote it (another window or program saved it): no silent last-writer-wins.
+        """
+        if self._changed_on_disk(path) and not self._confirm_overwrite(path):
+            self.window.statusBar().showMessage(
+                translate("SessionController", "Not saved: {file} changed on disk.").format(
+                    file=Path(path).name
+                ),
+                10_000,
+            )
+            return False
         try:
             trainer, extras, arrays = self.payload()
             self.write(path, trainer, extras, arrays)
@@ -597,12 +634,33 @@ class SessionController(QObject):
             self.set_dirty(True)
             return False
         self.path = os.path.abspath(path)
+        self.file_stamp = disk_stamp(path)
         self.add_recent(self.path)
         self._mark_clean(trainer.step_count)
         self.window.statusBar().showMessage(
             translate("SessionController", "Saved {file}.").format(file=Path(path).name), 5000
         )
+        self.saved.emit(self.path)
         return True
+
+    def _changed_on_disk(self, path: str) -> bool:
+        """``path`` is this session's file and is not as this window last read or wrote it."""
+        if not self.path or os.path.realpath(path) != os.path.realpath(self.path):
+            return False  # another file: Save As's dialog asks before replacing it
+        now = disk_stamp(path)
+        return now is not None and now != self.file_stamp
+
+    def _confirm_overwrite(self, path: str) -> bool:
+        return self.window.dialogs.question(
+            self.window,
+            translate("SessionController", "File changed on disk"),
+            translate(
+                "SessionController",
+                "{file} was changed on disk since this window opened or saved it (by another "
+                "gradsim window or another program). Replace it with this session?\n\nNo keeps the "
+                "file on disk as it is; Save session as... keeps both.",
+            ).format(file=Path(path).name),
+        )
 
     @Slot()
     def revert(self) -> bool:

@@ -278,6 +278,26 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
 <context>
     <name>Autosave</name>
     <message>
+        <source>cannot lock {path}</source>
+        <translation>не удаётся заблокировать {path}</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>Автосохранение не удалось</translation>
+    </message>
+    <message>
+        <source>gradsim could not save a recovery copy of this session:
+
+{reason}
+
+If gradsim stops unexpectedly, the changes since your last save could be lost. Autosave tries again every {minutes} minutes and the status bar shows while it keeps failing; File &gt; Save session keeps your work now.</source>
+        <translation>gradsim не удалось сохранить резервную копию этого сеанса:
+
+{reason}
+
+Если gradsim неожиданно завершится, изменения после последнего сохранения могут быть потеряны. Автосохранение повторяет попытку каждые {minutes} мин., а строка состояния показывает, пока сбой продолжается; «Файл &gt; Сохранить сеанс» сохранит вашу работу прямо сейчас.</translation>
+    </message>
+    <message>
         <source>Recover unsaved session</source>
         <translation>Восстановить несохранённый сеанс</translation>
     </message>
@@ -2563,6 +2583,14 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>Задать вес {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>Autosave failed</source>
+        <translation>Автосохранение не удалось</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <translation>Автосохранение не удалось: {reason}</translation>
+    </message>
+    <message>
         <source>The {panel} panel failed to draw.</source>
         <translation>Панель {panel} не смогла отрисоваться.</translation>
     </message>
@@ -3340,6 +3368,7 @@ steps</source>
     </message>
     <message>
         <source>&amp;New session</source>
+        <extracomment>The session was written to its file (the path): an autosave kept for it can go. :func:`disk_stamp` of ``path`` when this window last read or wrote it.</extracomment>
         <translation>&amp;Новый сеанс</translation>
     </message>
     <message>
@@ -3435,12 +3464,28 @@ steps</source>
         <translation>Сохранить сеанс</translation>
     </message>
     <message>
+        <source>Not saved: {file} changed on disk.</source>
+        <translation>Не сохранено: файл {file} изменён на диске.</translation>
+    </message>
+    <message>
         <source>Cannot save the session</source>
         <translation>Не удаётся сохранить сеанс</translation>
     </message>
     <message>
         <source>Saved {file}.</source>
         <translation>Сохранено: {file}.</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>Файл изменён на диске</translation>
+    </message>
+    <message>
+        <source>{file} was changed on disk since this window opened or saved it (by another gradsim window or another program). Replace it with this session?
+
+No keeps the file on disk as it is; Save session as... keeps both.</source>
+        <translation>Файл {file} изменён на диске после того, как это окно открыло или сохранило его (другим окном gradsim или другой программой). Заменить его этим сеансом?
+
+«Нет» оставит файл на диске как есть; «Сохранить сеанс как...» сохранит оба.</translation>
     </message>
     <message>
         <source>Revert</source>

@@ -278,6 +278,26 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
 <context>
     <name>Autosave</name>
     <message>
+        <source>cannot lock {path}</source>
+        <translation>无法锁定 {path}</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>gradsim could not save a recovery copy of this session:
+
+{reason}
+
+If gradsim stops unexpectedly, the changes since your last save could be lost. Autosave tries again every {minutes} minutes and the status bar shows while it keeps failing; File &gt; Save session keeps your work now.</source>
+        <translation>gradsim 无法保存此会话的恢复副本：
+
+{reason}
+
+如果 gradsim 意外停止，自上次保存以来的更改可能会丢失。自动保存每 {minutes} 分钟重试一次，只要仍然失败，状态栏就会显示；现在使用“文件 &gt; 保存会话”即可保住你的工作。</translation>
+    </message>
+    <message>
         <source>Recover unsaved session</source>
         <translation>恢复未保存的会话</translation>
     </message>
@@ -2563,6 +2583,14 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>设置权重 {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
         <source>The {panel} panel failed to draw.</source>
         <translation>{panel} 面板绘制失败。</translation>
     </message>
@@ -3340,6 +3368,7 @@ steps</source>
     </message>
     <message>
         <source>&amp;New session</source>
+        <extracomment>The session was written to its file (the path): an autosave kept for it can go. :func:`disk_stamp` of ``path`` when this window last read or wrote it.</extracomment>
         <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
@@ -3435,12 +3464,28 @@ steps</source>
         <translation>保存会话</translation>
     </message>
     <message>
+        <source>Not saved: {file} changed on disk.</source>
+        <translation>未保存：{file} 已在磁盘上被更改。</translation>
+    </message>
+    <message>
         <source>Cannot save the session</source>
         <translation>无法保存会话</translation>
     </message>
     <message>
         <source>Saved {file}.</source>
         <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件已在磁盘上被更改</translation>
+    </message>
+    <message>
+        <source>{file} was changed on disk since this window opened or saved it (by another gradsim window or another program). Replace it with this session?
+
+No keeps the file on disk as it is; Save session as... keeps both.</source>
+        <translation>自本窗口打开或保存 {file} 以来，它已在磁盘上被更改（被另一个 gradsim 窗口或其他程序）。要用此会话替换它吗？
+
+选择“否”将保持磁盘上的文件不变；“会话另存为...”可同时保留两者。</translation>
     </message>
     <message>
         <source>Revert</source>

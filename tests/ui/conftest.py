@@ -32,6 +32,7 @@ class RecordingDialogs(dialog_module.DialogService):
         self.calls: list[tuple[Any, ...]] = []
         self.open_answers: list[str | None] = []
         self.question_answer = False
+        self.question_defaults: list[bool] = []  # default_yes of each question, in order
 
     def error(self, parent: Any, title: str, text: str, details: str | None = None) -> None:
         self.calls.append(("error", title, text, details))
@@ -42,8 +43,9 @@ class RecordingDialogs(dialog_module.DialogService):
     def information(self, parent: Any, title: str, text: str) -> None:
         self.calls.append(("information", title, text))
 
-    def question(self, parent: Any, title: str, text: str) -> bool:
+    def question(self, parent: Any, title: str, text: str, *, default_yes: bool = False) -> bool:
         self.calls.append(("question", title, text))
+        self.question_defaults.append(default_yes)
         return self.question_answer
 
     def about(self, parent: Any, title: str, html: str) -> None:

@@ -12,6 +12,7 @@ import json  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import textwrap  # noqa: E402
+import threading  # noqa: E402
 import zipfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -409,14 +410,19 @@ def test_recovery_after_a_killed_session(qtbot, make_window, dialogs, relu_confi
     window = make_window()
     assert window.offer_recovery()
     assert any(call[0] == "question" for call in dialogs.calls)
+    assert dialogs.question_defaults == [True], "Enter must recover, not discard"
     _wait_step(qtbot, window, 37)
     _assert_equal(_params(window), _headless(relu_config, 37))
-    assert window.sessions.dirty and window.sessions.path is None  # never the user's own file
-    assert not autosaved.exists() and not autosaved.with_suffix(".lock").exists()
+    assert window.sessions.dirty and window.sessions.path is None  # it was never saved: untitled
+    assert autosaved.exists(), "kept until the recovered session is saved or autosaved"
 
     dialogs.calls.clear()
     other = make_window()
-    assert not other.offer_recovery() and dialogs.calls == []  # nothing left to recover
+    assert not other.offer_recovery() and dialogs.calls == []  # the recovering window holds it
+
+    assert window.autosave.autosave() and window.autosave.wait()
+    qtbot.waitUntil(lambda: not autosaved.exists(), timeout=5000)  # safe in the new autosave
+    assert not autosaved.with_suffix(".lock").exists()
 
 
 def test_autosave_of_a_running_window_is_not_offered_and_clean_exit_removes_it(
@@ -432,6 +438,269 @@ def test_autosave_of_a_running_window_is_not_offered_and_clean_exit_removes_it(
     window.sessions.set_dirty(False)
     window.close()
     assert not window.autosave.path.exists()
+
+
+# ---------------------------------------------------------------------------- nothing lost
+# A child window that trains, (saves,) autosaves and is killed; or recovers and is killed.
+KILLED_CHILD = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("gradsim-tests")
+    QCoreApplication.setApplicationName("gradsim")
+    app = QApplication([])
+    from gradsim.cli import load_config
+    from gradsim.ui.dialogs import ConsoleDialogs
+    from gradsim.ui.main_window import MainWindow
+
+    class Recover(ConsoleDialogs):
+        def question(self, *args, **kwargs):
+            return True
+
+    window = MainWindow(load_config("relu-he"), dialogs=Recover(), backend="thread")
+    window.show()
+
+    def reach(step):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            app.processEvents()
+            frame = window.controller.last_frame
+            if not window.controller.running and frame is not None and frame.snapshot.step == step:
+                return
+            time.sleep(0.005)
+        raise TimeoutError(step)
+
+    if sys.argv[1] == "save-train-autosave":
+        window.controller.step(20)
+        reach(20)
+        assert window.sessions.save_to(sys.argv[2])
+        window.controller.step(17)
+        reach(37)
+        assert window.autosave.autosave(), "no autosave started"
+        assert window.autosave.wait(30) and window.autosave.saves == 1, window.autosave.last_error
+    else:  # recover, then die before any autosave
+        assert window.offer_recovery()
+        reach(37)
+    print(window.sessions.path, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def _killed_child(*args: str) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_CHILD, *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == -9, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_recovered_session_keeps_its_name_and_survives_a_second_crash(
+    qtbot, make_window, dialogs, relu_config, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    from gradsim.ui.autosave import autosave_folder
+
+    lecture = tmp_path / "lecture.gradsim"
+    assert _killed_child("save-train-autosave", str(lecture)) == str(lecture)
+    (autosaved,) = autosave_folder().glob("*.gradsim")
+    assert _killed_child("recover") == str(lecture), "the recovered session lost its file name"
+    assert autosaved.exists(), "a second crash before the next autosave lost the work"
+
+    dialogs.question_answer = True
+    window = make_window()
+    assert window.offer_recovery()
+    _wait_step(qtbot, window, 37)
+    _assert_equal(_params(window), _headless(relu_config, 37))
+    sessions = window.sessions
+    assert sessions.path == str(lecture) and sessions.dirty
+    assert "lecture.gradsim" in window.windowTitle() and window.isWindowModified()
+    assert load_session(lecture).trainer.step_count == 20  # the user's file is untouched until Save
+    dialogs.calls.clear()
+    assert sessions.save()  # the file is as the crashed window left it: no question
+    assert [call[0] for call in dialogs.calls] == []
+    assert load_session(lecture).trainer.step_count == 37
+    assert not autosaved.exists() and not sessions.dirty
+
+
+def _diverge(qtbot, window) -> int:
+    """Play the exploding example until the NaN/Inf trigger pauses it; the step it stopped at."""
+    window.controller.play()
+    qtbot.waitUntil(
+        lambda: (
+            not window.controller.running
+            and window.controller.last_frame is not None
+            and window.controller.last_frame.snapshot.divergence is not None
+        ),
+        timeout=20_000,
+    )
+    return window.controller.last_frame.snapshot.step
+
+
+def test_a_diverged_session_saves_autosaves_and_reopens_showing_the_divergence(
+    qtbot, make_window, dialogs, tmp_path, monkeypatch
+):
+    from gradsim.cli import load_config
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    window = make_window(load_config("exploding"))
+    step = _diverge(qtbot, window)
+    divergence = window.controller.last_frame.snapshot.divergence
+    assert divergence["step"] == 6 and step >= 6
+    assert window.autosave.autosave() and window.autosave.wait()  # while it is modified
+    qtbot.waitUntil(lambda: window.autosave.saves == 1, timeout=5000)
+    path = tmp_path / "diverged.gradsim"
+    assert window.sessions.save_to(str(path)), dialogs.errors()
+    assert window.autosave.last_error is None and not window.status_autosave.isVisible()
+    assert dialogs.errors() == [] and not [c for c in dialogs.calls if c[0] == "warning"]
+    for saved in (path, window.autosave.path):
+        trainer = load_session(saved).trainer
+        assert trainer.divergence == divergence and trainer.step_count == step
+        assert not np.isfinite(trainer.last_record.loss)
+
+    window.sessions.new_session()
+    _wait_step(qtbot, window, 0)
+    assert window.sessions.open_path(str(path))
+    _wait_step(qtbot, window, step)
+    assert dialogs.errors() == []
+    assert "step 6" in window.status_diagnosis.text()
+    assert window.controller.last_frame.snapshot.divergence == divergence
+    assert len(window.controller.trainer_copy().gradsim_timeline.checkpoints) >= 1
+
+
+def test_a_failing_autosave_is_shown_once_in_a_dialog_and_retried(
+    qtbot, make_window, dialogs, tmp_path, monkeypatch
+):
+    from gradsim.session.errors import SessionError
+    from gradsim.ui import autosave as autosave_module
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    window = make_window()
+    autosave = window.autosave
+    _steps(qtbot, window, 5)
+
+    def full_disk(path, *args, **kwargs):
+        raise SessionError("write_failed", path=str(path), reason="No space left on device")
+
+    monkeypatch.setattr(autosave_module, "save_session", full_disk)
+    threads = []
+    record_warning = dialogs.warning
+
+    def warning(*args):
+        threads.append(threading.current_thread())  # a dialog from the writing thread would crash
+        record_warning(*args)
+
+    dialogs.warning = warning
+    for attempt in range(2):
+        assert autosave.autosave() and autosave.wait()
+        qtbot.waitUntil(lambda: window.status_autosave.isVisible(), timeout=5000)
+        warnings = [call for call in dialogs.calls if call[0] == "warning"]
+        assert len(warnings) == 1, f"attempt {attempt}: one dialog per window"
+    _, title, text = warnings[0]
+    assert title == "Autosave failed" and "No space left on device" in text and "every 3 minutes" in text
+    assert "No space left on device" in window.status_autosave.toolTip()
+    assert window.status_autosave.text() == "Autosave failed"
+    assert "Autosave failed: " in window.statusBar().currentMessage()
+    assert autosave.saves == 0 and window.sessions.dirty  # still modified: the next tick tries again
+    assert threads == [threading.main_thread()]
+
+    monkeypatch.undo()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert autosave.autosave() and autosave.wait()
+    qtbot.waitUntil(lambda: not window.status_autosave.isVisible(), timeout=5000)
+    assert autosave.saves == 1 and autosave.last_error is None and autosave.path.exists()
+
+
+def test_saving_over_a_file_another_window_saved_asks_first(qtbot, make_window, dialogs, tmp_path):
+    path = tmp_path / "shared.gradsim"
+    first = make_window()
+    _steps(qtbot, first, 4)
+    assert first.sessions.save_to(str(path))
+    second = make_window()
+    assert second.sessions.open_path(str(path))
+    _wait_step(qtbot, second, 4)
+    _steps(qtbot, second, 6)
+    assert second.sessions.save()  # nobody changed it since second opened it
+    _steps(qtbot, first, 1)
+    dialogs.calls.clear()
+    dialogs.question_answer = False
+    assert not first.sessions.save()
+    (question,) = [call for call in dialogs.calls if call[0] == "question"]
+    assert question[1] == "File changed on disk" and "shared.gradsim" in question[2]
+    assert dialogs.question_defaults[-1] is False  # Enter keeps the other window's file
+    assert load_session(path).trainer.step_count == 10 and first.sessions.dirty
+    assert "changed on disk" in first.statusBar().currentMessage()
+    dialogs.question_answer = True
+    assert first.sessions.save()
+    assert load_session(path).trainer.step_count == 5 and not first.sessions.dirty
+    dialogs.calls.clear()
+    _steps(qtbot, first, 1)
+    assert first.sessions.save() and dialogs.calls == []  # its own last save: no question
+
+
+def test_a_failed_first_save_says_no_file_was_created(qtbot, make_window, dialogs, tmp_path, monkeypatch):
+    import tempfile
+
+    window = make_window()
+    _steps(qtbot, window, 3)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    assert not window.sessions.save_to(str(tmp_path / "new.gradsim"))
+    (error,) = dialogs.errors()
+    assert error[2].endswith("no file was created") and "previous file" not in error[2]
+
+
+def test_leftovers_of_killed_saves_are_removed_at_start_but_not_saves_in_progress(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    import fcntl
+
+    from PySide6.QtCore import QSettings
+
+    from gradsim.ui.autosave import autosave_folder
+    from gradsim.ui.session_controller import RECENT_KEY
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    folder = autosave_folder()
+    folder.mkdir(parents=True)
+    recent = tmp_path / "lecture.gradsim"
+    QSettings().setValue(RECENT_KEY, [str(recent)])
+    stale = [tmp_path / ".lecture.gradsim.abcdefgh.tmp", folder / ".session-1-0a1b2c3d.gradsim.zyx_9876.tmp"]
+    in_progress = folder / ".session-2-0a1b2c3d.gradsim.k0k0k0k0.tmp"
+    foreign = [tmp_path / ".notes.txt.abcdefgh.tmp", folder / "readme.tmp"]
+    for path in [*stale, in_progress, *foreign]:
+        path.write_bytes(b"partial")
+    with open(in_progress, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another window is writing it right now
+        make_window()
+        assert not any(path.exists() for path in stale)
+        assert in_progress.exists() and all(path.exists() for path in foreign)
+
+
+def test_the_recovery_question_defaults_to_recover_in_the_real_dialog(qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gradsim.ui.dialogs import question_box
+
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    keeping = question_box(None, "t", "x", default_yes=True)
+    assert keeping.defaultButton() is keeping.button(yes) and keeping.escapeButton() is keeping.button(no)
+    cautious = question_box(None, "t", "x", default_yes=False)
+    assert cautious.defaultButton() is cautious.button(no)
 
 
 # ---------------------------------------------------------------------------- drops and the command line
