@@ -25,6 +25,7 @@ from gradsim.engine.errors import ConfigError
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
+MAX_PIECES = 16  # maxout's k: a bound like every layer width's (config.MAX_WIDTH)
 _SQRT_2 = math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
@@ -38,7 +39,7 @@ class Activation:
     bounds: ClassVar[tuple[float, float] | None] = None  # output range, for saturation
     params: dict[str, Any] = field(default_factory=dict)
 
-    pieces: int = 1  # pre-activations per unit (maxout's k)
+    pieces: int = 1  # pre-activations per unit (maxout's k, at most MAX_PIECES)
 
     def __post_init__(self) -> None:
         """Subclasses with parameters that change the layer shape override this."""
@@ -420,6 +421,15 @@ def make_activation(
     if name == "maxout" and (int(params.get("k", 2)) != params.get("k", 2) or int(params.get("k", 2)) < 2):
         raise ConfigError(
             f"{field_name}.k", "bad_pieces", "must be an integer >= 2, got {value}", value=params.get("k")
+        )
+    if name == "maxout" and params.get("k", 2) > MAX_PIECES:  # k pieces make a layer k times wider
+        raise ConfigError(
+            f"{field_name}.k",
+            "bad_pieces",
+            "must be between {low} and {high}, got {value}",
+            low=2,
+            high=MAX_PIECES,
+            value=params["k"],
         )
     if name == "noisy_relu" and params.get("sigma", 0.1) < 0:
         raise ConfigError(

@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from gradsim.engine.activations import make_activation
+from gradsim.engine.budget import MemoryEstimate, check_memory
 from gradsim.engine.clipping import validate_clipping
-from gradsim.engine.datasets import validate_data_spec
+from gradsim.engine.datasets import DataShape, data_shape, validate_data_spec
 from gradsim.engine.errors import ConfigError
 from gradsim.engine.initializers import validate_init_spec
 from gradsim.engine.losses import LOSS_KINDS, default_loss_for_task
@@ -58,11 +59,21 @@ TRAINING_DEFAULTS: dict[str, Any] = {
     "precision": "float64",
     "diagnostics_every": 20,
     "checkpoint_every": 100,
+    "lone_batch": "merge",
 }
+#: training.lone_batch: with BatchNorm, a last batch of one sample joins the previous batch
+#: ("merge"), or is trained on alone as schema-1 sessions did ("keep", their migrated value).
+LONE_BATCH_RULES = ("merge", "keep")
+_SMALLEST_DATA = DataShape(n_train=1, n_test=0, input_dim=1, output_dim=1)  # a CSV before it is read
 
 
-def validate_config(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Check every field and return the normalized configuration (a new dict)."""
+def validate_config(raw: Mapping[str, Any], *, memory: bool = True) -> dict[str, Any]:
+    """Check every field and return the normalized configuration (a new dict).
+
+    Then :func:`check_training_fits` on the data's shape as the spec gives it (a CSV's
+    is known only from its file: the Trainer checks again with the real dataset).
+    ``memory=False`` skips the memory budget (live edits of a run that already fits).
+    """
     if not isinstance(raw, Mapping):
         raise ConfigError(
             "config", "not_an_object", "must be a JSON object, got {value}", value=type(raw).__name__
@@ -89,7 +100,40 @@ def validate_config(raw: Mapping[str, Any]) -> dict[str, Any]:
             allowed=", ".join(LOSS_KINDS),
         )
     config["loss"] = loss
+    shape = data_shape(config["data"])
+    _check_batchnorm_batches(config, shape)
+    if memory:
+        check_memory(config, shape or _SMALLEST_DATA)
     return config
+
+
+def check_training_fits(config: Mapping[str, Any], shape: DataShape) -> MemoryEstimate:
+    """BatchNorm's batch sizes and the memory budget on the real data (the Trainer calls it)."""
+    _check_batchnorm_batches(config, shape)
+    return check_memory(config, shape)
+
+
+def _check_batchnorm_batches(config: Mapping[str, Any], shape: DataShape | None) -> None:
+    """A batch of one sample gives BatchNorm zero variance: every gradient behind it is 0 and
+    the running variance is dragged toward 0 (torch refuses such a batch). Mini-batches merge
+    a last lone sample (Trainer); a batch size of 1 or a single training row is refused."""
+    training = config["training"]
+    if training["lone_batch"] == "keep" or all(l["norm"] != "batch" for l in config["network"]["layers"]):
+        return
+    if training["batch_size"] == 1:
+        raise ConfigError(
+            "training.batch_size",
+            "batchnorm_batch_of_one",
+            "BatchNorm needs at least 2 samples per training batch, got {value}",
+            value=1,
+        )
+    if shape is not None and shape.n_train < 2:
+        raise ConfigError(
+            "data",
+            "batchnorm_one_row",
+            "BatchNorm needs at least 2 training rows, got {value}",
+            value=shape.n_train,
+        )
 
 
 def network_spec(config: Mapping[str, Any], input_dim: int, output_dim: int, task: str) -> NetworkSpec:
@@ -267,6 +311,14 @@ def _validate_training(raw: Any) -> dict[str, Any]:
         )
     merged["diagnostics_every"] = _int_in(merged["diagnostics_every"], "training.diagnostics_every", 1, 10**6)
     merged["checkpoint_every"] = _int_in(merged["checkpoint_every"], "training.checkpoint_every", 1, 10**7)
+    if merged["lone_batch"] not in LONE_BATCH_RULES:
+        raise ConfigError(
+            "training.lone_batch",
+            "unknown_lone_batch",
+            "choose one of {allowed}, got {value!r}",
+            value=merged["lone_batch"],
+            allowed=", ".join(LONE_BATCH_RULES),
+        )
     return merged
 
 

@@ -565,6 +565,41 @@ def make_dataset(spec: Mapping[str, Any]) -> Dataset:
     return _finish(spec["kind"], raw, spec["test_fraction"], rng)
 
 
+@dataclass(frozen=True)
+class DataShape:
+    """Rows and widths of a dataset, known from its spec before it is generated."""
+
+    n_train: int
+    n_test: int
+    input_dim: int
+    output_dim: int
+
+
+def data_shape(spec: Mapping[str, Any]) -> DataShape | None:
+    """The shape ``make_dataset(spec)`` gives, without generating anything (``spec`` validated).
+
+    Why: a config is checked (memory budget, BatchNorm batch sizes) before its data exists.
+    Exact for regression and for the sets with equal class sizes; for ``teacher`` (binary)
+    and ``digits`` the stratified split can move a row or two. None for a CSV: only its
+    file knows.
+    """
+    kind = spec["kind"]
+    if kind == "csv":
+        return None
+    n = spec["n_samples"]
+    inputs = {"sine": 1, "teacher": spec.get("dim"), "mixture": spec.get("dim"), "digits": 64}.get(kind, 2)
+    if kind in ("sine", "plane") or (kind == "teacher" and spec["task"] == "regression"):
+        n_test = min(math.floor(n * spec["test_fraction"] + 0.5), n - 1)
+        outputs = spec["outputs"] if kind == "teacher" else 1
+        return DataShape(n - n_test, n_test, inputs, outputs)
+    classes = spec["n_classes"] if kind in ("gaussians", "spiral", "mixture") else 2
+    classes = 10 if kind == "digits" else classes
+    sizes = np.asarray(_class_sizes(n, classes))
+    wanted = min(math.floor(n * spec["test_fraction"] + 0.5), n - 1)
+    n_test = int(np.minimum(_allocate(list(sizes), wanted), sizes - 1).sum())
+    return DataShape(n - n_test, n_test, inputs, 1 if classes == 2 else classes)
+
+
 def _finish(
     name: str, raw: _Raw, test_fraction: float, rng: np.random.Generator, standardize: bool = False
 ) -> Dataset:

@@ -12,6 +12,7 @@ Layers are numbered from 1, as users count them.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,8 +162,16 @@ def format_diagnosis(diagnosis: Diagnosis) -> str:
         return f"{diagnosis.code}: {params}"
 
 
-def first_nonfinite(loss: float, layer_norms: np.ndarray, step: int) -> dict[str, Any] | None:
-    """Where divergence shows first: the loss, or the deepest... the first layer with a bad gradient."""
+def first_nonfinite(
+    loss: float,
+    layer_norms: np.ndarray,
+    step: int,
+    running: Mapping[str, np.ndarray] | None = None,
+) -> dict[str, Any] | None:
+    """Where divergence shows first: the loss, the first layer with a bad gradient, or the
+    first BatchNorm layer whose running statistics would become NaN/Inf (``running``, named
+    ``layers.{i}.running_mean``/``running_var``): a finite loss can come with them (a huge
+    pre-activation's variance overflows, its normalized value is then 0)."""
     if not math.isfinite(loss):
         return {"what": "loss", "value": _name(loss), "step": step}
     bad = np.flatnonzero(~np.isfinite(layer_norms))
@@ -170,6 +179,11 @@ def first_nonfinite(loss: float, layer_norms: np.ndarray, step: int) -> dict[str
         layer = int(bad[0]) + 1
         where = "output layer gradient" if layer == len(layer_norms) else f"layer {layer} gradient"
         return {"what": where, "value": _name(float(layer_norms[bad[0]])), "step": step, "layer": layer}
+    for name, value in (running or {}).items():
+        if not np.all(np.isfinite(value)):
+            layer = int(name.split(".")[1]) + 1
+            value_name = "NaN" if np.isnan(value).any() else "Inf"
+            return {"what": f"BatchNorm statistics of layer {layer}", "value": value_name, "step": step}
     return None
 
 

@@ -30,7 +30,7 @@ import numpy as np
 from gradsim.engine.activations import Activation, make_activation
 from gradsim.engine.initializers import init_bias, init_weight
 from gradsim.engine.losses import loss_and_grad
-from gradsim.engine.normalization import norm_backward, norm_forward
+from gradsim.engine.normalization import next_running, norm_backward, norm_forward
 
 PRECISIONS: dict[str, np.dtype] = {
     "float64": np.dtype(np.float64),
@@ -161,11 +161,15 @@ class Network:
         rng: np.random.Generator | None = None,
         keep_cache: bool = True,
         collect: list[np.ndarray] | None = None,
+        update_running: bool = True,
     ) -> np.ndarray:
         """Logits for a batch. ``train`` selects batch statistics and activation noise.
 
         ``collect`` (a list) receives every layer's pre-activation, e.g. to count dead
         units over the whole training set without disturbing the training cache.
+        A training pass that keeps its cache updates BatchNorm's running statistics,
+        unless ``update_running`` is False: then :meth:`next_running_statistics` gives
+        the update and :meth:`set_buffers` applies it (after the trainer's checks).
         """
         network_input = a = self._store(self._c(x))
         outputs: list[np.ndarray] = []
@@ -183,7 +187,7 @@ class Network:
                     self._c(self.params[f"layers.{i}.beta"]),
                     self._running(i),
                     train,
-                    update_running=train and keep_cache,
+                    update_running=train and keep_cache and update_running,
                 )
                 h = self._store(h)
             else:
@@ -223,6 +227,23 @@ class Network:
             "mean": self.buffers[f"layers.{i}.running_mean"],
             "var": self.buffers[f"layers.{i}.running_var"],
         }
+
+    def next_running_statistics(self) -> dict[str, np.ndarray]:
+        """The BatchNorm buffers after the last training forward pass, as new arrays
+        (named like ``buffers``); nothing is written. Empty without BatchNorm."""
+        result: dict[str, np.ndarray] = {}
+        for i, layer in enumerate(self.spec.layers):
+            if layer.norm != "batch":
+                continue
+            mean, var = next_running(self._running(i), self.cache[i].internals["norm"])
+            result[f"layers.{i}.running_mean"] = mean
+            result[f"layers.{i}.running_var"] = var
+        return result
+
+    def set_buffers(self, values: dict[str, np.ndarray]) -> None:
+        """Write buffer values (e.g. from :meth:`next_running_statistics`) into the buffers."""
+        for name, value in values.items():
+            np.copyto(self.buffers[name], value)
 
     def _learned(self, i: int) -> dict[str, np.ndarray]:
         names = self.activations[i].n_learned(self.spec.layers[i].width)
@@ -322,10 +343,15 @@ class Network:
             self._set_grad(name, self._c(self.grads[name]) + extra)
 
     def loss_and_gradients(
-        self, x: np.ndarray, y: np.ndarray, rng: np.random.Generator | None = None, train: bool = True
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        rng: np.random.Generator | None = None,
+        train: bool = True,
+        update_running: bool = True,
     ) -> tuple[float, np.ndarray]:
         """One forward and backward pass: (data loss + penalty, logits); gradients in ``self.grads``."""
-        logits = self.forward(x, train=train, rng=rng)
+        logits = self.forward(x, train=train, rng=rng, update_running=update_running)
         data_loss, grad_logits = loss_and_grad(self.spec.loss, logits, y)
         self.backward(grad_logits)
         self._add_regularization_grads()

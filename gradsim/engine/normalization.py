@@ -7,6 +7,10 @@ Its input gradient sums to zero over the batch (a test).
 
 LayerNorm (Ba et al. 2016) normalizes each sample over its features, so it behaves
 the same in training and evaluation and with a batch of one.
+
+The running statistics can be updated later than the forward pass: the trainer
+computes them with :func:`next_running`, checks them (and the loss and gradients)
+for NaN/Inf and only then writes them, so a rejected step leaves them untouched.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class NormCache:
     xhat: np.ndarray
     invstd: np.ndarray
     axis: int  # 0: batch statistics (BatchNorm training), 1: per-sample (LayerNorm), -1: fixed
+    batch_mean: np.ndarray | None = None  # BatchNorm training: the batch's mean and biased
+    batch_var: np.ndarray | None = None  # variance per unit, for the running statistics
 
 
 def norm_forward(
@@ -51,18 +57,31 @@ def norm_forward(
     var = np.mean(centred * centred, axis=axis, keepdims=True)
     invstd = 1.0 / np.sqrt(var + eps)
     xhat = centred * invstd
-    if kind == "batch" and running is not None and update_running:
-        _update_running(running, mean[0], var[0], h.shape[0])
-    return xhat * gamma + beta, NormCache(xhat, invstd, axis)
+    cache = NormCache(xhat, invstd, axis)
+    if kind == "batch":
+        cache.batch_mean, cache.batch_var = mean[0], var[0]
+        if running is not None and update_running:
+            new_mean, new_var = next_running(running, cache)
+            running["mean"][...] = new_mean
+            running["var"][...] = new_var
+    return xhat * gamma + beta, cache
 
 
-def _update_running(running: dict[str, np.ndarray], mean: np.ndarray, var: np.ndarray, n: int) -> None:
+def next_running(running: dict[str, np.ndarray], cache: NormCache) -> tuple[np.ndarray, np.ndarray]:
+    """The running (mean, var) after the batch in ``cache``, as new arrays of the buffers' dtype.
+
+    ``running * (1 - m) + m * batch`` with the unbiased batch variance, in the same operations
+    and dtypes as an in-place update (bit-identical results)."""
+    assert cache.batch_mean is not None and cache.batch_var is not None
+    n = cache.xhat.shape[0]
+    mean, var = cache.batch_mean, cache.batch_var
     m = running["mean"].dtype.type(BN_MOMENTUM)
     unbiased = var * var.dtype.type(n / max(n - 1, 1))
-    running["mean"] *= 1 - m
-    running["mean"] += m * mean.astype(running["mean"].dtype, copy=False)
-    running["var"] *= 1 - m
-    running["var"] += m * unbiased.astype(running["var"].dtype, copy=False)
+    new_mean = running["mean"] * (1 - m)
+    new_mean += m * mean.astype(running["mean"].dtype, copy=False)
+    new_var = running["var"] * (1 - m)
+    new_var += m * unbiased.astype(running["var"].dtype, copy=False)
+    return new_mean, new_var
 
 
 def norm_backward(

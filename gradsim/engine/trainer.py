@@ -12,9 +12,20 @@ Same config and seed give bit-identical runs, and :mod:`gradsim.engine.state`
 saves and restores everything (the generator's state included) so a resumed run
 continues bit-identically.
 
-Non-finite values: when the loss or a gradient becomes NaN/Inf, the update is *not*
-applied, ``divergence`` records where it happened, and the parameters stay at the
-last finite state, so the user can lower the learning rate and go on.
+Non-finite values: when the loss, a gradient or BatchNorm's new running statistics
+would be NaN/Inf, the step is rejected: nothing changes (parameters, running statistics,
+optimizer state, random generator, batch order and position, epoch) except the step
+counter and the histories, which record the attempt; ``divergence`` records where it
+happened first. The same step on the same state fails again, so the user changes
+something (rewinds, lowers the learning rate, undoes a weight edit) to go on.
+
+Batches: a seeded shuffle per epoch. With BatchNorm a batch of one sample has zero
+variance (every gradient behind it is 0), so ``training.lone_batch = "merge"`` (the
+default) adds an epoch's last lone sample to the batch before it; ``"keep"`` is the
+schema-1 behaviour that old sessions resume with. Memory: the config's estimate is
+checked against the budget on the real dataset (:mod:`gradsim.engine.budget`), and a
+MemoryError that still happens becomes :class:`~gradsim.engine.budget.OutOfMemoryError`,
+one readable line with the estimate; a step that runs out of memory changes nothing.
 """
 
 from __future__ import annotations
@@ -27,9 +38,18 @@ from typing import Any
 
 import numpy as np
 
+from gradsim.engine.budget import (
+    CHECKPOINT_BYTES,
+    EVALUATION_CAPACITY,
+    EVALUATION_SAMPLES,
+    MAX_CHECKPOINTS,
+    MIN_CHECKPOINTS,
+    STATS_CAPACITY,
+    OutOfMemoryError,
+)
 from gradsim.engine.clipping import apply_clipping
-from gradsim.engine.config import network_spec, validate_config
-from gradsim.engine.datasets import Dataset, make_dataset
+from gradsim.engine.config import check_training_fits, network_spec, validate_config
+from gradsim.engine.datasets import Dataset, DataShape, make_dataset
 from gradsim.engine.diagnosis import THRESHOLDS, Diagnosis, DiagnosisInput, diagnose, first_nonfinite
 from gradsim.engine.diagnostics import (
     GRAD_LOG_RANGE,
@@ -51,10 +71,7 @@ from gradsim.engine.snapshot import Snapshot, frozen, frozen_dict
 
 SCALAR_NAMES: tuple[str, ...] = ("loss", "grad_norm", "clipped", "learning_rate")
 EVALUATION_NAMES: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
-MAX_CHECKPOINTS = 128
-CHECKPOINT_BYTES = 64 * 2**20
 SNAPSHOT_WEIGHT_LIMIT = 50_000  # parameters; larger nets send no weight matrices to the diagram
-EVALUATION_SAMPLES = 512  # train/test losses at the cadence use the first N of each (fixed) set
 
 
 @dataclass(frozen=True)
@@ -88,10 +105,19 @@ class Trainer:
         initial checkpoint is taken."""
         self.config = validate_config(config)
         self.dataset = dataset if dataset is not None else make_dataset(self.config["data"])
-        seed = self.config["training"]["seed"]
         self.spec = network_spec(
             self.config, self.dataset.input_dim, self.dataset.output_dim, self.dataset.task
         )
+        d = self.dataset
+        shape = DataShape(len(d.x_train), len(d.x_test), d.input_dim, d.output_dim)
+        self.memory = check_training_fits(self.config, shape)
+        try:
+            self._build(initialize)
+        except MemoryError as error:
+            raise OutOfMemoryError("building the network", self.memory) from error
+
+    def _build(self, initialize: bool) -> None:
+        seed = self.config["training"]["seed"]
         build_spec = self.spec if initialize else _zero_initialized(self.spec)
         self.network = Network(build_spec, np.random.default_rng([seed, 1]))
         self.network.spec = self.spec
@@ -102,6 +128,9 @@ class Trainer:
         self.epoch = 0
         self.batch_position = 0
         self.order = np.arange(len(self.dataset.x_train))
+        self.merge_lone_batch = self.config["training"]["lone_batch"] == "merge" and any(
+            layer.norm == "batch" for layer in self.spec.layers
+        )
         self.divergence: dict[str, Any] | None = None
         self.last_record: StepRecord | None = None
         self._init_histories()
@@ -112,14 +141,15 @@ class Trainer:
         depth = self.network.depth
         self.scalars = SeriesHistory(len(SCALAR_NAMES))
         self.layer_grads = SeriesHistory(depth + 1)
-        self.evaluation = SeriesHistory(len(EVALUATION_NAMES), capacity=1024)
-        self.stats_history = SeriesHistory(max(depth, 1) * len(LAYER_STAT_NAMES), capacity=512)
+        self.evaluation = SeriesHistory(len(EVALUATION_NAMES), capacity=EVALUATION_CAPACITY)
+        self.stats_history = SeriesHistory(max(depth, 1) * len(LAYER_STAT_NAMES), capacity=STATS_CAPACITY)
         self.stats: np.ndarray | None = None
         self.histograms: dict[str, np.ndarray] = {}
 
     def _init_checkpoints(self, take_first: bool = True) -> None:
         size = sum(p.size for p in self.network.params.values()) * self.network.dtype.itemsize
-        self.max_checkpoints = int(max(8, min(MAX_CHECKPOINTS, CHECKPOINT_BYTES // max(size, 1))))
+        fitting = min(MAX_CHECKPOINTS, CHECKPOINT_BYTES // max(size, 1))
+        self.max_checkpoints = int(max(MIN_CHECKPOINTS, fitting))
         self.checkpoint_every = self.config["training"]["checkpoint_every"]
         self.checkpoint_steps: list[int] = []
         self.checkpoints: list[np.ndarray] = []
@@ -140,8 +170,11 @@ class Trainer:
             return x, y
         if self.batch_position == 0:
             self.order = self.rng.permutation(n)
-        index = self.order[self.batch_position : self.batch_position + size]
-        self.batch_position += size
+        end = self.batch_position + size
+        if self.merge_lone_batch and end == n - 1:
+            end = n  # BatchNorm: the epoch's last lone sample joins this batch
+        index = self.order[self.batch_position : end]
+        self.batch_position = end
         if self.batch_position >= n:
             self.batch_position = 0
             self.epoch += 1
@@ -149,23 +182,27 @@ class Trainer:
 
     # ------------------------------------------------------------------ training
     def step(self) -> StepRecord:
-        """One update. Non-finite loss or gradient: no update, ``divergence`` set."""
+        """One update. Non-finite loss, gradient or running statistics: the step changes
+        nothing but the counter and the histories, and ``divergence`` is set (module docstring)."""
         cadence = self.step_count % self.config["training"]["diagnostics_every"] == 0
-        before = self._weights_copy() if cadence else None
-        x, y = self._next_batch()
-        if self.batch_size == len(self.dataset.x_train):
-            self.epoch += 1
-        with np.errstate(all="ignore"):
-            loss, _ = self.network.loss_and_gradients(x, y, rng=self.rng, train=True)
-            grads = self.network.grad_list()
-            layer_norms, total_norm = gradient_norms_per_layer(self.network)
-            report = apply_clipping(grads, self.config["clipping"], total_norm)
+        position = (self.rng.bit_generator.state, self.batch_position, self.epoch, self.order)
+        try:
+            before = self._weights_copy() if cadence else None
+            loss, grads, layer_norms, report, running = self._compute()
+        except MemoryError as error:
+            self._return_to(position)
+            raise OutOfMemoryError(f"at step {self.step_count + 1}", self.memory) from error
         lr = float(self.schedule.lr_at(self.step_count, self.optimizer.lr))
-        problem = first_nonfinite(loss, np.append(layer_norms, report.pre_clip_norm), self.step_count + 1)
+        problem = first_nonfinite(
+            loss, np.append(layer_norms, report.pre_clip_norm), self.step_count + 1, running
+        )
         if problem is None:
             self.optimizer.step(grads, lr=lr)
-        elif self.divergence is None:
-            self.divergence = problem
+            self.network.set_buffers(running)
+        else:
+            self._return_to(position)
+            if self.divergence is None:
+                self.divergence = problem
         self.step_count += 1
         record = StepRecord(self.step_count, loss, report.pre_clip_norm, report.fired, lr, problem is None)
         self.scalars.append(self.step_count, (loss, report.pre_clip_norm, float(report.fired), lr))
@@ -176,6 +213,26 @@ class Trainer:
             self._checkpoint()
         self.last_record = record
         return record
+
+    def _compute(self) -> tuple[float, list[np.ndarray], np.ndarray, Any, dict[str, np.ndarray]]:
+        """Forward and backward on the next batch: (loss, gradients, per-layer gradient norms,
+        clipping report, the running statistics this batch would give); nothing applied."""
+        x, y = self._next_batch()
+        if self.batch_size == len(self.dataset.x_train):
+            self.epoch += 1
+        with np.errstate(all="ignore"):
+            loss, _ = self.network.loss_and_gradients(x, y, rng=self.rng, train=True, update_running=False)
+            running = self.network.next_running_statistics()
+            grads = self.network.grad_list()
+            layer_norms, total_norm = gradient_norms_per_layer(self.network)
+            report = apply_clipping(grads, self.config["clipping"], total_norm)
+        return loss, grads, layer_norms, report, running
+
+    def _return_to(self, position: tuple[dict[str, Any], int, int, np.ndarray]) -> None:
+        """Undo what drawing a batch changed: the generator (shuffle, activation noise),
+        the position in the epoch, the epoch and its order."""
+        rng_state, self.batch_position, self.epoch, self.order = position
+        self.rng.bit_generator.state = rng_state
 
     def steps(self, n: int | None = None) -> Iterator[StepRecord]:
         """Yield after every step (forever when ``n`` is None): pause or cancel between yields."""
@@ -247,13 +304,13 @@ class Trainer:
         """Change the base learning rate from the next step (validated like the config)."""
         config = dict(self.config)
         config["optimizer"] = {**self.config["optimizer"], "lr": lr}
-        self.config = validate_config(config)
+        self.config = validate_config(config, memory=False)
         self.optimizer.lr = self.config["optimizer"]["lr"]
 
     def set_clipping(self, spec: Mapping[str, Any]) -> None:
         config = dict(self.config)
         config["clipping"] = dict(spec)
-        self.config = validate_config(config)
+        self.config = validate_config(config, memory=False)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Edit one parameter entry (TensorFlow Playground's "what one bad weight does")."""

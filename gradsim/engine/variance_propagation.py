@@ -105,7 +105,7 @@ def measurement_spec(config: Mapping[str, Any], input_dim: int | None = None) ->
     ``input_dim`` defaults to the first layer's width: the standard-normal batch then
     stands for a previous layer's activations, as in the derivations.
     """
-    cfg = copy.deepcopy(validate_config(config))
+    cfg = copy.deepcopy(validate_config(config, memory=False))  # a measurement, not a training run
     layers = cfg["network"]["layers"]
     if input_dim is None:
         input_dim = layers[0]["width"] if layers else 1

@@ -24,12 +24,27 @@ from collections.abc import Callable
 import numpy as np
 
 #: The schema this gradsim writes and the newest it reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Migration = Callable[[dict, dict[str, np.ndarray]], tuple[dict, dict[str, np.ndarray]]]
 
-#: version v -> the step from v to v + 1. Empty while SCHEMA_VERSION == 1.
-MIGRATIONS: dict[int, Migration] = {}
+
+def _v1_to_v2(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
+    """Schema 2 merges an epoch's last batch of one sample into the batch before it when
+    BatchNorm is on (``training.lone_batch = "merge"``). Schema 1 trained on it alone: its
+    sessions get ``"keep"`` so they resume exactly as they would have. (Schema 2 also spells
+    out NaN/Inf in the manifest's JSON; schema-1 files hold none there, so nothing to do.)
+    Sessions always hold a normalized config (with ``training``); anything else is left
+    as it is, for the engine to judge (``bad_config``)."""
+    config = manifest.get("config")
+    training = config.get("training") if isinstance(config, dict) else None
+    if isinstance(training, dict):
+        training["lone_batch"] = "keep"
+    return manifest, arrays
+
+
+#: version v -> the step from v to v + 1.
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def migrate(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:

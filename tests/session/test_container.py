@@ -427,7 +427,8 @@ def test_migrate_applies_every_step_in_order(monkeypatch) -> None:
 
 def test_loading_a_v1_file_runs_the_migrations(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "old.gradsim"
-    save_container(path, {"config": {"lr": 0.1}}, {"w": np.arange(3.0)})  # written as v1
+    save_container(path, {"config": {"lr": 0.1}}, {"w": np.arange(3.0)})
+    rewrite_manifest(path, lambda m: {**m, "schema_version": 1})  # as a schema-1 gradsim wrote it
     calls: list[str] = []
     fake_registry(monkeypatch, calls)
     manifest, arrays = load_container(path)
@@ -459,6 +460,7 @@ def test_a_gap_in_the_registry_is_a_bug_not_a_file_error(monkeypatch) -> None:
 def test_a_migration_that_breaks_the_table_is_caught_by_validation(tmp_path, monkeypatch) -> None:
     path = tmp_path / "old.gradsim"
     save_container(path, {}, {"w": np.zeros(2)})
+    rewrite_manifest(path, lambda m: {**m, "schema_version": 1})
     monkeypatch.setattr(migrations, "MIGRATIONS", {1: lambda m, a: (m, {"w": np.zeros(3)})})
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     with pytest.raises(SessionError) as caught:

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from gradsim.engine.state import trainer_state
+from gradsim.session.container import read_manifest
 from gradsim.session.io import load_session
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -64,3 +65,21 @@ def test_schema_v1_batchnorm_lone_batch_resumes_exactly_as_schema_1_ran() -> Non
         np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
     counters = [trainer.step_count, trainer.epoch, trainer.batch_position]
     assert counters == expected["counters"].tolist()
+
+
+def test_the_v1_to_v2_migration_is_what_keeps_that_run_exact() -> None:
+    """The migrated config says "keep"; the schema-2 default ("merge") would run differently."""
+    session = load_session(LONE_BATCH)
+    trainer = session.trainer
+    assert read_manifest(LONE_BATCH)["schema_version"] == 1  # as stored; migrated on reading
+    assert trainer.config["training"]["lone_batch"] == "keep"
+    merged = load_session(LONE_BATCH).trainer
+    merged.merge_lone_batch = True
+    expected = _expected(session)["losses"]
+    losses = [record.loss for record in merged.steps(25)]
+    assert losses[0] == expected[0]  # step 9: the same batch
+    assert losses[1] != expected[1]  # step 10: 33 samples instead of 32, then no step of 1
+
+
+def test_schema_v1_fixture_migrates_to_keep() -> None:
+    assert load_session(FIXTURES / "schema-v1.gradsim").trainer.config["training"]["lone_batch"] == "keep"

@@ -24,6 +24,7 @@ from gradsim.session import container
 from gradsim.session.container import load_container, read_manifest, save_container
 from gradsim.session.errors import SessionError
 from gradsim.session.limits import Limits, MiB
+from gradsim.session.migrations import SCHEMA_VERSION
 
 STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 
@@ -493,9 +494,10 @@ def test_bad_schema_version(write, value) -> None:
 
 @pytest.mark.parametrize("app_version", ["9.0.0", 42, None])
 def test_newer_schema(write, app_version) -> None:
-    manifest = good_manifest(schema_version=2, app_version=app_version)
+    newer = SCHEMA_VERSION + 1
+    manifest = good_manifest(schema_version=newer, app_version=app_version)
     err = refused(write(session_bytes(manifest)), "newer_schema")
-    assert "needs gradsim schema 2" in str(err) and "reads up to 1" in str(err)
+    assert f"needs gradsim schema {newer}" in str(err) and f"reads up to {SCHEMA_VERSION}" in str(err)
 
 
 # ----------------------------------------------------------------------------- arrays.npz
