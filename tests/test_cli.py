@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -104,3 +105,64 @@ def test_unreadable_inputs_fail_cleanly(tmp_path, capsys) -> None:
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3 and all(line.startswith("gradsim: error:") for line in errors)
     assert "not a gradsim session file" in errors[2]
+
+
+# --------------------------------------------------------------------------- special files (issue 11)
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+
+
+@needs_fifo
+@pytest.mark.timeout(60)
+def test_a_named_pipe_or_dev_zero_as_input_is_refused_at_once(tmp_path, capsys) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    out = str(tmp_path / "x.gradsim")
+    assert main(["run", "--config", str(pipe), "--steps", "1", "--out", out]) == 1
+    assert main(["info", str(pipe)]) == 1
+    assert main(["run", "--resume", str(pipe), "--steps", "1", "--out", out]) == 1
+    if os.path.exists("/dev/zero"):
+        assert main(["run", "--config", "/dev/zero", "--steps", "1", "--out", out]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert errors[:3] == [
+        f"gradsim: error: cannot read {pipe}: is a named pipe, not a file",
+        f"gradsim: error: {pipe}: cannot be read (is a named pipe, not a file)",
+        f"gradsim: error: {pipe}: cannot be read (is a named pipe, not a file)",
+    ]
+    assert errors[3:] in ([], ["gradsim: error: cannot read /dev/zero: is a character device, not a file"])
+
+
+def test_a_csv_data_path_that_is_a_device_is_refused(tmp_path, capsys) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    config = tmp_path / "csv.json"
+    config.write_text(json.dumps({"data": {"kind": "csv", "path": "/dev/zero"}}))
+    assert main(["run", "--config", str(config), "--steps", "1", "--out", str(tmp_path / "x.gradsim")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "gradsim: error: cannot read /dev/zero: is a character device, not a file"
+
+
+# --------------------------------------------------------------------------- hostile config JSON (issue 11)
+def _run_config(tmp_path, text: str) -> int:
+    path = tmp_path / "hostile.json"
+    path.write_text(text)
+    return main(["run", "--config", str(path), "--steps", "1", "--out", str(tmp_path / "x.gradsim")])
+
+
+def test_a_config_nested_100000_deep_is_one_line(tmp_path, capsys) -> None:
+    text = '{"description": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    assert _run_config(tmp_path, text) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"gradsim: error: {tmp_path / 'hostile.json'}: invalid JSON at line 1, column 48: "
+        "nested deeper than 32 levels"
+    )
+
+
+@pytest.mark.parametrize(
+    ("digits", "shown"), [(400, "1e+399"), (5000, "inf")], ids=["400-digits", "past-int-conversion"]
+)
+def test_a_huge_integer_in_a_config_is_one_line(tmp_path, capsys, digits, shown) -> None:
+    text = '{"optimizer": {"kind": "sgd", "lr": 1' + "0" * (digits - 1) + "}}"
+    assert _run_config(tmp_path, text) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"gradsim: error: optimizer.lr: must be a finite number, got {shown}"

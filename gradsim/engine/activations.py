@@ -393,7 +393,7 @@ def make_activation(
     name: str, params: Mapping[str, Any] | None = None, field_name: str = "activation"
 ) -> Activation:
     """Build an activation by name, validating its parameters."""
-    if name not in ACTIVATIONS:
+    if not isinstance(name, str) or name not in ACTIVATIONS:
         raise ConfigError(
             field_name,
             "unknown_activation",

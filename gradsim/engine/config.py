@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,7 +19,7 @@ from gradsim.engine.activations import make_activation
 from gradsim.engine.budget import MemoryEstimate, check_memory
 from gradsim.engine.clipping import validate_clipping
 from gradsim.engine.datasets import DataShape, data_shape, validate_data_spec
-from gradsim.engine.errors import ConfigError
+from gradsim.engine.errors import ConfigError, shown
 from gradsim.engine.initializers import validate_init_spec
 from gradsim.engine.losses import LOSS_KINDS, default_loss_for_task
 from gradsim.engine.network import PRECISIONS, LayerSpec, NetworkSpec
@@ -28,6 +29,11 @@ from gradsim.engine.schedules import build_schedule
 
 MAX_LAYERS = 200
 MAX_WIDTH = 4096
+#: Deepest nesting of objects and lists, the config itself being level 1 (a real config
+#: has 5: config.network.layers[i].init). Deeper values are refused before any check
+#: recurses through them, and a valid config always fits a session manifest (64 levels).
+MAX_CONFIG_DEPTH = 32
+_MEASURE_DEPTH_UP_TO = 10**6  # how far a too deep value is measured, for the message
 TOP_LEVEL_KEYS = (
     "name",
     "description",
@@ -78,6 +84,7 @@ def validate_config(raw: Mapping[str, Any], *, memory: bool = True) -> dict[str,
         raise ConfigError(
             "config", "not_an_object", "must be a JSON object, got {value}", value=type(raw).__name__
         )
+    _check_values(raw)
     _no_unknown_keys(raw, TOP_LEVEL_KEYS, "config")
     config: dict[str, Any] = {
         "name": str(raw.get("name", "untitled")),
@@ -177,6 +184,71 @@ def _check_loss_fits_task(loss: str, task: str) -> None:
         )
 
 
+# --------------------------------------------------------------------------- any value
+def _check_values(raw: Mapping[str, Any]) -> None:
+    """Refuse, before any field is checked, what the checks below cannot meet without an
+    exception of their own: nesting past MAX_CONFIG_DEPTH (their messages show values,
+    and ``repr`` recurses once per level) and integers beyond a float's range
+    (``math.isfinite(10**400)`` raises OverflowError). Walked with a stack, not recursion.
+    """
+    stack: list[tuple[Any, int, tuple[Any, ...]]] = [(raw, 1, ())]
+    while stack:
+        value, depth, where = stack.pop()
+        if isinstance(value, Mapping | list | tuple):
+            if depth > MAX_CONFIG_DEPTH:
+                raise ConfigError(
+                    f"{_field_name(where)} (nesting depth)",
+                    "too_deep",
+                    "at most {limit}, got {value}",
+                    limit=MAX_CONFIG_DEPTH,
+                    value=depth - 1 + _depth(value),
+                )
+            items = value.items() if isinstance(value, Mapping) else enumerate(value, start=1)
+            stack.extend((child, depth + 1, (where, key)) for key, child in items)
+        elif _is_int(value) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+            raise ConfigError(
+                _field_name(where),
+                "not_finite",
+                "must be a finite number, got {value}",
+                value=_magnitude(value),
+            )
+
+
+_FLOAT_MAX = sys.float_info.max
+
+
+def _depth(value: Any) -> int:
+    """Levels of objects and lists in ``value`` (1 for a flat one), counted up to a cap."""
+    deepest, stack = 0, [(value, 1)]
+    while stack and deepest < _MEASURE_DEPTH_UP_TO:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping | list | tuple):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, Mapping) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _field_name(where: tuple[Any, ...]) -> str:
+    """``network.layers[2].init`` from the walk's nested (parent, key) pairs, shortened."""
+    parts: list[str] = []
+    while where:
+        where, key = where
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return shown("".join(reversed(parts)).lstrip(".") or "config", 80)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _magnitude(value: int) -> str:
+    """An integer too large to print in full, as ``1e+400`` (mantissa and power of ten)."""
+    power = math.floor(math.log10(abs(value)))
+    mantissa = 10 ** (math.log10(abs(value)) - power)
+    return f"{'-' if value < 0 else ''}{mantissa:.6g}e+{power}"
+
+
 # --------------------------------------------------------------------------- network
 def _validate_network(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
@@ -236,10 +308,15 @@ def _validate_layer(raw: Any, number: int, defaults: Mapping[str, Any]) -> dict[
     _no_unknown_keys(raw, LAYER_KEYS, where)
     if "width" not in raw:
         raise ConfigError(f"{where}.width", "missing", "is required")
+    params = raw.get("activation_params", defaults["activation_params"])
+    if not isinstance(params, Mapping):
+        raise ConfigError(
+            f"{where}.activation_params", "not_a_mapping", "must be a mapping, got {value!r}", value=params
+        )
     layer = {
         "width": _int_in(raw["width"], f"{where}.width", 1, MAX_WIDTH),
         "activation": raw.get("activation", defaults["activation"]),
-        "activation_params": dict(raw.get("activation_params", defaults["activation_params"])),
+        "activation_params": dict(params),
         "norm": raw.get("norm", defaults["norm"]),
     }
     make_activation(layer["activation"], layer["activation_params"], f"{where}.activation")
@@ -301,7 +378,7 @@ def _validate_training(raw: Any) -> dict[str, Any]:
     batch = merged["batch_size"]
     merged["batch_size"] = 0 if batch in (None, "full") else _int_in(batch, "training.batch_size", 0, 10**6)
     merged["seed"] = _int_in(merged["seed"], "training.seed", 0, 2**63 - 1)
-    if merged["precision"] not in PRECISIONS:
+    if not isinstance(merged["precision"], str) or merged["precision"] not in PRECISIONS:
         raise ConfigError(
             "training.precision",
             "unknown_precision",
@@ -345,7 +422,7 @@ def _int_in(value: Any, where: str, low: int, high: int) -> int:
             "must be between {low} and {high}, got {value}",
             low=low,
             high=high,
-            value=value,
+            value=value if abs(value) < 10**18 else _magnitude(value),
         )
     return value
 

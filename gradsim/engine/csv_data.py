@@ -8,8 +8,9 @@ into arrays; the train/test split and standardization live in
 
 Rules (also in the user docs):
 
-* UTF-8 text (a byte-order mark is ignored), at most ``MAX_FILE_BYTES`` bytes and
-  ``MAX_CELLS`` cells. The size is checked with ``os.stat`` before anything is read.
+* A regular file (not a named pipe, device or folder) of UTF-8 text (a byte-order
+  mark is ignored), at most ``MAX_FILE_BYTES`` bytes and ``MAX_CELLS`` cells. The size
+  is checked with ``os.stat`` before anything is read, and never more is read.
 * The delimiter is ``,`` unless the first non-blank line has no comma but has ``;`` or a
   tab. Quoting follows the :mod:`csv` module (spaces after a delimiter are skipped, so
   ``1, "a, b"`` is two cells); cells are stripped of surrounding spaces. Blank lines
@@ -35,12 +36,12 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from gradsim.engine.errors import ConfigError, DataError
+from gradsim.engine.errors import ConfigError, DataError, shown
+from gradsim.engine.regular_file import FileTooLargeError, read_regular
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_CELLS = 1_000_000
@@ -90,28 +91,25 @@ def load_csv(
 def read_csv_text(path: str | os.PathLike[str]) -> str:
     """The file's text, refusing missing, oversized, unreadable or non-UTF-8 files.
 
-    The size is checked before reading so a huge file fails at once instead of
-    filling memory.
+    Only a regular file is read (:func:`read_regular`: a named pipe or ``/dev/zero``
+    is refused at once), its size is checked before reading, and the read stops
+    past the limit whatever size the file reported.
     """
     shown = str(path)
     try:
-        size = os.stat(path).st_size
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataError("csv_not_found", "file not found: {path}", path=shown) from None
-    except OSError as err:
+    except OSError as err:  # a named pipe, a device, a folder, no permission
         raise _unreadable(shown, err) from None
-    if size > MAX_FILE_BYTES:
+    except FileTooLargeError as err:
         raise DataError(
             "csv_too_large",
             "{path} is {size_mb:.1f} MB; the limit is {limit_mb} MB",
             path=shown,
-            size_mb=size / 2**20,
+            size_mb=err.size / 2**20,
             limit_mb=MAX_FILE_BYTES // 2**20,
-        )
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise _unreadable(shown, err) from None
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -213,7 +211,7 @@ def _read_records(text: str) -> list[_Row]:
             records.append(_Row(start, cells))
     except csv.Error as err:
         raise DataError(
-            "csv_malformed", "line {line}: {reason}", line=reader.line_num, reason=str(err)
+            "csv_malformed", "line {line}: {reason}", line=reader.line_num, reason=shown(str(err))
         ) from None
     return records
 
@@ -264,15 +262,16 @@ def _resolve_target(target: Any, names: list[str]) -> int:
         "csv_target_not_found",
         "no column {target!r} in the file; columns: {columns}",
         target=target,
-        columns=", ".join(names),
+        columns=shown(", ".join(names), 4 * _CELL_PREVIEW),
     )
 
 
 # --------------------------------------------------------------------------- cells
 def _preview(cell: str) -> str:
-    """The cell text for a message, shortened so a runaway cell cannot flood the UI."""
-    text = cell.strip()
-    return text if len(text) <= _CELL_PREVIEW else text[: _CELL_PREVIEW - 1] + "…"
+    """A cell (or a column or class name) for a message: one line, control characters
+    escaped, shortened so a runaway cell (an unclosed quote runs to the end of the file)
+    cannot flood the UI."""
+    return shown(cell.strip(), _CELL_PREVIEW)
 
 
 def _is_missing(cell: str) -> bool:
@@ -292,7 +291,7 @@ def _is_number(cell: str) -> bool:
 
 def _parse_number(cell: str, line: int, column: str) -> float:
     """One finite float, or a DataError that says where and what is wrong."""
-    where = {"line": line, "column": column, "cell": _preview(cell)}
+    where = {"line": line, "column": _preview(column), "cell": _preview(cell)}
     if _is_missing(cell):
         raise DataError("csv_missing_value", "line {line}, column {column}: missing value '{cell}'", **where)
     try:
@@ -357,7 +356,7 @@ def _class_labels(
             raise DataError(
                 "csv_class_too_small",
                 "class '{label}' has only one sample (line {line}); every class needs at least 2",
-                label=_label_name(key),
+                label=_preview(_label_name(key)),
                 line=row.line,
             )
     index = {key: i for i, key in enumerate(classes)}
@@ -372,14 +371,14 @@ def _check_class_count(count: int, task: str, column: str) -> None:
         raise DataError(
             "csv_single_class",
             "the target column {column} has a single value; there is nothing to learn",
-            column=column,
+            column=_preview(column),
         )
     if count > MAX_CLASSES:
         raise DataError(
             "csv_too_many_classes",
             "the target column {column} has {count} classes (at most {limit}); "
             "for a numeric target use task 'regression'",
-            column=column,
+            column=_preview(column),
             count=count,
             limit=MAX_CLASSES,
         )
@@ -388,7 +387,7 @@ def _check_class_count(count: int, task: str, column: str) -> None:
             "data.task",
             "csv_not_binary",
             "task 'binary' needs 2 classes, the target column {column} has {count}",
-            column=column,
+            column=_preview(column),
             count=count,
         )
 

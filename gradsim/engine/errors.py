@@ -40,3 +40,15 @@ class ConfigError(GradsimError, ValueError):
 
 class DataError(GradsimError, ValueError):
     """A dataset (generated or a user's CSV) that cannot be used."""
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """Text from a file (a cell, a name, a member) made safe for a one-line message.
+
+    Control characters are escaped (a newline reads ``\\n``, a NUL ``\\x00``) so a
+    message never spans lines or carries raw bytes, and it is cut at ``limit``
+    characters ("…") so a runaway value cannot flood a dialog.
+    """
+    text = value if isinstance(value, str) else repr(value)
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"

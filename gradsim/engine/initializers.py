@@ -49,7 +49,7 @@ def validate_init_spec(spec: Mapping[str, Any] | str, field_name: str) -> dict[s
             field_name, "bad_init", "must be an object with a 'kind', got {value!r}", value=spec
         )
     kind = spec["kind"]
-    if kind not in INIT_DEFAULTS:
+    if not isinstance(kind, str) or kind not in INIT_DEFAULTS:
         raise ConfigError(
             f"{field_name}.kind",
             "unknown_init",

@@ -45,6 +45,9 @@ except ImportError:  # Windows: saves are not locked, and stale temporaries are 
     fcntl = None  # type: ignore[assignment]
 
 import gradsim
+from gradsim.engine.errors import shown as _shown
+from gradsim.engine.json_text import json_depth
+from gradsim.engine.regular_file import open_regular
 from gradsim.engine.state import all_finite
 from gradsim.session import migrations
 from gradsim.session.errors import SessionError
@@ -83,7 +86,6 @@ _ZIP64_LOCATOR_SIZE = 20
 _DIRECTORY_ENTRY_MAX = 1024  # bytes per directory entry, on average, that a real zip never exceeds
 _ENCRYPTED_FLAGS = 0x01 | 0x40  # traditional and strong encryption
 _PATCHED_FLAG = 0x20
-_READ_CHUNK = 1 << 20
 _NPY_HEADER_SLACK = 64  # magic, version, length field and padding around the header dict
 _SAMPLE_BYTES = 256 * 1024  # per piece when judging whether deflate pays
 _DEFLATE_PAYS = 0.7  # deflate arrays.npz only if a sample shrinks to <= 70 %
@@ -183,32 +185,6 @@ def require_finite(arrays: Mapping[str, np.ndarray], names: Iterable[str], what:
             raise SessionError("non_finite", what=what, name=name)
 
 
-def json_depth(text: str) -> int:
-    """Deepest ``[``/``{`` nesting in JSON ``text``, counted without parsing it.
-
-    ``json.loads`` recurses per level and dies near Python's recursion limit,
-    so depth is checked first, in linear time: drop string literals (brackets
-    inside them do not count), keep the brackets, and track the running depth.
-    """
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)).encode("ascii")
-    codes = np.frombuffer(brackets, dtype=np.uint8)
-    depth = deepest = 0
-    for start in range(0, codes.size, _READ_CHUNK):
-        chunk = codes[start : start + _READ_CHUNK]
-        steps = np.where((chunk == ord("[")) | (chunk == ord("{")), 1, -1)
-        running = depth + np.cumsum(steps)
-        deepest = max(deepest, int(running.max()))
-        depth = int(running[-1])
-    return deepest
-
-
-# A string literal, or an unterminated one running to the end of the text: every
-# attempt at a quote succeeds without backtracking, so the scan stays linear (a
-# pattern that can fail would retry from every later quote: quadratic on '"\\"\\"...').
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*\\?(?:"|\Z)', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
 # ----------------------------------------------------------------------------- reading
 
 
@@ -238,9 +214,10 @@ def _member_caps(limits: Limits) -> dict[str, int]:
 
 @contextlib.contextmanager
 def _open_for_reading(path: str | os.PathLike[str], shown: str) -> Iterator[IO[bytes]]:
-    """``open(path, "rb")`` whose failures say "no such file" or "cannot be read (why)"."""
+    """A regular file opened for reading (:func:`open_regular`: a named pipe or a device
+    never blocks or streams forever); failures say "no such file" or "cannot be read (why)"."""
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        fh = open_regular(path)
     except FileNotFoundError as exc:
         raise SessionError("not_found", path=shown) from exc
     except OSError as exc:
@@ -903,10 +880,3 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
-
-
-def _shown(value: Any, limit: int = 80) -> str:
-    """A value from a hostile file made safe to print: escaped, and cut at ``limit``."""
-    text = value if isinstance(value, str) else repr(value)
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -302,3 +303,50 @@ def test_random_bytes_in_a_file_load_or_raise_data_error(content):
             load_csv(path)
         except DataError as err:
             assert err.code.startswith("csv_")
+
+
+# --------------------------------------------------------------------------- special files (issue 11)
+@pytest.mark.timeout(30)  # a named pipe used to block forever, /dev/zero to fill memory
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_or_a_device_is_refused_in_one_line(tmp_path):
+    pipe = tmp_path / "data.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(DataError) as err:
+        load_csv(pipe)
+    assert err.value.code == "csv_unreadable"
+    assert str(err.value) == f"cannot read {pipe}: is a named pipe, not a file"
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(DataError) as err:
+            load_csv("/dev/zero")
+        assert str(err.value) == "cannot read /dev/zero: is a character device, not a file"
+
+
+def test_a_file_larger_than_it_says_is_cut_at_the_limit(monkeypatch):
+    # /proc files report 0 bytes: the read still stops one byte past the limit.
+    if not os.path.exists("/proc/self/status"):
+        pytest.skip("no /proc")
+    monkeypatch.setattr(csv_data, "MAX_FILE_BYTES", 10)
+    with pytest.raises(DataError) as err:
+        load_csv("/proc/self/status")
+    assert err.value.code == "csv_too_large"
+
+
+# --------------------------------------------------------------------------- one-line messages (issue 11)
+def test_an_unclosed_quote_gives_a_one_line_message_with_a_short_cell():
+    rows = "".join(f"{i},{i % 2}\n" for i in range(10))
+    err = data_error("a,b\n" + rows + '5,"abc\n' + rows * 20)
+    assert err.code == "csv_class_too_small"
+    assert "\n" not in str(err) and len(str(err)) < 160
+    assert err.params["label"].startswith("abc\\n0,0\\n1,1") and err.params["label"].endswith("…")
+
+
+def test_a_nul_in_a_cell_is_escaped_in_the_message():
+    err = data_error("a,b\n1,2\n3,4\x00x\n5,6\n7,8\n9,10\n", task="regression")
+    assert err.code == "csv_non_numeric"
+    assert str(err) == "line 3, column b: '4\\x00x' is not a number"
+
+
+def test_control_characters_in_a_column_name_are_escaped():
+    err = data_error('"x\ny",t\n1,0\nabc,1\n3,0\n4,1\n5,1\n')
+    assert err.code == "csv_non_numeric"
+    assert str(err) == "line 4, column x\\ny: 'abc' is not a number"

@@ -23,6 +23,7 @@ import pytest
 from gradsim.session import container
 from gradsim.session.container import load_container, read_manifest, save_container
 from gradsim.session.errors import SessionError
+from gradsim.session.io import load_session
 from gradsim.session.limits import Limits, MiB
 from gradsim.session.migrations import SCHEMA_VERSION
 
@@ -180,6 +181,24 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_a_folder_is_not_readable(tmp_path: Path) -> None:
     refused(tmp_path, "read_failed")
+
+
+@pytest.mark.timeout(30)  # opening a named pipe waits for a writer: forever, before the fix
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("reader", [load_container, read_manifest, load_session])
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path, reader) -> None:
+    # The app's Open and drag-and-drop go through load_session too.
+    path = tmp_path / "pipe.gradsim"
+    os.mkfifo(path)
+    err = refused(path, "read_failed", reader=reader)
+    assert str(err) == f"{path}: cannot be read (is a named pipe, not a file)"
+
+
+@pytest.mark.timeout(30)  # /dev/zero never ends: it used to be read until memory ran out
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_device_is_refused_at_once() -> None:
+    err = refused(Path("/dev/zero"), "read_failed", reader=load_session)
+    assert str(err) == "/dev/zero: cannot be read (is a character device, not a file)"
 
 
 @pytest.mark.parametrize(
