@@ -77,6 +77,26 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- run
 def _cmd_run(args: argparse.Namespace) -> int:
+    """Train and save; running out of memory is one line and exit 1, like a file error."""
+    try:
+        return _run(args)
+    except MemoryError as error:
+        print(f"gradsim: error: {_out_of_memory(error)}", file=sys.stderr)
+        return 1
+
+
+def _out_of_memory(error: MemoryError) -> str:
+    """The engine's OutOfMemoryError says when and gives the config's estimate; any other
+    MemoryError (numpy: "Unable to allocate 4.9 GiB for an array ...") is passed on."""
+    from gradsim.engine.budget import OutOfMemoryError
+
+    if isinstance(error, OutOfMemoryError):
+        return str(error)
+    detail = " ".join(str(error).split())
+    return f"out of memory: {detail}" if detail else "out of memory"
+
+
+def _run(args: argparse.Namespace) -> int:
     from gradsim.engine.trainer import Trainer
     from gradsim.session.io import load_session, save_session
 
