@@ -51,7 +51,7 @@ from gradsim.engine.regular_file import open_regular
 from gradsim.engine.state import all_finite
 from gradsim.session import migrations
 from gradsim.session.errors import SessionError
-from gradsim.session.limits import DEFAULT_LIMITS, Limits
+from gradsim.session.limits import DEFAULT_LIMITS, MAX_DEFLATED_BYTES, Limits
 
 FORMAT_NAME = "gradsim-session"
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
@@ -89,7 +89,7 @@ _PATCHED_FLAG = 0x20
 _NPY_HEADER_SLACK = 64  # magic, version, length field and padding around the header dict
 _SAMPLE_BYTES = 256 * 1024  # per piece when judging whether deflate pays
 _DEFLATE_PAYS = 0.7  # deflate arrays.npz only if a sample shrinks to <= 70 %
-_DEFLATE_MAX_BYTES = 64 * 2**20  # larger sessions are stored: deflating 280 MB took 30 s
+_DEFLATE_MAX_BYTES = MAX_DEFLATED_BYTES  # larger sessions are stored: deflating 280 MB took 30 s
 _DEFLATE_LEVEL = 1  # zlib's fastest level: most of the gain on zero-heavy arrays, ~5x faster than 6
 
 # What hostile bytes make zipfile / numpy raise. Narrow on purpose: a TypeError
@@ -311,6 +311,11 @@ def _checked_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> di
     total = sum(info.file_size for info in found.values())
     if total > limits.max_total_bytes:
         raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
+    for name, info in found.items():
+        if _deflated_too_large(info, limits):
+            limit = limits.max_deflated_bytes
+            raise SessionError("too_large", path=shown, name=name, size=info.file_size, limit=limit)
+        _check_ratio(info, name, shown, limits)
     return found
 
 
@@ -336,12 +341,35 @@ def _check_member_header(info: zipfile.ZipInfo, name: str, shown: str) -> None:
         raise SessionError("unsupported_compression", path=shown, name=name, method=info.compress_type)
 
 
+def _deflated_too_large(info: zipfile.ZipInfo, limits: Limits) -> bool:
+    """A deflated member declaring more than gradsim ever deflates (checked before inflating)."""
+    return info.compress_type == zipfile.ZIP_DEFLATED and info.file_size > limits.max_deflated_bytes
+
+
+def _check_ratio(info: zipfile.ZipInfo, name: str, shown: str, limits: Limits) -> None:
+    """Refuse a deflated member whose header claims more than deflate can ever inflate to."""
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return
+    if info.file_size > limits.max_deflate_ratio * max(info.compress_size, 1):
+        ratio = info.file_size / max(info.compress_size, 1)
+        detail = (
+            f"{_shown(name)} claims to inflate {ratio:,.0f} times; "
+            f"deflate never passes {limits.max_deflate_ratio}"
+        )
+        raise SessionError("corrupt", path=shown, detail=detail)
+
+
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str, cap: int) -> bytes:
-    """The member's bytes, never more than ``cap`` of them even if its header lies."""
-    with _decode_errors(shown, info.orig_filename), archive.open(info) as stream:
-        data = _read_bounded(stream, cap)
-    if len(data) > cap:
-        raise SessionError("too_large", path=shown, name=info.orig_filename, size=len(data), limit=cap)
+    """The member's bytes: at most its declared size (checked against ``cap`` first) plus one
+    byte is ever inflated or read, so a header that understates the data costs nothing more."""
+    name = info.orig_filename
+    if info.file_size > cap:
+        raise SessionError("too_large", path=shown, name=_shown(name), size=info.file_size, limit=cap)
+    with _decode_errors(shown, name), archive.open(info) as stream:
+        data = _read_bounded(stream, info.file_size)
+    if len(data) > info.file_size:
+        detail = f"{_shown(name)} holds more than the {info.file_size} bytes its header declares"
+        raise SessionError("corrupt", path=shown, detail=detail)
     return data
 
 
@@ -349,8 +377,9 @@ def _read_bounded(stream: IO[bytes], cap: int) -> bytes:
     """At most ``cap + 1`` bytes (a declared size is only a claim: one past ``cap`` shows the lie).
 
     One read call: zipfile reads a stored member straight from the file and inflates a
-    deflated one only up to the amount asked for, so nothing past the cap is produced, and
-    the bytes are not copied again to join chunks (two fewer copies of a 280 MB session).
+    deflated one only up to the amount asked for (its decompressor's output is capped at
+    it), so nothing past the cap is produced, and the bytes are not copied again to join
+    chunks (two fewer copies of a 280 MB session).
     """
     return stream.read(cap + 1)
 
@@ -454,6 +483,11 @@ def _checked_npy_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -
     total = sum(info.file_size for info in members.values())
     if total > limits.max_total_bytes:
         raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
+    for name, info in members.items():  # gradsim stores them; np.savez_compressed deflates them
+        if _deflated_too_large(info, limits):
+            limit = limits.max_deflated_bytes
+            raise SessionError("array_too_large", path=shown, name=name, size=info.file_size, limit=limit)
+        _check_ratio(info, f"{ARRAYS_MEMBER}/{info.orig_filename}", shown, limits)
     return members
 
 

@@ -4,7 +4,9 @@ A session file may come from anyone (a course forum, an e-mail), so the reader
 never trusts a size it has not checked: a zip bomb (a few KB that inflate to
 gigabytes), an ``.npy`` header claiming a 10**12-element array, or a manifest
 nested 10,000 levels deep must be refused with a :class:`SessionError`, not
-by running out of memory or stack.
+by running out of memory or stack. A deflated member is bounded twice: by what
+gradsim itself ever deflates (its declared size and its ratio, checked before
+inflating) and by its declared size (never inflated past it, plus one byte).
 
 The defaults are far above any real session (a teaching network's parameters,
 optimizer state, data set and histories weigh a few MB) and far below what
@@ -52,6 +54,18 @@ MAX_NAME_LENGTH = 200
 #: Largest ``.npy`` header dictionary (numpy's own default is 10,000).
 MAX_NPY_HEADER_BYTES = 10_000
 
+#: Largest deflated member (declared, uncompressed). gradsim deflates ``arrays.npz``
+#: only up to this size (larger sessions are stored) and ``manifest.json`` is smaller,
+#: so a deflated member declaring more is refused before anything is inflated, and
+#: inflating one costs at most this much memory, however far its data would go.
+MAX_DEFLATED_BYTES = 64 * MiB
+
+#: Most a deflated member may inflate (declared size / compressed size): deflate's
+#: own ceiling, 258 bytes for the 2 bits of one longest match. No real deflate stream
+#: gets there (all zeros at level 9: 1,029 to 1), so a member declaring more is lying
+#: about its data and is refused before anything is inflated.
+MAX_DEFLATE_RATIO = 1032
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -65,11 +79,16 @@ class Limits:
     max_members: int = MAX_MEMBERS
     max_name_length: int = MAX_NAME_LENGTH
     max_npy_header_bytes: int = MAX_NPY_HEADER_BYTES
+    max_deflated_bytes: int = MAX_DEFLATED_BYTES
+    max_deflate_ratio: int = MAX_DEFLATE_RATIO
 
     def __post_init__(self) -> None:
         # Above 4 GiB zip needs zip64 end records, which the reader does not accept.
         if self.max_file_bytes >= ZIP32_LIMIT:
             raise ValueError("max_total_bytes must keep max_file_bytes below 4 GiB")
+        # The writer always deflates manifest.json: a manifest it may write must be readable.
+        if self.max_manifest_bytes > self.max_deflated_bytes:
+            raise ValueError("max_deflated_bytes must be at least max_manifest_bytes")
 
     @property
     def max_file_bytes(self) -> int:

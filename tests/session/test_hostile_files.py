@@ -433,10 +433,21 @@ def test_bounded_reader_stops_past_the_cap() -> None:
 
 
 def test_a_member_longer_than_its_header_says_is_cut_off(write, monkeypatch) -> None:
+    # Read one byte past the declared size, not past the cap: a lying header costs nothing more.
     path = write(session_bytes())
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, *a, **k: io.BufferedReader(Endless()))
-    err = refused(path, "too_large", Limits(max_manifest_bytes=MiB))
-    assert err.params["size"] == MiB + 1
+    declared = len(json.dumps(good_manifest()).encode())
+    lengths: list[int] = []
+
+    class Counted(io.BufferedReader):
+        def read(self, size: int | None = -1) -> bytes:
+            data = super().read(size)
+            lengths.append(len(data))
+            return data
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, *a, **k: Counted(Endless()))
+    err = refused(path, "corrupt", Limits(max_manifest_bytes=MiB))
+    assert f"more than the {declared} bytes its header declares" in err.params["detail"]
+    assert lengths == [declared + 1]
 
 
 # ----------------------------------------------------------------------------- manifest.json
