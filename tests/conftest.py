@@ -1,7 +1,9 @@
 """Shared test configuration.
 
 Hypothesis profiles: "ci" (fixed examples, no per-example deadline, loaded when
-the CI environment variable is set) and "dev" (random examples, no deadline).
+the CI environment variable is set), "dev" (random examples, no deadline) and
+"deep" (10,000 random examples per property, for hunting rare failures before a
+release: ``HYPOTHESIS_PROFILE=deep bash scripts/test.sh tests/session/test_fuzz.py``).
 HYPOTHESIS_PROFILE=name picks one explicitly.
 """
 
@@ -15,4 +17,5 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("ci", deadline=None, derandomize=True, max_examples=150, print_blob=True)
 settings.register_profile("dev", deadline=None)
+settings.register_profile("deep", deadline=None, max_examples=10_000, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -385,13 +385,15 @@ def _read_bounded(stream: IO[bytes], cap: int) -> bytes:
 
 
 @contextlib.contextmanager
-def _decode_errors(shown: str, where: str) -> Iterator[None]:
+def _decode_errors(
+    shown: str, where: str, errors: tuple[type[Exception], ...] = _DECODE_ERRORS
+) -> Iterator[None]:
     """Turn what malformed bytes make zipfile/numpy raise into ``corrupt`` (cause kept)."""
     try:
         yield
     except MemoryError as exc:
         raise SessionError("out_of_memory", path=shown) from exc
-    except _DECODE_ERRORS as exc:
+    except errors as exc:
         detail = f"{_shown(where)}: {type(exc).__name__}: {_shown(str(exc))}"
         raise SessionError("corrupt", path=shown, detail=detail) from exc
 
@@ -499,7 +501,10 @@ def _npy_cap(limits: Limits) -> int:
 def _parse_npy(data: bytes, name: str, shown: str, limits: Limits) -> np.ndarray:
     """Check the ``.npy`` header (dtype, size, real length), then load without pickles."""
     stream = io.BytesIO(data)
-    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy"):
+    # numpy evaluates the header as a Python literal and checks it with code that meets
+    # any type (a bytes key makes its sorted() raise TypeError): whatever it raises, the
+    # header is malformed.
+    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy", errors=(Exception,)):
         shape, dtype, fortran_order = _npy_header(stream, limits)
     _check_dtype(dtype, name, shown, reading=True)
     if any(extent < 0 for extent in shape):

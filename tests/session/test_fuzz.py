@@ -3,7 +3,10 @@
 Each example starts from one small valid file and damages it (flipped bytes, a
 cut, an edited manifest, shuffled or damaged arrays). Small limits keep every
 example fast, so a hang would show as a timeout. Examples per test come from
-the profile in tests/conftest.py ("ci": 150, fixed; "dev": random).
+the profile in tests/conftest.py ("ci": 150, fixed; "dev": random; "deep": 10,000
+random, run before a release with
+``HYPOTHESIS_PROFILE=deep bash scripts/test.sh tests/session/test_fuzz.py``).
+What a deep run finds stays below as a fixed example.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gradsim.session.container import load_container, read_manifest, save_container
 from gradsim.session.errors import MESSAGES, SessionError
 from gradsim.session.limits import KiB, Limits
 
-pytestmark = pytest.mark.timeout(120)
+# About 10 ms an example: the deep profile's 10,000 need more than the default 120 s a test.
+pytestmark = pytest.mark.timeout(max(120, settings().max_examples // 10))
 
 LIMITS = Limits(
     max_manifest_bytes=64 * KiB,
@@ -245,6 +249,20 @@ def test_swapped_dropped_and_renamed_arrays(folder: Path, base: bytes, data: st.
 def test_arbitrary_manifest(folder: Path, base: bytes, manifest: Any) -> None:
     _, npys = members_of(base)
     assert outcome(folder, assemble(manifest, npys)) != "ok"
+
+
+# ----------------------------------------------------------------------------- found examples
+
+
+def test_found_a_bytes_key_in_an_npy_header(folder: Path, base: bytes) -> None:
+    """Found by test_damaged_npy_members at 10,000 examples (not at the CI's 150): one byte
+    makes the key ``'fortran_order'`` ``b'fortran_order'``, and numpy's header parser,
+    sorting the keys, raised TypeError (a traceback in ``gradsim info``)."""
+    manifest, npys = members_of(base)
+    npy = npys["w.npy"]
+    at = npy.index(b" 'fortran_order'")
+    npys["w.npy"] = npy[:at] + b"b" + npy[at + 1 :]
+    assert outcome(folder, assemble(manifest, npys)) == "corrupt"
 
 
 def test_the_unmutated_base_loads(folder: Path, base: bytes) -> None:
