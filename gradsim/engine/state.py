@@ -128,16 +128,26 @@ def _restore(
     optimizer_arrays = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
     trainer.optimizer.load_state_arrays(optimizer_arrays)
     trainer.step_count = _counter(state["step"], "step")
-    trainer.epoch = _counter(state["epoch"], "epoch")
-    trainer.batch_position = _counter(state["batch_position"], "batch_position")
+    # Each step takes one batch and ends at most one epoch; the position is a training row.
+    trainer.epoch = _counter(
+        state["epoch"], "epoch", high=trainer.step_count, why="an epoch takes at least one step"
+    )
+    rows = len(dataset.x_train)
+    trainer.batch_position = _counter(
+        state["batch_position"], "batch_position", high=rows - 1, why=f"a row of the {rows} training rows"
+    )
+    _counter(
+        trainer.optimizer.step_count, "optimizer.step", high=trainer.step_count, why="one update per step"
+    )
     order = np.asarray(arrays["train.order"])
     if order.shape != (len(dataset.x_train),) or not np.array_equal(np.sort(order), np.arange(len(order))):
         raise StateError("bad_order", "train.order is not a permutation of the training set")
     trainer.order = order.astype(np.int64).copy()
     trainer.rng.bit_generator.state = _rng_state_from_json(state["rng"], trainer.rng)
     trainer.divergence = state.get("divergence")
-    trainer.checkpoint_every = _counter(state["checkpoint_every"], "checkpoint_every")
+    trainer.checkpoint_every = _counter(state["checkpoint_every"], "checkpoint_every", low=1)
     for name in HISTORIES:
+        _check_history(name, state["histories"][name], arrays, getattr(trainer, name), trainer.step_count)
         restored = SeriesHistory.restore(state["histories"][name], arrays, f"history.{name}")
         if restored.width != getattr(trainer, name).width:
             raise StateError(
@@ -214,9 +224,12 @@ def _copy_named(
                 found=list(source.shape),
                 expected=list(destination.shape),
             )
+        if source.dtype != destination.dtype:  # the config's precision (a cast would drop parts)
+            found, wanted = source.dtype.name, destination.dtype.name
+            raise _inconsistent("bad_dtype", f"array {key} holds {found}; the config's precision is {wanted}")
         if require_finite and not all_finite(source):
             raise StateError("non_finite", "array {name} holds NaN or Inf", name=key)
-        np.copyto(destination, source, casting="unsafe")
+        np.copyto(destination, source)
 
 
 def all_finite(array: np.ndarray) -> bool:
@@ -241,6 +254,7 @@ def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, 
             found=list(params.shape),
             size=size,
         )
+    _check_steps(steps, "checkpoint.steps", trainer.step_count)
     trainer.checkpoint_steps = [int(s) for s in steps]
     if copy or not _spans_its_buffer(params):
         trainer.checkpoints = [params[i].copy() for i in range(params.shape[0])]
@@ -263,12 +277,47 @@ def _spans_its_buffer(array: np.ndarray) -> bool:
     return isinstance(root, bytes | bytearray) and 0 <= len(root) - array.nbytes <= NPY_HEADER_SLACK
 
 
-def _counter(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+#: The last step counted exactly everywhere a step goes (float64 plot axes, JSON readers).
+MAX_STEP = 2**53
+
+
+def _counter(
+    value: Any, name: str, *, low: int = 0, high: int = MAX_STEP, why: str = "steps count exactly to 2**53"
+) -> int:
+    """A whole number in ``low..high``; ``why`` says where the bound comes from, for the message."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 0:
         raise StateError(
             "bad_counter", "{name} must be a non-negative integer, got {value!r}", name=name, value=value
         )
-    return value
+    if not low <= value <= high:
+        raise _inconsistent("bad_counter", f"{name} is {value}, outside {low}..{high} ({why})")
+    return int(value)
+
+
+def _check_steps(steps: np.ndarray, name: str, step: int) -> None:
+    """Recorded steps: whole numbers, increasing, none after the run's own step."""
+    if steps.dtype.kind not in "iu" or steps.ndim != 1:
+        raise _inconsistent("bad_steps", f"{name} holds {steps.dtype.name}, not a list of steps")
+    if steps.size and (steps[0] < 0 or steps[-1] > step or np.any(np.diff(steps) <= 0)):
+        raise _inconsistent("bad_steps", f"{name} must increase within 0..{step}, the run's step")
+
+
+def _check_history(
+    name: str, meta: Any, arrays: Mapping[str, np.ndarray], own: SeriesHistory, step: int
+) -> None:
+    """A history's bookkeeping, checked before :meth:`SeriesHistory.restore` allocates its
+    capacity: no larger than this gradsim's, and no bucket after the run's step."""
+    if not isinstance(meta, Mapping):
+        raise _inconsistent("bad_history", f"history {name} is not an object")
+    capacity = f"history {name} capacity"
+    _counter(meta.get("capacity"), capacity, low=2, high=own.capacity, why="this gradsim's at most")
+    steps = arrays.get(f"history.{name}.steps")
+    if steps is not None:
+        _check_steps(np.asarray(steps), f"history.{name}.steps", step)
+
+
+def _inconsistent(code: str, detail: str) -> StateError:
+    return StateError(code, "saved training state is inconsistent: {detail}", detail=detail)
 
 
 def _jsonable_rng_state(rng: np.random.Generator) -> dict[str, Any]:

@@ -7,6 +7,10 @@ history is discarded), unless "Keep the later edits as a branch" is checked; it 
 ``rewindRequested(step, keep_branch)``, and the main window sends the rewind to the worker
 (``TrainingController.rewind``), which restores the nearest checkpoint and replays
 deterministically off the GUI thread, then publishes a frame of the new state.
+
+QSlider holds 32-bit integers and a session may hold up to 2**53 steps: past
+:data:`SLIDER_MAX` steps one slider position stands for several steps (the last position is
+always the current step), and the signals carry 64-bit steps.
 """
 
 from __future__ import annotations
@@ -28,18 +32,22 @@ STEP_PLOTS: tuple[tuple[str, str], ...] = (
     ("weights", "ratio_plot"),
 )
 
+#: The largest QSlider position (a C++ int).
+SLIDER_MAX = 2**31 - 1
+
 
 class TimelineBar(QWidget):
     """A step slider with a marker in the history plots and a "Rewind here" button."""
 
-    stepChosen = Signal(int)  # noqa: N815 - Qt naming
-    rewindRequested = Signal(int, int)  # noqa: N815 - step, keep_branch (0/1: no bool signals)
+    stepChosen = Signal("qint64")  # noqa: N815 - Qt naming; Signal(int) is 32-bit
+    rewindRequested = Signal("qint64", int)  # noqa: N815 - step, keep_branch (0/1: no bool signals)
 
     def __init__(self, dialogs: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TimelineBar")
         self.dialogs = dialogs
         self.current_step = 0
+        self.steps_per_position = 1  # more than 1 only past SLIDER_MAX steps
         self.markers: list[pg.InfiniteLine] = []
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 0)
@@ -105,11 +113,12 @@ class TimelineBar(QWidget):
     def show_snapshot(self, snapshot: Any) -> None:
         """Follow the run: the slider's end is the current step (at the end, it follows it)."""
         at_end = self.slider.value() == self.slider.maximum()
+        chosen = self.chosen_step()
         self.current_step = int(snapshot.step)
+        self.steps_per_position = max(1, -(-self.current_step // SLIDER_MAX))
         self.slider.blockSignals(True)
-        self.slider.setMaximum(self.current_step)
-        if at_end or self.slider.value() > self.current_step:
-            self.slider.setValue(self.current_step)
+        self.slider.setMaximum(self._position(self.current_step))
+        self.slider.setValue(self._position(self.current_step if at_end else chosen))
         self.slider.blockSignals(False)
         self._update()
 
@@ -119,18 +128,25 @@ class TimelineBar(QWidget):
         self._update()
 
     def chosen_step(self) -> int:
-        return int(self.slider.value())
+        return min(self.slider.value() * self.steps_per_position, self.current_step)
 
     def set_step(self, step: int) -> None:
-        self.slider.setValue(max(0, min(int(step), self.current_step)))
+        self.slider.setValue(self._position(step))
+
+    def _position(self, step: int) -> int:
+        """The slider position nearest to ``step`` (the current step is the last position)."""
+        step = max(0, min(int(step), self.current_step))
+        if step == self.current_step:
+            return -(-step // self.steps_per_position)
+        return (step + self.steps_per_position // 2) // self.steps_per_position
 
     @Slot(int)
-    def _on_value(self, value: int) -> None:
+    def _on_value(self, _position: int) -> None:
         self._update()
-        self.stepChosen.emit(int(value))
+        self.stepChosen.emit(self.chosen_step())
 
     def _update(self) -> None:
-        step = self.slider.value()
+        step = self.chosen_step()
         scrubbed = step < self.current_step
         for line in self.markers:
             line.setValue(step)
