@@ -5,7 +5,7 @@ named variants to compare (the base plus dotted-path changes), the panels to bri
 front, the default number of steps, texts in English, Simplified Chinese and Russian, and
 an effect block that makes it a test. Files are data, not code: read, checked field by
 field (unknown keys refused, every error one line naming the file and the field), then
-built into an immutable :class:`Scenario`. The shipped ones live in
+built into a frozen :class:`Scenario`. The shipped ones live in
 ``gradsim/resources/scenarios``; a lecturer's own file loads the same way.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,6 @@ FORMAT = "gradsim-scenario"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 BASE = "base"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 __all__ = [
     "BASE",
@@ -221,13 +219,6 @@ def parse_scenario(raw: Any, path: Path | None = None) -> Scenario:
     label = _label(path)
     try:
         document = validate_document(raw, FORMAT, FORMAT_VERSION)
-        if not _SLUG.match(document["name"]):
-            raise FieldError(
-                "name",
-                "bad_name",
-                "must be lowercase letters, digits and '-', got {value!r}",
-                value=document["name"],
-            )
         variants = tuple(
             Variant(v["name"], dict(v["label"]), dict(v["changes"])) for v in document.get("variants", [])
         )

@@ -12,7 +12,9 @@ so a scenario test checks what the lecturer will see:
 * at every step: the share of layer 1's weight gradient entries that are exactly 0
   (float16 underflow), and where the run first became non-finite;
 * at the end: the loss and accuracy on the whole training set (evaluation mode), the
-  diagnoses the app shows, dead units, unbroken symmetry, weight norms and sparsity.
+  diagnoses the app shows, dead units, unbroken symmetry, weight norms and sparsity. Dead
+  units and the diagnoses read the trainer's last statistics pass (every
+  ``training.diagnostics_every`` steps, 20 by default), as the app's banner does.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ NETWORK_QUANTITIES: dict[str, str] = {
     "(layer 1 sees the raw inputs, whose dimension is unlike the hidden widths)",
     "act_std_spread_step1": "largest / smallest per-layer activation std at step 1",
     "saturation_max_step1": "largest share of saturated outputs in a layer at step 1",
-    "dead_max": "largest share of dead units (no gradient on any training sample) in a layer, at the end",
-    "dead_last": "share of dead units in the last hidden layer, at the end",
+    "dead_max": "largest share of dead units (no gradient on any training sample) in a layer, "
+    "at the last statistics pass",
+    "dead_last": "share of dead units in the last hidden layer, at the last statistics pass",
     "symmetric_fraction": "share of hidden layers whose units are all identical at the end",
     "diverged_at": "first step with a non-finite loss or gradient (inf if none)",
     "layer1_zero_min": "smallest share, over the steps, of layer 1's weight gradient entries exactly 0",

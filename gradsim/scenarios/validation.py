@@ -55,7 +55,8 @@ EFFECT_KEYS = ("check", "params", "quick_steps", "expect")
 CONDITION_KEYS = ("of", "ratio", "quantity", "min", "max", "near", "rel")
 MAX_STEPS = 1_000_000
 MAX_NUMBER = 999
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # variant names
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # scenario names
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,10 @@ def validate_document(raw: Any, format_name: str, version: int) -> dict[str, Any
     for key in REQUIRED:
         if key not in raw:
             raise FieldError(key, "missing", "is required")
-    if not isinstance(raw["name"], str):
-        raise FieldError("name", "not_a_string", "must be a string, got {value!r}", value=raw["name"])
+    if not isinstance(raw["name"], str) or not _SLUG.match(raw["name"]):
+        raise FieldError(
+            "name", "bad_name", "must be lowercase letters, digits and '-', got {value!r}", value=raw["name"]
+        )
     _int_in(raw["number"], "number", 1, MAX_NUMBER)
     kind = raw["kind"]
     if kind not in KINDS:
@@ -166,14 +169,7 @@ def validate_document(raw: Any, format_name: str, version: int) -> dict[str, Any
     _object(raw[state_key], state_key)
     _texts(raw["texts"], "texts", TEXT_FIELDS)
     _variants(raw.get("variants", []))
-    if raw.get("variants"):
-        if "base_label" not in raw:
-            raise FieldError(
-                "base_label", "missing", "is required when there are variants (the base state's name)"
-            )
-        _languages(raw["base_label"], "base_label")
-    elif "base_label" in raw:
-        _languages(raw["base_label"], "base_label")
+    _base_label(raw)
     _view(raw["view"], kind)
     _int_in(raw["steps"], "steps", 1, MAX_STEPS)
     document = dict(raw)
@@ -252,6 +248,15 @@ def _variants(raw: Any) -> None:
         for path in changes:
             if not path or any(not part for part in path.split(".")):
                 raise FieldError(f"{where}.changes", "bad_path", "{value!r} is not a dotted path", value=path)
+
+
+def _base_label(raw: Mapping[str, Any]) -> None:
+    if raw.get("variants") and "base_label" not in raw:
+        raise FieldError(
+            "base_label", "missing", "is required when there are variants (the base state's name)"
+        )
+    if "base_label" in raw:
+        _languages(raw["base_label"], "base_label")
 
 
 def _view(raw: Any, kind: str) -> None:
