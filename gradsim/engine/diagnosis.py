@@ -179,7 +179,9 @@ def first_nonfinite(
         layer = int(bad[0]) + 1
         where = "output layer gradient" if layer == len(layer_norms) else f"layer {layer} gradient"
         return {"what": where, "value": _name(float(layer_norms[bad[0]])), "step": step, "layer": layer}
-    for name, value in (running or {}).items():
+    if not running or np.isfinite(np.concatenate(list(running.values()))).all():  # one pass
+        return None
+    for name, value in running.items():
         if not np.all(np.isfinite(value)):
             layer = int(name.split(".")[1]) + 1
             value_name = "NaN" if np.isnan(value).any() else "Inf"
