@@ -405,6 +405,16 @@ ENGINE_ERROR_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("EngineError", "at most {limit} optimizers, got {value}"),
     QT_TRANSLATE_NOOP("EngineError", "steps x optimizers must be at most {limit}, got {value}"),
     QT_TRANSLATE_NOOP("EngineError", "needs one entry per optimizer ({count}), got {value}"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "needs about {needed} of memory ({parts}), more than the budget of {budget} ({source})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "must be a size like 4GB or 512MB, a share like 50%, or none; got {value!r}"
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "BatchNorm needs at least 2 samples per training batch, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "BatchNorm needs at least 2 training rows, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "{name} has no minimum: its smallest curvature is {value:g}"),
+    QT_TRANSLATE_NOOP("EngineError", "{name} is not a quadratic: its Hessian changes"),
 )
 
 #: The session layer's templates (gradsim.session.errors.MESSAGES), context "SessionError".

@@ -2146,6 +2146,30 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <source>needs one entry per optimizer ({count}), got {value}</source>
         <translation>нужно по одному элементу на оптимизатор ({count}), получено {value}</translation>
     </message>
+    <message>
+        <source>needs about {needed} of memory ({parts}), more than the budget of {budget} ({source})</source>
+        <translation>требуется около {needed} памяти ({parts}), больше бюджета {budget} ({source})</translation>
+    </message>
+    <message>
+        <source>must be a size like 4GB or 512MB, a share like 50%, or none; got {value!r}</source>
+        <translation>должно быть размером вроде 4GB или 512MB, долей вроде 50% или none; получено {value!r}</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs at least 2 samples per training batch, got {value}</source>
+        <translation>BatchNorm нужно не менее 2 примеров в обучающем пакете, получено {value}</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs at least 2 training rows, got {value}</source>
+        <translation>BatchNorm нужно не менее 2 обучающих строк, получено {value}</translation>
+    </message>
+    <message>
+        <source>{name} has no minimum: its smallest curvature is {value:g}</source>
+        <translation>у {name} нет минимума: её наименьшая кривизна {value:g}</translation>
+    </message>
+    <message>
+        <source>{name} is not a quadratic: its Hessian changes</source>
+        <translation>{name} — не квадратичная функция: её гессиан меняется</translation>
+    </message>
 </context>
 <context>
     <name>GradientFlowPanel</name>
@@ -4065,6 +4089,7 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
     <name>TimelineBar</name>
     <message>
         <source>Rewind here</source>
+        <extracomment>The largest QSlider position (a C++ int).</extracomment>
         <translation>Вернуться сюда</translation>
     </message>
     <message>

@@ -2146,6 +2146,30 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <source>needs one entry per optimizer ({count}), got {value}</source>
         <translation>每个优化器需要一项（{count}），实为 {value}</translation>
     </message>
+    <message>
+        <source>needs about {needed} of memory ({parts}), more than the budget of {budget} ({source})</source>
+        <translation>大约需要 {needed} 内存（{parts}），超过了预算 {budget}（{source}）</translation>
+    </message>
+    <message>
+        <source>must be a size like 4GB or 512MB, a share like 50%, or none; got {value!r}</source>
+        <translation>必须是像 4GB 或 512MB 这样的大小、像 50% 这样的比例，或 none；收到 {value!r}</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs at least 2 samples per training batch, got {value}</source>
+        <translation>BatchNorm 每个训练批次至少需要 2 个样本，收到 {value}</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs at least 2 training rows, got {value}</source>
+        <translation>BatchNorm 至少需要 2 行训练数据，收到 {value}</translation>
+    </message>
+    <message>
+        <source>{name} has no minimum: its smallest curvature is {value:g}</source>
+        <translation>{name} 没有最小值：其最小曲率为 {value:g}</translation>
+    </message>
+    <message>
+        <source>{name} is not a quadratic: its Hessian changes</source>
+        <translation>{name} 不是二次函数：其 Hessian 矩阵会变化</translation>
+    </message>
 </context>
 <context>
     <name>GradientFlowPanel</name>
@@ -4065,6 +4089,7 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
     <name>TimelineBar</name>
     <message>
         <source>Rewind here</source>
+        <extracomment>The largest QSlider position (a C++ int).</extracomment>
         <translation>回退到此处</translation>
     </message>
     <message>
