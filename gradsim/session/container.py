@@ -721,9 +721,12 @@ def _write_zip(fh: IO[bytes], manifest_bytes: bytes, npz_bytes: memoryview | byt
     """manifest.json first (deflated), so previews find it at the start; then arrays.npz."""
     small = len(npz_bytes) <= _DEFLATE_MAX_BYTES
     npz_method = zipfile.ZIP_DEFLATED if small and _deflate_pays(npz_bytes) else zipfile.ZIP_STORED
-    with zipfile.ZipFile(fh, "w", compresslevel=_DEFLATE_LEVEL) as archive:
-        archive.writestr(_member_info(MANIFEST_MEMBER, zipfile.ZIP_DEFLATED), manifest_bytes)
-        archive.writestr(_member_info(ARRAYS_MEMBER, npz_method), npz_bytes)
+    with zipfile.ZipFile(fh, "w") as archive:
+        # writestr(ZipInfo) ignores ZipFile's compresslevel (it deflated at 6): pass it per member.
+        level = _DEFLATE_LEVEL
+        manifest_info = _member_info(MANIFEST_MEMBER, zipfile.ZIP_DEFLATED)
+        archive.writestr(manifest_info, manifest_bytes, compresslevel=level)
+        archive.writestr(_member_info(ARRAYS_MEMBER, npz_method), npz_bytes, compresslevel=level)
 
 
 def _member_info(name: str, method: int) -> zipfile.ZipInfo:

@@ -9,6 +9,7 @@ import os
 import pickle
 import re
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -170,6 +171,22 @@ def test_arrays_are_deflated_only_when_it_pays(tmp_path: Path) -> None:
     assert compress_types(zeros)["arrays.npz"] == zipfile.ZIP_DEFLATED
     assert zeros.stat().st_size < 100_000
     assert_bit_identical(load_container(zeros)[1]["w"], np.zeros(300_000))
+
+
+def test_members_are_deflated_at_the_fast_level(tmp_path: Path) -> None:
+    """writestr(ZipInfo) ignores ZipFile(compresslevel=...): each member must carry level 1."""
+    path = tmp_path / "levels.gradsim"
+    data = np.arange(200_000) % 7  # compressible, but level 1 and level 6 differ in size
+    save_container(path, {"notes": "x" * 1000}, {"w": data})
+    with zipfile.ZipFile(path) as archive:
+        for name in ("manifest.json", "arrays.npz"):
+            info = archive.getinfo(name)
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                continue
+            raw = archive.read(name)
+            packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+            level_one = len(packer.compress(raw) + packer.flush())
+            assert info.compress_size == level_one, name
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
