@@ -309,7 +309,8 @@ def _divergence_text(divergence: dict[str, Any]) -> str:
     what, value, step = divergence.get("what", "?"), divergence.get("value", "?"), divergence.get("step", "?")
     return (
         f"the {what} became {value} at step {step} (a step whose loss or gradient is NaN or Inf "
-        "changes nothing; lower the learning rate or clip gradients to go on)"
+        "changes nothing and fails again from the same state: rewind to an earlier step, then lower "
+        "the learning rate or clip gradients)"
     )
 
 

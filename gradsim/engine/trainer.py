@@ -16,8 +16,8 @@ Non-finite values: when the loss, a gradient or BatchNorm's new running statisti
 would be NaN/Inf, the step is rejected: nothing changes (parameters, running statistics,
 optimizer state, random generator, batch order and position, epoch) except the step
 counter and the histories, which record the attempt; ``divergence`` records where it
-happened first. The same step on the same state fails again, so the user changes
-something (rewinds, lowers the learning rate, undoes a weight edit) to go on.
+happened first. The same step on the same state fails again (the learning rate does not
+enter the failing forward and backward pass), so the user rewinds or undoes an edit to go on.
 
 Batches: a seeded shuffle per epoch. With BatchNorm a batch of one sample has zero
 variance (every gradient behind it is 0), so ``training.lone_batch = "merge"`` (the
