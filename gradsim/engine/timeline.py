@@ -14,6 +14,11 @@ dropped, or kept as a branch that ``replay_branch`` can re-apply.
 Histories are decimated views: on rewind every history drops its buckets after the
 checkpoint step and the replay refills them, exact while no bucket merge happened in
 between (later merges only lose resolution, never a spike).
+
+The statistics shown after a rewind (or a look back) are those of the target step: the
+replay always ends with at least one step, which takes the statistics sample
+(``Trainer.step(statistics=True)``), so a target that is a checkpoint is replayed from the
+checkpoint before it; at step 0, before any step, there are no statistics.
 """
 
 from __future__ import annotations
@@ -84,6 +89,8 @@ def restore(trainer: Trainer, checkpoint: TrainerCheckpoint) -> None:
     trainer.optimizer.load_state_arrays(optimizer)
     trainer.order = checkpoint.arrays["train.order"].copy()
     trainer.rng.bit_generator.state = copy.deepcopy(checkpoint.rng_state)
+    if checkpoint.step != trainer.step_count:
+        trainer.pass_step = None  # the network's cache holds a pass of another step
     trainer.step_count, trainer.epoch = checkpoint.step, checkpoint.epoch
     trainer.batch_position = checkpoint.batch_position
     trainer.config = copy.deepcopy(checkpoint.config)
@@ -153,7 +160,7 @@ class Timeline:
         """Go back to ``step``: restore the nearest checkpoint and replay (see module doc)."""
         if not 0 <= step <= trainer.step_count:
             raise ValueError(f"can only rewind to a step between 0 and {trainer.step_count}, got {step}")
-        checkpoint = self._checkpoint_before(step)
+        checkpoint = self._replay_start(step)
         replayed = [e for e in self.events if checkpoint.step <= e.step < step]
         self.branch = [e for e in self.events if e.step >= step] if keep_branch else []
         self.events = [e for e in self.events if e.step < step]
@@ -171,13 +178,18 @@ class Timeline:
         if not 0 <= step <= trainer.step_count:
             raise ValueError(f"can only look back to a step between 0 and {trainer.step_count}, got {step}")
         past = copy.deepcopy(trainer, {id(self): None})  # every reference to this timeline -> None
-        checkpoint = self._checkpoint_before(step)
+        checkpoint = self._replay_start(step)
         restore(past, checkpoint)
         _replay(past, step, [e for e in self.events if checkpoint.step <= e.step < step])
         return past
 
     def _checkpoint_before(self, step: int) -> TrainerCheckpoint:
         return max((c for c in self.checkpoints if c.step <= step), key=lambda c: c.step)
+
+    def _replay_start(self, step: int) -> TrainerCheckpoint:
+        """The checkpoint to replay from: the newest *before* ``step`` (at or before 0 for
+        step 0), so the replay ends with a step that measures the statistics of ``step``."""
+        return self._checkpoint_before(max(step - 1, 0))
 
     def replay_branch(self, trainer: Trainer) -> list[TimelineEvent]:
         """Re-apply the cut-off events stamped at the current step (the rest stay in the branch)."""
@@ -202,12 +214,15 @@ def _replay(
     record: Callable[[Trainer], None] | None = None,
     on_step: Callable[[StepRecord], None] | None = None,
 ) -> None:
-    """Train from a restored checkpoint up to ``step``, applying ``events`` at their steps."""
+    """Train from a restored checkpoint up to ``step``, applying ``events`` at their steps;
+    the last step takes the statistics sample (at step 0 there is none: none is shown)."""
     pending = list(events)
+    if trainer.step_count == step == 0:
+        trainer.stats, trainer.histograms = None, {}
     while trainer.step_count < step:
         while pending and pending[0].step == trainer.step_count:
             apply_event(trainer, pending.pop(0))
-        result = trainer.step()
+        result = trainer.step(statistics=trainer.step_count + 1 == step)
         if record is not None:
             record(trainer)
         if on_step is not None:

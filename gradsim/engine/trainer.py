@@ -19,6 +19,16 @@ counter and the histories, which record the attempt; ``divergence`` records wher
 happened first. The same step on the same state fails again (the learning rate does not
 enter the failing forward and backward pass), so the user rewinds or undoes an edit to go on.
 
+Statistics: the per-layer statistics, histograms and evaluation are a *sample* taken
+every ``training.diagnostics_every`` steps (steps 1, 21, 41, ... by default), so after 1000
+steps they would describe step 981. A pause must show the step it paused at:
+``step(statistics=True)`` takes the sample on a step known to be the last before a pause
+(Step N, a rewind's target), and :meth:`Trainer.record_statistics_now` takes it after the
+fact (the user's pause, a trigger) from the pass the last step left in the network's cache.
+A sample reads the parameters and that cache only: it draws nothing from the random
+generator and changes no parameter, so a run that paused anywhere continues exactly as one
+that never paused; it only adds a record to the statistics and evaluation histories.
+
 Batches: a seeded shuffle per epoch. With BatchNorm a batch of one sample has zero
 variance (every gradient behind it is 0), so ``training.lone_batch = "merge"`` (the
 default) adds an epoch's last lone sample to the batch before it; ``"keep"`` is the
@@ -133,6 +143,7 @@ class Trainer:
         )
         self.divergence: dict[str, Any] | None = None
         self.last_record: StepRecord | None = None
+        self.pass_step: int | None = None  # the step whose forward/backward pass is in the cache
         self._init_histories()
         self._init_checkpoints(take_first=initialize)
 
@@ -181,11 +192,15 @@ class Trainer:
         return x[index], y[index]
 
     # ------------------------------------------------------------------ training
-    def step(self) -> StepRecord:
+    def step(self, statistics: bool = False) -> StepRecord:
         """One update. Non-finite loss, gradient or running statistics: the step changes
-        nothing but the counter and the histories, and ``divergence`` is set (module docstring)."""
-        cadence = self.step_count % self.config["training"]["diagnostics_every"] == 0
+        nothing but the counter and the histories, and ``divergence`` is set (module docstring).
+
+        ``statistics=True`` takes the statistics sample on this step even off the cadence
+        (the last step before a pause): the same sample, update ratios included."""
+        cadence = statistics or self.step_count % self.config["training"]["diagnostics_every"] == 0
         position = (self.rng.bit_generator.state, self.batch_position, self.epoch, self.order)
+        self.pass_step = None
         try:
             before = self._weights_copy() if cadence else None
             loss, grads, layer_norms, report, running = self._compute()
@@ -204,6 +219,7 @@ class Trainer:
             if self.divergence is None:
                 self.divergence = problem
         self.step_count += 1
+        self.pass_step = self.step_count
         record = StepRecord(self.step_count, loss, report.pre_clip_norm, report.fired, lr, problem is None)
         self.scalars.append(self.step_count, (loss, report.pre_clip_norm, float(report.fired), lr))
         self.layer_grads.append(self.step_count, layer_norms)
@@ -246,6 +262,30 @@ class Trainer:
         for _ in self.steps(n):
             pass
         return self.last_record if n else None
+
+    def record_statistics_now(self) -> bool:
+        """Take a statistics sample of the current step if the last one is older (at a pause).
+
+        The sample is the cadence's (per-layer statistics and histograms from the pass of the
+        last step, still in the network's cache, and the evaluation of the current
+        parameters), except the update ratios, which need the weights before that step: they
+        are NaN in this sample (``step(statistics=True)`` measures them when the pause is
+        known in advance). Nothing else changes: no random draw, no parameter. Returns whether
+        a sample was taken; none is when the last sample is of this step already, or when the
+        cache does not hold this step's pass (a restored session, a rewind to a checkpoint,
+        a weight edited since).
+        """
+        if self.step_count == 0 or self.pass_step != self.step_count:
+            return False
+        if self.last_statistics_step() >= self.step_count:
+            return False
+        self._record_statistics(None)
+        return True
+
+    def last_statistics_step(self) -> int:
+        """The step of the newest statistics sample (-1 if none): every sample is evaluated."""
+        history = self.evaluation
+        return int(history.steps[history.count - 1]) if history.count else -1
 
     def _weights_copy(self) -> dict[str, np.ndarray]:
         return {
@@ -330,6 +370,7 @@ class Trainer:
                 "weight.value", "not_a_number", "must be a finite number, got {value!r}", value=value
             )
         array[index] = value
+        self.pass_step = None  # the cached pass no longer belongs to these weights
 
     def clear_divergence(self) -> None:
         self.divergence = None
