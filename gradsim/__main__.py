@@ -14,10 +14,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_allocator()
     from gradsim.cli import COMMANDS
 
-    if args and (args[0] in COMMANDS or args[0] in ("--version", "-h", "--help")):
+    if args and (args[0] in COMMANDS or args[0] == "--version"):
         from gradsim.cli import main as cli_main
 
         return cli_main(args)
+    if args and args[0] in ("-h", "--help"):
+        print_help()
+        return 0
+    from gradsim.display_check import xcb_problem
+
+    problem = xcb_problem()
+    if problem is not None:
+        print(f"gradsim: {problem}", file=sys.stderr)
+        return 1
     try:
         from gradsim.app import main as app_main
     except ImportError as error:  # the GUI is optional for the engine, not for the app
@@ -28,6 +37,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     return app_main(args)
+
+
+def print_help() -> None:
+    """The app's options, then the headless commands: one ``--help`` for both faces."""
+    from gradsim.app import build_parser
+    from gradsim.cli import build_parser as build_cli_parser
+
+    parser = build_parser()
+    parser.epilog = None  # its one-line pointer to the commands is replaced by the full list
+    print(parser.format_help().rstrip())
+    print("\nheadless commands (gradsim COMMAND --help for each):")
+    for action in build_cli_parser()._subparsers._group_actions:  # argparse keeps them here
+        for choice in action._choices_actions:
+            print(f"  {choice.dest:12s} {choice.help}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The launch command of the README: makes .venv if needed, installs gradsim, starts the app.
+# The launch command of the README: makes .venv and installs gradsim when needed, starts the app.
+# On an X display, gradsim checks the X libraries Qt needs and names the Debian packages missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e .
+source scripts/ensure_venv.sh
+ensure_venv ""
 exec .venv/bin/gradsim "$@"
