@@ -20,8 +20,8 @@ from typing import Any
 
 from gradsim import __version__
 from gradsim.engine.errors import GradsimError
+from gradsim.shipped import DEFAULT_CONFIG
 
-DEFAULT_CONFIG = "relu-he"
 LANGUAGE_CODES = ("en", "zh_CN", "ru")
 SCREENSHOT_TIMEOUT_S = 600.0
 
@@ -105,8 +105,8 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 
 def _source(args: argparse.Namespace) -> dict[str, Any]:
     """Load and validate what to open before any window exists (errors stay one line)."""
-    from gradsim.cli import load_config
     from gradsim.engine.config import validate_config
+    from gradsim.shipped import load_config
 
     name = args.config_file or args.config_option or DEFAULT_CONFIG
     if name.endswith(".gradsim"):

@@ -13,19 +13,19 @@ import math
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from gradsim import __version__
 from gradsim.engine.diagnosis import format_diagnosis
 from gradsim.engine.errors import GradsimError
-from gradsim.engine.json_text import too_deep_at
-from gradsim.engine.regular_file import FileTooLargeError, read_regular
+
+# load_config lived here and the README's Python API imported it from gradsim.cli: kept as a
+# re-export so notebooks and scripts written for it keep working (new code: gradsim.shipped).
+from gradsim.shipped import example_names, examples_dir, load_config
+
+__all__ = ["COMMANDS", "build_parser", "load_config", "main"]
 
 COMMANDS = ("run", "info", "trajectory", "surfaces", "examples")
-
-#: Largest config file read (examples are about 1 KB; a session's manifest is capped at 16 MiB).
-MAX_CONFIG_FILE_BYTES = 16 * 2**20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,77 +131,6 @@ def _run(args: argparse.Namespace) -> int:
 def _usage_error(message: str) -> int:
     print(f"gradsim: error: {message}", file=sys.stderr)
     return 2
-
-
-def load_config(name_or_path: str) -> dict[str, Any]:
-    """A config from a JSON file, or by the name of a shipped example (``relu-he``).
-
-    Only a regular file of at most ``MAX_CONFIG_FILE_BYTES`` is read (a named pipe or
-    ``/dev/zero`` is refused at once), nested at most ``MAX_CONFIG_DEPTH`` levels.
-    """
-    path = Path(name_or_path)
-    if not path.exists():
-        example = examples_dir() / f"{name_or_path}.json"
-        if example.exists():
-            path = example
-    try:
-        text = read_regular(path, MAX_CONFIG_FILE_BYTES).decode("utf-8")
-    except FileNotFoundError:
-        raise GradsimError("config_not_found", "config file not found: {path}", path=str(path)) from None
-    except FileTooLargeError as error:
-        raise GradsimError(
-            "config_too_large",
-            "{path} is {size_mb:.1f} MB; the limit is {limit_mb} MB",
-            path=str(path),
-            size_mb=error.size / 2**20,
-            limit_mb=MAX_CONFIG_FILE_BYTES // 2**20,
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise GradsimError(
-            "config_unreadable", "cannot read {path}: {reason}", path=str(path), reason=reason
-        ) from None
-    return _parse_config_json(text, str(path))
-
-
-def _parse_config_json(text: str, shown: str) -> Any:
-    """JSON with its depth counted before parsing (json.loads recurses per level), and
-    integers past Python's 4300-digit conversion limit read as inf, so validation
-    refuses them as it refuses any number beyond a float's range."""
-    from gradsim.engine.config import MAX_CONFIG_DEPTH  # scipy comes with it: not for --version
-
-    deep = too_deep_at(text, MAX_CONFIG_DEPTH)
-    if deep is not None:
-        line, column = deep
-        reason = f"nested deeper than {MAX_CONFIG_DEPTH} levels"
-        raise _bad_json(shown, line, column, reason)
-    try:
-        return json.loads(text, parse_int=_json_int)
-    except json.JSONDecodeError as error:
-        raise _bad_json(shown, error.lineno, error.colno, error.msg) from None
-
-
-def _bad_json(shown: str, line: int, column: int, reason: str) -> GradsimError:
-    return GradsimError(
-        "config_bad_json",
-        "{path}: invalid JSON at line {line}, column {column}: {reason}",
-        path=shown,
-        line=line,
-        column=column,
-        reason=reason,
-    )
-
-
-def _json_int(digits: str) -> int | float:
-    """An integer, or inf for one too long for Python to convert (beyond any float anyway)."""
-    try:
-        return int(digits)
-    except ValueError:
-        return float(digits)
-
-
-def examples_dir() -> Path:
-    return Path(__file__).resolve().parent / "resources" / "examples"
 
 
 def _train(trainer: Any, steps: int, metrics: TextIO | None, progress: TextIO | None) -> None:
@@ -315,9 +244,9 @@ def _divergence_text(divergence: dict[str, Any]) -> str:
 
 
 def _cmd_examples(args: argparse.Namespace) -> int:
-    for path in sorted(examples_dir().glob("*.json")):
-        description = json.loads(path.read_text(encoding="utf-8")).get("description", "")
-        print(f"{path.stem:20s} {description}")
+    for name in example_names():
+        description = load_config(str(examples_dir() / f"{name}.json")).get("description", "")
+        print(f"{name:20s} {description}")
     return 0
 
 

@@ -17,13 +17,8 @@ import gradsim
 ROOT = Path(gradsim.__file__).resolve().parent
 
 #: importer -> imported: the edges that break the known cycles, with the reason they exist.
-KNOWN_CYCLE_EDGES: dict[tuple[str, str], str] = {
-    # gradsim.app -> gradsim.ui.main_window -> gradsim.ui.session_controller -> gradsim.app
-    ("gradsim.ui.session_controller", "gradsim.app"): (
-        "New session reads DEFAULT_CONFIG from gradsim.app, until the shipped-resources module "
-        "(issue 12 phase 2)"
-    ),
-}
+#: None left: keep it that way.
+KNOWN_CYCLE_EDGES: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

@@ -12,7 +12,6 @@ built into a frozen :class:`Scenario`. The shipped ones live in
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,10 +28,13 @@ from gradsim.scenarios.validation import (
     apply_changes,
     validate_document,
 )
+from gradsim.shipped import JsonFileError, read_json_file, scenarios_dir
 
 FORMAT = "gradsim-scenario"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
+#: Deepest nesting of a scenario file: a config (at most 32 levels) inside the document, with room.
+MAX_DEPTH = 40
 BASE = "base"
 
 __all__ = [
@@ -134,10 +136,6 @@ class Scenario:
         )
 
 
-def scenarios_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources" / "scenarios"
-
-
 def list_scenarios(directory: Path | str | None = None) -> list[Scenario]:
     """Every ``*.json`` scenario of a folder (the shipped ones by default), by number."""
     folder = Path(directory) if directory is not None else scenarios_dir()
@@ -182,36 +180,39 @@ def load_scenario(path: Path | str) -> Scenario:
     path = Path(path)
     label = _label(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                label,
-                "",
-                "too_large",
-                "{size} bytes; a scenario has at most {limit}",
-                size=size,
-                limit=MAX_FILE_BYTES,
-            )
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError(label, "", "not_found", "file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(label, "", "unreadable", "cannot read: {reason}", reason=str(error)) from None
-    try:
-        raw = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise ScenarioError(
+        raw = read_json_file(
+            path, max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH, parse_constant=_refuse_constant
+        )
+    except JsonFileError as error:
+        raise _file_error(label, error) from None
+    return parse_scenario(raw, path)
+
+
+def _file_error(label: str, error: JsonFileError) -> ScenarioError:
+    if error.problem == "not_found":
+        return ScenarioError(label, "", "not_found", "file not found")
+    if error.problem == "too_large":
+        return ScenarioError(
             label,
             "",
-            "bad_json",
-            "invalid JSON at line {line}, column {column}: {reason}",
-            line=error.lineno,
-            column=error.colno,
-            reason=error.msg,
-        ) from None
-    except ValueError as error:
-        raise ScenarioError(label, "", "bad_json", "{reason}", reason=str(error)) from None
-    return parse_scenario(raw, path)
+            "too_large",
+            "{size} bytes; a scenario has at most {limit}",
+            size=error.size,
+            limit=error.limit,
+        )
+    if error.problem == "unreadable":
+        return ScenarioError(label, "", "unreadable", "cannot read: {reason}", reason=error.reason)
+    if error.line is None:
+        return ScenarioError(label, "", "bad_json", "{reason}", reason=error.reason)
+    return ScenarioError(
+        label,
+        "",
+        "bad_json",
+        "invalid JSON at line {line}, column {column}: {reason}",
+        line=error.line,
+        column=error.column,
+        reason=error.reason,
+    )
 
 
 def parse_scenario(raw: Any, path: Path | None = None) -> Scenario:

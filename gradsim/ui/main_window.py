@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 import gradsim
+from gradsim import shipped
 from gradsim.engine.config import validate_config
 from gradsim.engine.errors import GradsimError
 from gradsim.runner.training_loop import Frame, Pacing, TrainerFactory, default_factory
@@ -590,10 +591,8 @@ class MainWindow(QMainWindow):
             self.open_config_file(path)
 
     def open_config_file(self, path: str) -> bool:
-        from gradsim.cli import load_config
-
         try:
-            raw = load_config(path)
+            raw = shipped.load_config(path)
         except GradsimError as error:
             self._show_error(error)
             return False

@@ -41,6 +41,7 @@ from gradsim.engine.trainer import Trainer
 from gradsim.runner.training_loop import TIMELINE_ATTRIBUTE
 from gradsim.session.errors import SessionError
 from gradsim.session.io import Session, load_session, save_session
+from gradsim.shipped import DEFAULT_CONFIG, load_config
 from gradsim.ui import wording
 
 translate = QCoreApplication.translate
@@ -489,9 +490,6 @@ class SessionController(QObject):
     def new_session(self) -> bool:
         if not self.maybe_save():
             return False
-        from gradsim.app import DEFAULT_CONFIG
-        from gradsim.cli import load_config
-
         try:
             trainer = self.window.controller.factory(validate_config(load_config(DEFAULT_CONFIG)))
         except GradsimError as error:
@@ -703,8 +701,6 @@ class SessionController(QObject):
         )
         if not path:
             return False
-        from gradsim.cli import load_config
-
         try:
             trainer = self.window.controller.factory(validate_config(load_config(path)))
         except GradsimError as error:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gradsim.cli import load_config
 from gradsim.engine.diagnosis import Diagnosis, format_diagnosis
 from gradsim.engine.trainer import Trainer
+from gradsim.shipped import load_config
 
 CIRCLES = {"kind": "circles", "n_samples": 200, "noise": 0.1, "seed": 0}
 

@@ -7,11 +7,11 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from gradsim.cli import load_config
 from gradsim.engine.errors import ConfigError
 from gradsim.engine.history import SeriesHistory
 from gradsim.engine.trainer import Trainer
 from gradsim.session.io import load_session, save_session
+from gradsim.shipped import load_config
 
 SMALL = {
     "data": {"kind": "spiral", "n_samples": 150, "n_classes": 3, "seed": 1},

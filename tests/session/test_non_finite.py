@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gradsim.cli import load_config
 from gradsim.engine.state import StateError, restore_trainer, trainer_state
 from gradsim.engine.trainer import Trainer
 from gradsim.session.container import load_container, read_manifest, save_container
 from gradsim.session.errors import SessionError
 from gradsim.session.io import load_session, save_session
+from gradsim.shipped import load_config
 
 
 def manifest_text(path: Path) -> str:

@@ -98,7 +98,7 @@ def dialogs() -> Iterator[RecordingDialogs]:
 
 @pytest.fixture
 def relu_config() -> dict:
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
 
     return load_config("relu-he")
 

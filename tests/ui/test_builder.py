@@ -315,7 +315,7 @@ def test_cancelled_csv_dialog_keeps_the_dataset(qtbot, panel, dialogs):
 
 # --------------------------------------------------------------------------- the rest
 def test_set_config_is_shown_and_undoable(qtbot, panel):
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
 
     seen = Recorder(panel)
     type_into(qtbot, panel, ("optimizer", "lr"), "0.3")

@@ -19,8 +19,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gradsim.cli import load_config  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
+from gradsim.shipped import load_config  # noqa: E402
 from gradsim.ui import landscape_worker  # noqa: E402
 from gradsim.ui.landscape_worker import TaskRunner, TrainerCopy  # noqa: E402
 from gradsim.ui.panels import landscape_analytic, landscape_three_d, network_slice_view  # noqa: E402

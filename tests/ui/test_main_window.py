@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import gradsim  # noqa: E402
 from gradsim import app as app_module  # noqa: E402
-from gradsim.cli import examples_dir  # noqa: E402
 from gradsim.engine.diagnosis import ORDER, Diagnosis  # noqa: E402
+from gradsim.shipped import examples_dir  # noqa: E402
 from gradsim.ui import theme, wording  # noqa: E402
 from gradsim.ui.main_window import PANELS  # noqa: E402
 

@@ -17,9 +17,9 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QWidget  # noqa: E402
 
-from gradsim.cli import load_config  # noqa: E402
 from gradsim.engine.datasets import dataset_defaults  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
+from gradsim.shipped import load_config  # noqa: E402
 from gradsim.ui import plotting as gp  # noqa: E402
 from gradsim.ui.panels.decision_panel import DecisionPanel  # noqa: E402
 from gradsim.ui.panels.gradient_flow_panel import GradientFlowPanel  # noqa: E402

@@ -365,7 +365,7 @@ CRASHING_CHILD = textwrap.dedent(
     QCoreApplication.setOrganizationName("gradsim-tests")
     QCoreApplication.setApplicationName("gradsim")
     app = QApplication([])
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
     from gradsim.ui.dialogs import ConsoleDialogs
     from gradsim.ui.main_window import MainWindow
     window = MainWindow(load_config("relu-he"), dialogs=ConsoleDialogs(), backend="thread")
@@ -452,7 +452,7 @@ KILLED_CHILD = textwrap.dedent(
     QCoreApplication.setOrganizationName("gradsim-tests")
     QCoreApplication.setApplicationName("gradsim")
     app = QApplication([])
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
     from gradsim.ui.dialogs import ConsoleDialogs
     from gradsim.ui.main_window import MainWindow
 
@@ -551,7 +551,7 @@ def _diverge(qtbot, window) -> int:
 def test_a_diverged_session_saves_autosaves_and_reopens_showing_the_divergence(
     qtbot, make_window, dialogs, tmp_path, monkeypatch
 ):
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     window = make_window(load_config("exploding"))

@@ -14,8 +14,8 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from gradsim.cli import load_config  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
+from gradsim.shipped import load_config  # noqa: E402
 from gradsim.ui.panels.loss_panel import LossPanel  # noqa: E402
 from gradsim.ui.steady_range import MIN_FILL, finite_span, nice_ceiling, steady_y  # noqa: E402
 

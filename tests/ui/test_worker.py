@@ -20,9 +20,9 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gradsim.cli import load_config  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
 from gradsim.runner.training_loop import Triggers  # noqa: E402
+from gradsim.shipped import load_config  # noqa: E402
 
 pytestmark = pytest.mark.ui
 
@@ -243,7 +243,7 @@ CLOSE_SCRIPT = textwrap.dedent(
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
     app = QApplication([])
-    from gradsim.cli import load_config
+    from gradsim.shipped import load_config
     from gradsim.ui.main_window import MainWindow
     from gradsim.ui.dialogs import ConsoleDialogs  # the unsaved-session prompt answers Discard
     window = MainWindow(load_config("relu-he"), backend=sys.argv[2], dialogs=ConsoleDialogs())
