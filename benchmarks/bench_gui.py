@@ -67,8 +67,8 @@ def measure_window(
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gradsim.ui.dialogs import ConsoleDialogs
-    from gradsim.ui.main_window import MainWindow
+    from gradsim.ui.common.dialogs import ConsoleDialogs
+    from gradsim.ui.shell.main_window import MainWindow
 
     global _APP  # noqa: PLW0603 - the application must outlive this function
     _APP = QApplication.instance() or QApplication([])

@@ -125,7 +125,7 @@ def _load_session(path: str) -> Any:
 
 
 def _panel_name(name: str | None) -> str | None:
-    from gradsim.ui.main_window import PANEL_NAMES
+    from gradsim.ui.shell.main_window import PANEL_NAMES
 
     if name is None:
         return None
@@ -164,8 +164,8 @@ def _has_display() -> bool:
 
 
 def _window(source: dict[str, Any], persist: bool) -> Any:
-    from gradsim.ui.dialogs import ConsoleDialogs
-    from gradsim.ui.main_window import MainWindow
+    from gradsim.ui.common.dialogs import ConsoleDialogs
+    from gradsim.ui.shell.main_window import MainWindow
 
     # Screenshot mode never waits for a click: its dialogs print to stderr.
     dialogs = None if persist else ConsoleDialogs()
@@ -226,7 +226,7 @@ def _screenshot(args: argparse.Namespace, source: dict[str, Any]) -> int:
 
 def _configure_race(window: Any, args: argparse.Namespace) -> None:
     """Run the landscape panel's race to the end so the screenshot shows it."""
-    from gradsim.ui.panels.landscape_panel import configure_race
+    from gradsim.ui.landscape.panel import configure_race
 
     if "landscape" not in window.panels:
         raise UsageError("the landscape panel is not available")

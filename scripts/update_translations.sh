@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Refresh the translations: pyside6-lupdate collects every translate()/QT_TRANSLATE_NOOP
-# string of gradsim/ui and gradsim/app.py into resources/i18n/*.ts (existing translations
-# are kept; strings no longer in the code are dropped), then pyside6-lrelease compiles the
-# .ts files into the .qm files shipped in the package (gradsim/ui/i18n/).
+# string of the gradsim package (today gradsim/ui/*/ and gradsim/app.py: only they may import
+# Qt) into resources/i18n/*.ts (existing translations are kept; strings no longer in the code
+# are dropped), then pyside6-lrelease compiles the .ts files into the .qm files shipped in the
+# package (gradsim/ui/i18n/). Contexts are explicit, so moving a module changes no entry.
 #
 #   bash scripts/update_translations.sh          # lupdate + lrelease
 #   bash scripts/update_translations.sh --release  # lrelease only (after editing a .ts)
@@ -15,11 +16,12 @@ cd "$(dirname "$0")/.."
 bin=".venv/bin"
 [ -x "$bin/pyside6-lupdate" ] || bin="$(dirname "$(command -v pyside6-lupdate)")"
 languages=(zh_CN ru)
+sources=(gradsim)  # the whole package, so no new folder is missed; tests/ui/test_translations.py reads this line
 mkdir -p resources/i18n gradsim/ui/i18n
 if [ "${1:-}" != "--release" ]; then
   for lang in "${languages[@]}"; do
     "$bin/pyside6-lupdate" -silent -extensions py -locations none -no-obsolete -target-language "$lang" \
-      gradsim/ui gradsim/app.py -ts "resources/i18n/gradsim_${lang}.ts"
+      "${sources[@]}" -ts "resources/i18n/gradsim_${lang}.ts"
   done
 fi
 for lang in "${languages[@]}"; do

@@ -9,6 +9,6 @@
 Nothing here imports Qt (an import-linter contract and ``tests/runner`` check it): a spawned
 child imports its target by module path, and with it only this package, the engine and the
 landscape lab. The Qt adapters (the QThread worker, the QTimer polling the pipes, the
-signals) live in :mod:`gradsim.ui.worker` and :mod:`gradsim.ui.landscape_worker`. Not to be
+signals) live in :mod:`gradsim.ui.shell.worker` and :mod:`gradsim.ui.landscape.worker`. Not to be
 confused with :mod:`gradsim.engine.runtime` (BLAS threads and the allocator).
 """

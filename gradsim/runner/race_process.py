@@ -11,7 +11,7 @@ are imported), which is why short races are computed on the spot instead.
 The job is plain data (surface name and parameters, optimizer specs, ...), rebuilt in the
 child with the same engine calls, so the result is bit-identical to the same race
 computed in the GUI process. The GUI's side (starting the child, polling its pipe from a
-``QTimer``) is :class:`gradsim.ui.landscape_worker.RaceProcess`.
+``QTimer``) is :class:`gradsim.ui.landscape.worker.RaceProcess`.
 """
 
 from __future__ import annotations

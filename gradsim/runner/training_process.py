@@ -7,7 +7,7 @@ Qt-free: under the ``spawn`` start method the child imports its target,
 :func:`run_training_process`, by module path, and with it only this module, the engine
 and :mod:`gradsim.runner.training_loop` (plus the modules of the factory and of any function
 posted to it, which are pickled by module path too). The parent's end (:class:`ProcessBackend`)
-is Qt-free as well; the GUI polls it from a ``QTimer`` (:class:`gradsim.ui.worker.TrainingController`).
+is Qt-free as well; the GUI polls it from a ``QTimer`` (:class:`gradsim.ui.shell.worker.TrainingController`).
 """
 
 from __future__ import annotations

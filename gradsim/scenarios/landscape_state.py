@@ -40,8 +40,8 @@ ANALYTIC_KEYS = (
     "index",
 )
 REQUIRED_ANALYTIC = ("surface", "start", "steps", "optimizers")
-SCALE_MODES = ("auto", "log", "linear")  # landscape_surface_view.SCALE_MODES
-OVERLAYS = ("gradient", "velocity", "step", "clipping")  # landscape_surface_view.OVERLAYS
+SCALE_MODES = ("auto", "log", "linear")  # gradsim.ui.landscape.surface_view.SCALE_MODES
+OVERLAYS = ("gradient", "velocity", "step", "clipping")  # gradsim.ui.landscape.surface_view.OVERLAYS
 MAX_NOISE = 100.0  # the panel's noise spin box range
 MAX_SEED = 2**31 - 1
 SERIES_COLOURS = 8  # Okabe-Ito

@@ -21,7 +21,7 @@ from gradsim.scenarios.errors import FieldError
 LANGUAGES = ("en", "zh_CN", "ru")
 TEXT_FIELDS = ("title", "explanation", "formula", "watch", "try_next")
 KINDS = ("network", "landscape")
-#: The panel keys of gradsim/ui/panel_specs.py (a test parses that file and compares).
+#: The panel keys of gradsim/ui/shell/panel_specs.py (a test parses that file and compares).
 PANEL_KEYS = (
     "banner",
     "controls",

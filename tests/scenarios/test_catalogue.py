@@ -88,8 +88,8 @@ def test_states_are_copies():
 
 
 def test_panel_keys_match_the_ui_table():
-    """gradsim/ui/panel_specs.py is read, not imported (it loads Qt)."""
-    tree = ast.parse((ROOT / "ui" / "panel_specs.py").read_text(encoding="utf-8"))
+    """gradsim/ui/shell/panel_specs.py is read, not imported (it loads Qt)."""
+    tree = ast.parse((ROOT / "ui" / "shell" / "panel_specs.py").read_text(encoding="utf-8"))
     names = [
         node.args[0].value
         for node in ast.walk(tree)

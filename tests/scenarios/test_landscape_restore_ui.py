@@ -15,9 +15,10 @@ import pytest  # noqa: E402
 from gradsim.scenarios.catalogue import list_scenarios  # noqa: E402
 from gradsim.scenarios.landscape_state import OVERLAYS, SCALE_MODES  # noqa: E402
 from gradsim.scenarios.race_run import ROW_DEFAULTS, race_bound, racer_spec, surface_of  # noqa: E402
-from gradsim.ui.panels import landscape_analytic, landscape_surface_view  # noqa: E402
-from gradsim.ui.panels.landscape_panel import STATE_VERSION, LandscapePanel  # noqa: E402
-from gradsim.ui.panels.landscape_race import OptimizerSettings  # noqa: E402
+from gradsim.ui.landscape import analytic as landscape_analytic  # noqa: E402
+from gradsim.ui.landscape import surface_view as landscape_surface_view  # noqa: E402
+from gradsim.ui.landscape.panel import STATE_VERSION, LandscapePanel  # noqa: E402
+from gradsim.ui.landscape.race import OptimizerSettings  # noqa: E402
 
 pytestmark = [pytest.mark.ui, pytest.mark.timeout(120)]
 

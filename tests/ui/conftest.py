@@ -22,7 +22,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
 
-from gradsim.ui import dialogs as dialog_module  # noqa: E402
+from gradsim.ui.common import dialogs as dialog_module  # noqa: E402
 
 
 class RecordingDialogs(dialog_module.DialogService):
@@ -106,7 +106,7 @@ def relu_config() -> dict:
 @pytest.fixture
 def make_window(qtbot, dialogs, relu_config) -> Iterator[Callable[..., Any]]:
     """Build MainWindows (default: relu-he); their worker threads always stop at teardown."""
-    from gradsim.ui.main_window import MainWindow
+    from gradsim.ui.shell.main_window import MainWindow
 
     windows = []
 
@@ -127,7 +127,7 @@ def make_window(qtbot, dialogs, relu_config) -> Iterator[Callable[..., Any]]:
 @pytest.fixture
 def make_controller(qtbot) -> Iterator[Callable[..., Any]]:
     """Build TrainingControllers (no window); their threads always stop at teardown."""
-    from gradsim.ui.worker import TrainingController
+    from gradsim.ui.shell.worker import TrainingController
 
     controllers = []
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from gradsim.ui import wording  # noqa: E402
+from gradsim.ui.common import wording  # noqa: E402
 
 pytestmark = pytest.mark.ui
 
@@ -63,6 +63,14 @@ def _messages(path: Path) -> list[tuple[str, ET.Element]]:
         for context in root.iter("context")
         for message in context.iter("message")
     ]
+
+
+def _lupdate_sources() -> list[str]:
+    """What scripts/update_translations.sh scans (its ``sources=(...)`` line): the same here."""
+    script = (ROOT / "scripts" / "update_translations.sh").read_text(encoding="utf-8")
+    match = re.search(r"^sources=\(([^)]*)\)", script, re.M)
+    assert match, "scripts/update_translations.sh lost its sources=(...) line"
+    return match.group(1).split()
 
 
 def _ts_contexts() -> set[str]:
@@ -109,7 +117,7 @@ def test_every_string_in_the_code_has_a_translation(language, tmp_path):
     copy = tmp_path / f"gradsim_{language}.ts"
     shutil.copy(TS_DIR / copy.name, copy)
     subprocess.run(
-        [lupdate, "-silent", "-extensions", "py", "-locations", "none", "gradsim/ui", "gradsim/app.py"]
+        [lupdate, "-silent", "-extensions", "py", "-locations", "none", *_lupdate_sources()]
         + ["-ts", str(copy)],
         check=True,
         capture_output=True,
@@ -278,7 +286,7 @@ def test_pseudo_locale_marks_every_visible_gradsim_string(qtbot, make_window):
 
 
 def test_pseudo_locale_marks_every_string_of_the_landscape_lab(qtbot):
-    from gradsim.ui.panels.landscape_panel import LandscapePanel
+    from gradsim.ui.landscape.panel import LandscapePanel
 
     translator = PseudoTranslator(_ts_contexts())
     app = QCoreApplication.instance()
@@ -359,7 +367,7 @@ def test_screenshot_in_chinese_and_russian(qtbot, make_window, tmp_path, languag
 def test_landscape_texts_cover_every_surface_and_optimizer():
     from gradsim.engine.optimizers import OPTIMIZER_KINDS
     from gradsim.landscapes.surfaces import _surface_class, surface_names
-    from gradsim.ui import landscape_text
+    from gradsim.ui.landscape import text as landscape_text
 
     missing = []
     for name in [*surface_names(), "formula"]:
@@ -375,6 +383,6 @@ def test_landscape_texts_cover_every_surface_and_optimizer():
     missing += [
         f"optimizer {kind!r}" for kind in OPTIMIZER_KINDS if kind not in landscape_text.OPTIMIZER_NAMES
     ]
-    assert not missing, "add these to gradsim/ui/landscape_text.py (and translate them):\n" + "\n".join(
+    assert not missing, "add these to gradsim/ui/landscape/text.py (and translate them):\n" + "\n".join(
         missing
     )

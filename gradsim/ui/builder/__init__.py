@@ -1,0 +1,1 @@
+"""The network builder: data, layers, initialization, loss and optimizer of the network."""

@@ -1,0 +1,1 @@
+"""What every group of the UI uses: theme, plots, wording, dialogs, form fields, redraw helpers."""

@@ -1,0 +1,534 @@
+"""Everything the app says in words: diagnoses, remedies, pause reasons, engine errors, languages.
+
+The engine speaks in codes with parameters (``Diagnosis("vanishing", {"layer": 1, ...})``,
+``ConfigError(field, code, template, **params)``); this module words them in the user's
+language through ``QCoreApplication.translate`` with explicit contexts ("Diagnosis",
+"Remedy", "PauseReason", "EngineError", "SessionError"), so ``pyside6-lupdate`` finds every
+string and a subclass never loses its translations (``self.tr`` takes the runtime class).
+Placeholders such as ``{layer}`` stay in the translated text and are filled afterwards.
+
+Engine error templates are listed literally in :data:`ENGINE_ERROR_TEMPLATES` (for
+lupdate); a test checks the list covers every template the engine raises. An error whose
+template is not listed falls back to its English text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from gradsim.engine.diagnosis import Diagnosis
+from gradsim.engine.errors import ConfigError, GradsimError
+
+I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"  # gradsim/ui/i18n
+
+#: code -> (native name). Language names are shown in their own language, never translated.
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文", "ru": "Русский"}
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes with a context
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return template
+
+
+# ============================================================================ numbers
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_number(value: float) -> str:
+    """3 significant digits; powers of ten as 3.1×10⁻⁵ (readable from the back of a hall)."""
+    if value is None or not isinstance(value, int | float):
+        return str(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value == 0 or 1e-3 <= abs(value) < 1e4:
+        return f"{value:.3g}"
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = value / 10**exponent
+    return f"{mantissa:.2g}×10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
+# ============================================================================ diagnoses
+def diagnosis_title(code: str) -> str:
+    """A short name for the status bar and the banner's headline."""
+    titles = {
+        "diverged": translate("Diagnosis", "Training diverged (NaN/Inf)"),
+        "exploding": translate("Diagnosis", "Exploding gradients"),
+        "vanishing": translate("Diagnosis", "Vanishing gradients"),
+        "dead_relu": translate("Diagnosis", "Dead ReLU units"),
+        "saturated": translate("Diagnosis", "Saturated units"),
+        "symmetric": translate("Diagnosis", "Symmetric units"),
+    }
+    return titles.get(code, code)
+
+
+def healthy_title() -> str:
+    return translate("Diagnosis", "No problem detected")
+
+
+def healthy_text() -> str:
+    return translate(
+        "Diagnosis", "Gradients reach every layer with a usable size; no dead or saturated layer."
+    )
+
+
+def not_started_title() -> str:
+    return translate("Diagnosis", "Ready to train")
+
+
+def not_started_text() -> str:
+    return translate(
+        "Diagnosis",
+        "Press Play to train, or Step to take one step. The diagnosis appears here as soon as "
+        "there is evidence.",
+    )
+
+
+def divergence_where(divergence: Mapping[str, Any]) -> str:
+    """Where the first non-finite value appeared: the loss, a layer's gradient, the output layer's."""
+    what = str(divergence.get("what", ""))
+    if what == "loss":
+        return translate("Diagnosis", "the loss")
+    if what == "output layer gradient":
+        return translate("Diagnosis", "the output layer's gradient")
+    if "layer" in divergence:
+        return _fill(translate("Diagnosis", "the gradient of layer {layer}"), {"layer": divergence["layer"]})
+    return what
+
+
+def diagnosis_evidence(diagnosis: Diagnosis) -> str:
+    """The evidence in plain words, with the numbers that support it."""
+    code, params = diagnosis.code, dict(diagnosis.params)
+    numbers = {k: format_number(v) if isinstance(v, float) else v for k, v in params.items()}
+    if code == "diverged":
+        text = translate(
+            "Diagnosis",
+            "{where} became {value} at step {step}. The update was not applied: the weights "
+            "are still the last finite ones, so you can lower the learning rate or turn on "
+            "clipping and continue.",
+        )
+        return _fill(text, {**numbers, "where": divergence_where(params).capitalize()})
+    if code == "exploding" and params.get("kind") == "growth":
+        text = translate(
+            "Diagnosis",
+            "The total gradient norm grew {growth}× within {steps} steps: every step is larger "
+            "than the last, and the weights are thrown far away.",
+        )
+        return _fill(text, numbers)
+    if code == "exploding":
+        text = translate(
+            "Diagnosis",
+            "Layer {layer}'s gradient is {ratio}× layer {ref_layer}'s: the gradient is multiplied "
+            "by a factor above 1 in every layer on its way back to the input.",
+        )
+        return _fill(text, numbers)
+    if code == "vanishing":
+        text = translate(
+            "Diagnosis",
+            "Layer {layer}'s gradient is only {ratio} of layer {ref_layer}'s (median of the last "
+            "steps): each layer shrinks the gradient on its way back, so the first layers "
+            "barely learn.",
+        )
+        return _fill(text, numbers)
+    if code == "dead_relu":
+        text = translate(
+            "Diagnosis",
+            "{percent}% of the units of layer {layer} output 0 for every sample: no gradient flows "
+            "through them, so they never recover.",
+        )
+        return _fill(text, {**numbers, "percent": f"{params.get('percent', 0):.0f}"})
+    if code == "saturated":
+        text = translate(
+            "Diagnosis",
+            "{percent}% of layer {layer}'s {activation} outputs sit near a bound, where the "
+            "slope f' is almost 0: the gradient through them is almost 0.",
+        )
+        return _fill(text, {**numbers, "percent": f"{params.get('percent', 0):.0f}"})
+    if code == "symmetric":
+        text = translate(
+            "Diagnosis",
+            "All units of layer {layer} are identical: they get the same gradient, so they stay "
+            "identical and the layer acts like a single unit.",
+        )
+        return _fill(text, numbers)
+    return f"{code}: {params}"
+
+
+def diagnosis_short(diagnosis: Diagnosis) -> str:
+    """One line for the status bar: title and the layer it concerns."""
+    title = diagnosis_title(diagnosis.code)
+    params = diagnosis.params
+    if diagnosis.code == "diverged":
+        return _fill(
+            translate("Diagnosis", "{title}: {where} at step {step}"),
+            {"title": title, "where": divergence_where(params), "step": params.get("step", "?")},
+        )
+    if "ratio" in params:
+        return _fill(
+            translate("Diagnosis", "{title}: layer {layer} / layer {ref_layer} = {ratio}"),
+            {**params, "title": title, "ratio": format_number(float(params["ratio"]))},
+        )
+    if "layer" in params:
+        return _fill(
+            translate("Diagnosis", "{title} (layer {layer})"), {"title": title, "layer": params["layer"]}
+        )
+    return title
+
+
+def remedies(code: str) -> list[str]:
+    """What the literature advises for a problem, most effective first, in plain words."""
+    table = {
+        "diverged": [
+            translate("Remedy", "lower the learning rate (try half)"),
+            translate("Remedy", "clip the gradient by its norm"),
+            translate("Remedy", "add normalization (BatchNorm, LayerNorm)"),
+        ],
+        "exploding": [
+            translate("Remedy", "clip the gradient by its norm"),
+            translate("Remedy", "lower the learning rate"),
+            translate("Remedy", "use Xavier (tanh) or He (ReLU) initialization"),
+            translate("Remedy", "add BatchNorm or residual connections"),
+            translate("Remedy", "add L2 regularization (weight decay)"),
+        ],
+        "vanishing": [
+            translate("Remedy", "use ReLU-family activations: their slope is 1, not at most 1/4"),
+            translate("Remedy", "use Xavier (tanh) or He (ReLU) initialization"),
+            translate("Remedy", "add BatchNorm or LayerNorm"),
+            translate("Remedy", "add residual connections: the gradient gets a short path"),
+            translate("Remedy", "use fewer layers"),
+        ],
+        "dead_relu": [
+            translate("Remedy", "use leaky ReLU, PReLU or ELU: a small slope below 0 keeps units alive"),
+            translate("Remedy", "lower the learning rate"),
+            translate("Remedy", "use He initialization"),
+        ],
+        "saturated": [
+            translate("Remedy", "use Xavier initialization with gain 5/3 for tanh"),
+            translate("Remedy", "use ReLU-family activations"),
+            translate("Remedy", "add normalization before the activation"),
+        ],
+        "symmetric": [
+            translate("Remedy", "use random initialization (Xavier, He) to break the symmetry"),
+        ],
+    }
+    return table.get(code, [])
+
+
+# ============================================================================ pauses
+def pause_reason(reason: str, step: int) -> str:
+    texts = {
+        "user": translate("PauseReason", "Paused at step {step}."),
+        "steps_done": translate("PauseReason", "Stepped to step {step}."),
+        "at_step": translate("PauseReason", "Paused: step {step} reached."),
+        "diagnosis": translate("PauseReason", "Paused at step {step}: the diagnosis changed."),
+        "loss_below": translate("PauseReason", "Paused at step {step}: the loss fell below the set value."),
+        "nan": translate("PauseReason", "Paused at step {step}: a loss or gradient became NaN/Inf."),
+        "failed": translate("PauseReason", "Stopped at step {step}: an error occurred."),
+    }
+    return _fill(texts.get(reason, "{step}"), {"step": step})
+
+
+# ============================================================================ engine errors
+def error_message(error: BaseException) -> str:
+    """A GradsimError (ConfigError, DataError, SessionError, ...) in the user's language.
+
+    Translated by its English template (the code alone is ambiguous: ``out_of_range`` has
+    several wordings); an unknown template or a translation that does not fit the
+    parameters falls back to the engine's English message.
+    """
+    if not isinstance(error, GradsimError):
+        return str(error)
+    params = dict(error.params)
+    template, prefix = error.template, ""
+    if isinstance(error, ConfigError) and template.startswith("{field}: "):
+        template, prefix = template[len("{field}: ") :], f"{params.get('field', '')}: "
+    if template not in _KNOWN:
+        return error.message
+    context = "SessionError" if template in _SESSION else "EngineError"
+    try:
+        return prefix + translate(context, template).format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return error.message
+
+
+def error_title(error: BaseException) -> str:
+    name = type(error).__name__
+    if name == "ConfigError":
+        return translate("EngineError", "Invalid configuration")
+    if name == "DataError":
+        return translate("EngineError", "Unusable data")
+    if name == "SessionError":
+        return translate("SessionError", "Session file problem")
+    return translate("EngineError", "Cannot load")
+
+
+#: Every English template the engine raises, marked for lupdate (context "EngineError").
+ENGINE_ERROR_TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("EngineError", "config file not found: {path}"),
+    QT_TRANSLATE_NOOP("EngineError", "cannot read {path}: {reason}"),
+    QT_TRANSLATE_NOOP("EngineError", "{path}: invalid JSON at line {line}, column {column}: {reason}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown activation '{value}'; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an integer >= 2, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be >= 0, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown parameter for {act}; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a finite number, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "is missing; clipping needs a positive limit"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a JSON object, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown loss '{value}'; choose auto, {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "{loss} does not fit a {task} dataset"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an object, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "at most {limit} layers, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", 'must be an object like {{"width": 8}}, got {value!r}'),
+    QT_TRANSLATE_NOOP("EngineError", "is required"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown normalization '{value}'; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "{value} makes no sense for a bias"),
+    QT_TRANSLATE_NOOP("EngineError", "choose one of {allowed}, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an integer, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be between {low} and {high}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be >= {low}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "give either 'layers' or 'depth' and 'width', not both"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a list of layers, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown setting; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "no column {target!r} in the file; columns: {columns}"),
+    QT_TRANSLATE_NOOP("EngineError", "{path} is {size_mb:.1f} MB; the limit is {limit_mb} MB"),
+    QT_TRANSLATE_NOOP("EngineError", "must be one of {allowed}, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "the file is empty"),
+    QT_TRANSLATE_NOOP("EngineError", "the file has {count} data rows; at least {minimum} are needed"),
+    QT_TRANSLATE_NOOP("EngineError", "the file needs at least one feature column besides the target"),
+    QT_TRANSLATE_NOOP("EngineError", "line {line}: expected {expected} columns, found {actual}"),
+    QT_TRANSLATE_NOOP("EngineError", "line {line}, column {column}: missing value '{cell}'"),
+    QT_TRANSLATE_NOOP("EngineError", "line {line}, column {column}: '{cell}' is not a finite number"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "the target column {column} has a single value; there is nothing to learn"
+    ),
+    QT_TRANSLATE_NOOP(
+        "EngineError",
+        "the target column {column} has {count} classes (at most {limit}); "
+        "for a numeric target use task 'regression'",
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "task 'binary' needs 2 classes, the target column {column} has {count}"),
+    QT_TRANSLATE_NOOP("EngineError", "file not found: {path}"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "{path} is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8 CSV"
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "line {line}: {reason}"),
+    QT_TRANSLATE_NOOP("EngineError", "line {line}, column {column}: '{cell}' is not a number"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "class '{label}' has only one sample (line {line}); every class needs at least 2"
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "the file has more than {limit} cells"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} must have shape {expected}, got {shape}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a column name or index (-1 is the last column), got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "the dataset has no {key} array"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} must be numeric, got dtype {dtype}"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} contains NaN or infinite values"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} must hold integer labels, got dtype {dtype}"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} labels must be in 0..{top}"),
+    QT_TRANSLATE_NOOP("EngineError", "n_classes {value!r} does not fit a {task} dataset"),
+    QT_TRANSLATE_NOOP("EngineError", "x_train has {x} rows and y_train {y}; need equal, >= 1"),
+    QT_TRANSLATE_NOOP("EngineError", "x_test has {x} rows and y_test {y}; need equal"),
+    QT_TRANSLATE_NOOP("EngineError", "train and test arrays have different columns"),
+    QT_TRANSLATE_NOOP("EngineError", "{what} must list {count} names"),
+    QT_TRANSLATE_NOOP("EngineError", "input_std must be positive"),
+    QT_TRANSLATE_NOOP("EngineError", "is required: the path of a CSV file, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown dataset kind {value!r}; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "is required; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "needs at least {minimum} samples for {classes} classes, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "n_samples x dim must be at most {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown task {task!r}; expected one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "{key} must hold only 0 and 1"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown setting for kind {kind!r}; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "digits needs scikit-learn: pip install gradsim[digits]"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an object with a 'kind', got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown initializer '{value}'; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be fan_in or fan_out, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown parameter for {kind}; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be in {interval}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a number, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a finite number, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be zero or a positive number, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an integer >= {low}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be true or false, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a mapping, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "is missing; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown kind {value!r}; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a pair of numbers [beta1, beta2], got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "is missing from the saved optimizer state"),
+    QT_TRANSLATE_NOOP("EngineError", "has shape {shape}, expected {expected}"),
+    QT_TRANSLATE_NOOP("EngineError", "has an unusable type {dtype}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a positive number, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "Nesterov momentum needs momentum > 0, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "Nesterov momentum needs dampening 0, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "is not part of this optimizer's state; expected: {expected}"),
+    QT_TRANSLATE_NOOP("EngineError", "train.order is not a permutation of the training set"),
+    QT_TRANSLATE_NOOP("EngineError", "checkpoints have shape {found}, expected (n, {size})"),
+    QT_TRANSLATE_NOOP("EngineError", "{name} must be a non-negative integer, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "random generator {found!r} is not {expected}"),
+    QT_TRANSLATE_NOOP("EngineError", "saved training state is inconsistent: {detail}"),
+    QT_TRANSLATE_NOOP("EngineError", "history {name} has {found} columns, expected {expected}"),
+    QT_TRANSLATE_NOOP("EngineError", "array {name} is missing"),
+    QT_TRANSLATE_NOOP("EngineError", "array {name} has shape {found}, the config needs {expected}"),
+    QT_TRANSLATE_NOOP("EngineError", "array {name} holds NaN or Inf"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown parameter for {surface}; allowed: {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be four finite numbers xmin < xmax, ymin < ymax, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown surface {value!r}; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be in {interval}, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an integer >= 2, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "no parameter named {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "index {value} is outside {shape}"),
+    QT_TRANSLATE_NOOP("EngineError", "is required (see 'gradsim surfaces')"),
+    QT_TRANSLATE_NOOP("EngineError", "must look like NAME=VALUE, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "{kind} has no betas (adam and adamw have)"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a 1-D list of finite numbers"),
+    QT_TRANSLATE_NOOP("EngineError", "at most {limit}, got {value}"),
+    QT_TRANSLATE_NOOP(
+        "EngineError",
+        "needs checkpoints that differ from the current parameters; train for a while first "
+        "(the trainer keeps one every checkpoint_every steps)",
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "must be a flat vector of {size} numbers, got shape {shape}"),
+    QT_TRANSLATE_NOOP("EngineError", "contains NaN or infinite entries"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a number or a pair, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a pair of numbers (x, y), got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "needs a non-empty list of optimizer specs"),
+    QT_TRANSLATE_NOOP("EngineError", "at most {limit} optimizers, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "steps x optimizers must be at most {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "needs one entry per optimizer ({count}), got {value}"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "needs about {needed} of memory ({parts}), more than the budget of {budget} ({source})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "must be a size like 4GB or 512MB, a share like 50%, or none; got {value!r}"
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "BatchNorm needs at least 2 samples per training batch, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "BatchNorm needs at least 2 training rows, got {value}"),
+    QT_TRANSLATE_NOOP("EngineError", "{name} has no minimum: its smallest curvature is {value:g}"),
+    QT_TRANSLATE_NOOP("EngineError", "{name} is not a quadratic: its Hessian changes"),
+)
+
+#: The session layer's templates (gradsim.session.errors.MESSAGES), context "SessionError".
+SESSION_ERROR_TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("SessionError", "{path}: no such file"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the file is empty"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: not a gradsim session file (not a zip archive)"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the file is cut short (incomplete download or copy?)"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the file is damaged ({detail})"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: not enough memory to open this file"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the archive lists {count} members; a session has {expected}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: refused: unsafe member name '{name}' in the archive"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: unexpected member '{name}' in the archive"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: member '{name}' appears more than once"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the archive has no '{name}'"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: member '{name}' is encrypted; sessions are never encrypted"),
+    QT_TRANSLATE_NOOP(
+        "SessionError",
+        "{path}: member '{name}' uses compression method {method}; only stored (0) and deflate (8) are read",
+    ),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: '{name}' would take {size} bytes; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the contents would take {size} bytes; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: manifest.json is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: manifest.json is not valid JSON ({detail})"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: manifest.json is nested deeper than {limit} levels"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: manifest.json must hold a JSON object, not {found}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: not a gradsim session (format is '{found}')"),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: the schema version must be a whole number >= 1, got '{found}'"
+    ),
+    QT_TRANSLATE_NOOP(
+        "SessionError",
+        "{path}: this file needs gradsim schema {found}; this gradsim reads up to "
+        "{supported} — update gradsim (the file was written by gradsim {app_version})",
+    ),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the manifest's array table is malformed at {where}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: {count} arrays; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: invalid array name '{name}'"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: array '{name}' appears more than once"),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: array '{name}' holds Python objects (pickles are never loaded)"
+    ),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: array '{name}' has type {dtype}; only numbers and booleans"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: array '{name}' would take {size} bytes; the limit is {limit}"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: array '{name}' is listed in the manifest but missing"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: array '{name}' is not listed in the manifest"),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: array '{name}' has shape {found}; the manifest says {expected}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: array '{name}' has type {found}; the manifest says {expected}"
+    ),
+    QT_TRANSLATE_NOOP("SessionError", "{what}: array '{name}' holds NaN or Inf"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the manifest cannot be written as JSON ({detail})"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: could not save ({reason}); the previous file is unchanged"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: could not save ({reason}); no file was created"),
+    QT_TRANSLATE_NOOP("SessionError", "{path}: the session's settings are invalid ({detail})"),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: the session's training state does not fit its settings ({detail})"
+    ),
+)
+
+_SESSION = frozenset(SESSION_ERROR_TEMPLATES)
+_KNOWN = frozenset(ENGINE_ERROR_TEMPLATES) | _SESSION
+
+
+# ============================================================================ languages
+def system_language() -> str:
+    """The language to start in when the user never chose one: the system locale's, else English."""
+    name = QLocale.system().name()  # e.g. "zh_CN", "ru_RU", "en_US"
+    if name.startswith("zh"):
+        return "zh_CN"
+    if name.startswith("ru"):
+        return "ru"
+    return "en"
+
+
+def translation_files(language: str) -> list[Path]:
+    """The .qm files for ``language`` that exist: gradsim's own, then Qt's standard buttons."""
+    if language == "en":
+        return []
+    found = [
+        path for path in (I18N_DIR / f"gradsim_{language}.qm", I18N_DIR / f"{language}.qm") if path.is_file()
+    ][:1]
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qt_file = qt_dir / f"qtbase_{language}.qm"
+    if not qt_file.is_file():
+        qt_file = qt_dir / f"qtbase_{language.split('_')[0]}.qm"
+    if qt_file.is_file():
+        found.append(qt_file)
+    return found
+
+
+class LanguageSwitcher:
+    """Installs and removes QTranslators; Qt then sends LanguageChange to every widget."""
+
+    def __init__(self) -> None:
+        self.language = "en"
+        self._translators: list[QTranslator] = []
+
+    def apply(self, language: str) -> bool:
+        """Switch to ``language`` ("en", "zh_CN", "ru"); False when no gradsim .qm file exists for it."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
+        files = translation_files(language)
+        for path in files:
+            translator = QTranslator()
+            if translator.load(str(path)):
+                app.installTranslator(translator)
+                self._translators.append(translator)
+        self.language = language
+        return language == "en" or any(path.parent == I18N_DIR for path in files)

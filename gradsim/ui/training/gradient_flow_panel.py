@@ -1,0 +1,448 @@
+"""Gradient flow: how large the gradient is in every layer, over the whole run.
+
+Left, a heatmap: one row per weight layer (1 = next to the input, "out" = the output
+layer), one column per stretch of steps, colour = log10 ||dL/dW_l|| (Frobenius norm).
+Right, bars of the latest step's norms on a log axis, in the same colours and rows.
+
+Backpropagation multiplies the gradient by W_l^T diag(f'(z_l)) at every layer
+(Glorot & Bengio 2010; Hochreiter 1991). When those factors are below 1 the rows
+darken towards layer 1 (vanishing); above 1 they brighten (exploding). With the colour
+range *fixed* a gradient that shrinks during training darkens instead of being
+silently rescaled to look normal.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradsim.engine.snapshot import Snapshot
+from gradsim.ui.common import plotting as gp
+from gradsim.ui.common.redraw import kept, same_inputs
+
+CONTEXT = "GradientFlowPanel"
+DEFAULT_LEVELS = (-8.0, 1.0)
+BUCKET_VALUES = ("last", "high", "low")
+COLOUR_BAR_STEPS = 256
+
+
+translate = QCoreApplication.translate
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class GradientFlowPanel(QWidget):
+    """Layer-by-step heatmap of log10 gradient norms and bars of the latest norms."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: Snapshot | None = None
+        self._pen_scale = gp.line_scale()
+        self._depth = -1
+        self._table = gp.colour_table(gp.HEATMAP_MAP, COLOUR_BAR_STEPS)
+        #: log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite.
+        self.heatmap_values = np.zeros((0, 0))
+        #: log10 of the latest norms drawn as bars (zeros at ``bar_floor``).
+        self.bar_values = np.zeros(0)
+        self.bar_floor = DEFAULT_LEVELS[0] - 1
+        #: what was last drawn (see :func:`same_inputs`); None = draw on the next frame
+        self._drawn: tuple | None = None
+        self._colour_bar_levels: tuple[float, float] | None = None
+        self._markers_drawn: tuple | None = None
+        self._brushes: dict[tuple[int, ...], QBrush] = {}
+        self._bar_outline = gp.bar_outline(0)
+        self._build_controls()
+        self._build_plots()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._controls)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.summary)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ construction
+    def _build_controls(self) -> None:
+        self.fixed_check = QCheckBox()
+        self.fixed_check.setChecked(True)
+        self.low_spin = self._level_spin(DEFAULT_LEVELS[0])
+        self.high_spin = self._level_spin(DEFAULT_LEVELS[1])
+        self.range_label = QLabel()
+        self.to_label = QLabel()
+        self.bucket_label = QLabel()
+        self.bucket_combo = QComboBox()
+        for _ in BUCKET_VALUES:
+            self.bucket_combo.addItem("")
+        self.fixed_check.toggled.connect(self._redraw)
+        self.fixed_check.toggled.connect(self.low_spin.setEnabled)
+        self.fixed_check.toggled.connect(self.high_spin.setEnabled)
+        self.low_spin.valueChanged.connect(self._redraw)
+        self.high_spin.valueChanged.connect(self._redraw)
+        self.bucket_combo.currentIndexChanged.connect(self._redraw)
+        controls = QHBoxLayout()
+        for widget in (self.fixed_check, self.low_spin, self.to_label, self.high_spin):
+            controls.addWidget(widget)
+        controls.addSpacing(16)
+        controls.addWidget(self.bucket_label)
+        controls.addWidget(self.bucket_combo)
+        controls.addStretch(1)
+        self._controls = controls
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+
+    def _level_spin(self, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(-40.0, 40.0)
+        spin.setDecimals(1)
+        spin.setSingleStep(1.0)
+        spin.setValue(value)
+        spin.setPrefix("10^")
+        return spin
+
+    def _build_plots(self) -> None:
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(gp.background())
+        self.graphics.setMinimumSize(360, 220)
+        self.heatmap_plot = self.graphics.addPlot(row=0, col=0)
+        self.colour_bar_plot = self.graphics.addPlot(row=0, col=1, axisItems={"right": gp.Log10Axis("right")})
+        self.bars_plot = self.graphics.addPlot(row=0, col=2, axisItems={"bottom": gp.Log10Axis("bottom")})
+        for plot in (self.heatmap_plot, self.colour_bar_plot, self.bars_plot):
+            gp.style_plot(plot)
+            plot.setMenuEnabled(False)
+        layout = self.graphics.ci.layout
+        layout.setColumnStretchFactor(0, 5)
+        layout.setColumnStretchFactor(2, 2)
+        self.graphics.ci.setSpacing(2)
+
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.heatmap_plot.addItem(self.image)
+        self.heatmap_plot.showGrid(x=False, y=False)
+        self.heatmap_plot.setMouseEnabled(x=True, y=False)
+        self.heatmap_plot.getViewBox().setDefaultPadding(0.0)
+
+        bar = self.colour_bar_plot
+        bar.hideAxis("left")
+        bar.showAxis("right")
+        bar.hideAxis("bottom")
+        bar.showGrid(x=False, y=False)
+        bar.setMouseEnabled(x=False, y=False)
+        bar.setFixedWidth(74)
+        bar.getViewBox().setDefaultPadding(0.02)
+        self.colour_bar_image = pg.ImageItem(axisOrder="col-major")
+        self.zero_swatch = pg.ImageItem(axisOrder="col-major")
+        self.nan_swatch = pg.ImageItem(axisOrder="col-major")
+        for item in (self.colour_bar_image, self.zero_swatch, self.nan_swatch):
+            bar.addItem(item)
+        self.colour_bar_axis: gp.Log10Axis = bar.getAxis("right")
+
+        bars = self.bars_plot
+        bars.setYLink(self.heatmap_plot)
+        bars.getAxis("left").setStyle(showValues=False)
+        bars.showGrid(x=True, y=False, alpha=0.2)
+        bars.setMouseEnabled(x=True, y=False)
+        self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.8)
+        bars.addItem(self.bars)
+        self.bars_axis: gp.Log10Axis = bars.getAxis("bottom")
+        self.zero_markers = gp.zero_markers(bars)
+        self.nonfinite_markers = pg.ScatterPlotItem(symbol="star", size=11)
+        bars.addItem(self.nonfinite_markers)
+        self._apply_pens()
+
+    def _apply_pens(self) -> None:
+        self._pen_scale = gp.line_scale()
+        self._bar_outline = gp.bar_outline(max(self._depth + 1, 0))
+        self.bars.setOpts(pen=gp.make_pen(gp.foreground(), 0.5))
+        self.zero_markers.setPen(gp.make_pen(gp.ZERO_COLOUR, 1.5))
+        self.zero_markers.setSize(9 * self._pen_scale)
+        self.nonfinite_markers.setPen(gp.make_pen(gp.NONFINITE_COLOUR))
+        self.nonfinite_markers.setBrush(pg.mkBrush(gp.NONFINITE_COLOUR))
+        self.nonfinite_markers.setSize(11 * self._pen_scale)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        self.fixed_check.setText(translate("GradientFlowPanel", "Fixed colour range"))
+        self.fixed_check.setToolTip(
+            translate(
+                "GradientFlowPanel",
+                "Keep the colour scale fixed between the two values. A gradient that shrinks during "
+                "training then darkens on screen; with the range following the data it would be "
+                "rescaled and look normal.",
+            )
+        )
+        for spin, which in (
+            (self.low_spin, translate("GradientFlowPanel", "darkest")),
+            (self.high_spin, translate("GradientFlowPanel", "brightest")),
+        ):
+            spin.setToolTip(
+                translate(
+                    "GradientFlowPanel", "Gradient norm drawn in the {which} colour (as a power of ten)."
+                ).format(which=which)
+            )
+        self.to_label.setText(translate("GradientFlowPanel", "to"))
+        self.bucket_label.setText(translate("GradientFlowPanel", "Per stretch of steps:"))
+        texts = (
+            translate("GradientFlowPanel", "latest value"),
+            translate("GradientFlowPanel", "largest value"),
+            translate("GradientFlowPanel", "smallest value"),
+        )
+        for index, text in enumerate(texts):
+            self.bucket_combo.setItemText(index, text)
+        self.bucket_combo.setToolTip(
+            translate(
+                "GradientFlowPanel",
+                "Long runs are kept in stretches of several steps. Show the last gradient of each "
+                "stretch, or its largest (spikes that announce exploding gradients) or its smallest.",
+            )
+        )
+        gp.set_plot_texts(
+            self.heatmap_plot,
+            translate("GradientFlowPanel", "Gradient norm per layer over training"),
+            translate("GradientFlowPanel", "step"),
+            translate("GradientFlowPanel", "layer"),
+        )
+        gp.set_plot_texts(
+            self.bars_plot,
+            translate("GradientFlowPanel", "Latest step"),
+            translate("GradientFlowPanel", "‖∂L/∂W‖ (log scale)"),
+            "",
+        )
+        self.heatmap_plot.setToolTip(
+            translate(
+                "GradientFlowPanel",
+                "Each row is a weight layer (1 = next to the input, out = output layer); colour is the "
+                "size of that layer's weight gradient, on a log scale. Backpropagation multiplies the "
+                "gradient by each layer's weights and activation slope: rows fading to dark towards "
+                "layer 1 mean vanishing gradients (early layers barely learn), bright rows mean "
+                "exploding ones. Cyan: exactly zero (underflow or dead units). Grey: NaN.",
+            )
+        )
+        self.bars_plot.setToolTip(
+            translate(
+                "GradientFlowPanel",
+                "The gradient norm of each layer at the latest step, on a log scale: in a healthy "
+                "network the bars are of similar length. Each decade is a factor of ten. "
+                "✕ = exactly zero, ★ = NaN or infinite.",
+            )
+        )
+        self.colour_bar_plot.setToolTip(
+            translate("GradientFlowPanel", "Colour scale of the heatmap and the bars.")
+        )
+        if self._depth >= 0:
+            self._set_depth(self._depth)
+        self._update_summary()
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self, *_args) -> None:
+        self._drawn = None
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+
+    def _levels(self, logs: np.ndarray) -> tuple[float, float]:
+        if self.fixed_check.isChecked():
+            low, high = self.low_spin.value(), self.high_spin.value()
+            return (low, high) if high > low else (low, low + 1.0)
+        finite = logs[np.isfinite(logs)]
+        if finite.size == 0:
+            return DEFAULT_LEVELS
+        low, high = math.floor(float(finite.min())), math.ceil(float(finite.max()))
+        return (float(low), float(high if high > low else low + 1))
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Redraw only when the gradient history or the colour settings changed."""
+        if gp.line_scale() != self._pen_scale:
+            self._apply_pens()
+            self._drawn = None
+        self._snapshot = snapshot
+        depth = snapshot.depth
+        if depth != self._depth:
+            self._set_depth(depth)
+            self._drawn = None
+        steps, *columns = gp.history(snapshot.layer_grads, "layer_grads")
+        kind = BUCKET_VALUES[max(self.bucket_combo.currentIndex(), 0)]
+        norms = columns[("last", "low", "high").index(kind)]
+        inputs = (
+            depth,
+            snapshot.step,
+            kind,
+            self.fixed_check.isChecked(),
+            self.low_spin.value(),
+            self.high_spin.value(),
+            steps,
+            norms,
+            columns[0][-1] if columns[0].size else None,
+        )
+        if same_inputs(self._drawn, inputs):  # paused, or a frame without a new step
+            return
+        self._drawn = kept(inputs)
+        if norms.size == 0:
+            norms = np.zeros((0, depth + 1))
+        logs, zeros = self._log_norms(norms)
+        low, high = self._levels(logs[~zeros] if logs.size else logs)
+        self.heatmap_values = logs
+        self._draw_heatmap(steps, logs, zeros, low, high, depth)
+        self._draw_colour_bar(low, high)
+        latest = columns[0][-1] if columns[0].size else np.zeros(0)  # no step yet: no bars
+        self._draw_bars(np.asarray(latest, dtype=np.float64), low, high)
+        self._update_summary()
+
+    @staticmethod
+    def _log_norms(norms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """log10 of the norms, +Inf kept (exploded: brightest), zeros flagged, NaN kept."""
+        a = np.asarray(norms, dtype=np.float64)
+        zeros = a == 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.where(a > 0, a, np.nan))
+        return logs, zeros
+
+    def _set_depth(self, depth: int) -> None:
+        self._depth = depth
+        self._bar_outline = gp.bar_outline(depth + 1)
+        self._markers_drawn = None
+        ticks = gp.layer_ticks(depth, translate("GradientFlowPanel", "out"))
+        self.heatmap_plot.getAxis("left").setTicks(ticks)
+        self.bars_plot.getAxis("left").setTicks(ticks)
+        self.heatmap_plot.setYRange(0.5, depth + 1.5, padding=0)
+
+    def _draw_heatmap(self, steps, logs, zeros, low, high, depth) -> None:
+        if logs.shape[0] == 0:
+            self.image.setImage(np.zeros((1, depth + 1, 4), dtype=np.uint8))
+            self.image.setRect(QRectF(0, 0.5, 1, depth + 1))
+            return
+        colours = gp.map_to_rgba(logs, low, high, self._table, zeros)
+        self.image.setImage(colours, autoLevels=False)
+        n = len(steps)
+        width = (steps[-1] - steps[0]) / (n - 1) if n > 1 else 1.0
+        self.image.setRect(QRectF(steps[0] - width / 2, 0.5, width * n, depth + 1))
+
+    def _draw_colour_bar(self, low: float, high: float) -> None:
+        if self._colour_bar_levels == (low, high):  # fixed levels: drawn once
+            return
+        self._colour_bar_levels = (low, high)
+        ramp = np.linspace(low, high, COLOUR_BAR_STEPS).reshape(1, -1)
+        self.colour_bar_image.setImage(gp.map_to_rgba(ramp, low, high, self._table), autoLevels=False)
+        self.colour_bar_image.setRect(QRectF(0, low, 1, high - low))
+        gap = 0.06 * (high - low)
+        zero_at, nan_at = low - 2 * gap, high + 2 * gap
+        self.zero_swatch.setImage(gp.rgba(gp.ZERO_COLOUR).reshape(1, 1, 4), autoLevels=False)
+        self.zero_swatch.setRect(QRectF(0, zero_at - gap, 1, 2 * gap))
+        self.nan_swatch.setImage(gp.rgba(gp.NAN_COLOUR).reshape(1, 1, 4), autoLevels=False)
+        self.nan_swatch.setRect(QRectF(0, nan_at - gap, 1, 2 * gap))
+        self.colour_bar_axis.set_log(True, zero_at=zero_at, special={nan_at: "NaN"})
+        self.colour_bar_plot.setYRange(zero_at - gap, nan_at + gap, padding=0.01)
+        self.colour_bar_plot.setXRange(0, 1, padding=0)
+
+    def _draw_bars(self, latest: np.ndarray, low: float, high: float) -> None:
+        """Horizontal bars from the zero floor to log10 of each layer's latest norm."""
+        n = len(latest)
+        zeros = latest == 0
+        finite = np.isfinite(latest) & (latest > 0)
+        values = np.full(n, np.nan)
+        values[finite] = np.log10(latest[finite])
+        floor = min(gp.zero_floor(latest, default=low - 1.5), low - 1.5)  # room for the "0" label
+        values[zeros] = floor
+        self.bar_values, self.bar_floor = values, floor
+        rows = np.arange(1, n + 1, dtype=np.float64)
+        drawn = np.where(np.isnan(values), floor, values)
+        colours = gp.map_to_rgba(values, low, high, self._table, zeros)
+        brushes = [self._brush(colour) for colour in colours]
+        self.bars.setOpts(
+            x0=np.full(n, floor), x1=drawn, y=rows, height=0.8, brushes=brushes, pen=self._bar_outline
+        )
+        bad = ~np.isfinite(latest)
+        top = max(high, float(np.nanmax(values)) if finite.any() else high)
+        markers = (floor, top, zeros, bad)
+        if not same_inputs(self._markers_drawn, markers):  # mostly none at all: set once
+            self._markers_drawn = markers
+            self.zero_markers.setData(np.full(int(zeros.sum()), floor), rows[zeros])
+            self.nonfinite_markers.setData(np.full(int(bad.sum()), top), rows[bad])
+        self.bars_axis.set_log(True, zero_at=floor if zeros.any() else None)
+        box = self.bars_plot.getViewBox()
+        if self.fixed_check.isChecked():
+            x_range = [floor - 0.2, max(high, top) + 0.3]
+            if box.state["autoRange"][0] is not False or box.viewRange()[0] != x_range:
+                self.bars_plot.setXRange(*x_range, padding=0)
+        elif box.state["autoRange"][0] is False:
+            self.bars_plot.enableAutoRange(x=True)
+
+    def _brush(self, colour: np.ndarray) -> QBrush:
+        """One brush per colour, made once (the bars take a new list every frame)."""
+        key = tuple(int(c) for c in colour)
+        brush = self._brushes.get(key)
+        if brush is None:
+            if len(self._brushes) > 4 * COLOUR_BAR_STEPS:
+                self._brushes.clear()
+            brush = self._brushes[key] = pg.mkBrush(*key)
+        return brush
+
+    def _update_summary(self) -> None:
+        self.summary.setText(self._summary_text())
+
+    def _summary_text(self) -> str:
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.layer_grads.get("layer_grads.last") is None:
+            return translate(
+                "GradientFlowPanel",
+                "No training steps yet: the gradient of every layer appears here as training runs.",
+            )
+        last = snapshot.layer_grads["layer_grads.last"]
+        if len(last) == 0:
+            return translate(
+                "GradientFlowPanel",
+                "No training steps yet: the gradient of every layer appears here as training runs.",
+            )
+        latest = np.asarray(last[-1], dtype=np.float64)
+        bad = [
+            str(i + 1) if i < snapshot.depth else translate("GradientFlowPanel", "out")
+            for i in np.flatnonzero(~np.isfinite(latest))
+        ]
+        if bad:
+            return translate(
+                "GradientFlowPanel", "<b>Step {step}:</b> the gradient is NaN or infinite in layers {layers}."
+            ).format(step=snapshot.step, layers=", ".join(bad))
+        first, output = latest[0], latest[-1]
+        if snapshot.depth == 0 or output == 0:
+            return translate(
+                "GradientFlowPanel", "<b>Step {step}:</b> the output layer's gradient is exactly zero."
+            ).format(step=snapshot.step)
+        if first == 0:
+            return translate(
+                "GradientFlowPanel",
+                "<b>Step {step}:</b> layer 1's gradient is exactly zero (underflow or dead units): "
+                "the first layer does not learn at all.",
+            ).format(step=snapshot.step)
+        orders = math.log10(first / output)
+        values = {"step": snapshot.step, "ratio": f"{first / output:.2g}", "orders": f"{abs(orders):.1f}"}
+        if orders <= -1:
+            text = translate(
+                "GradientFlowPanel",
+                "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient, "
+                "{orders} orders of magnitude smaller: <b>vanishing gradient</b>.",
+            )
+        elif orders >= 1:
+            text = translate(
+                "GradientFlowPanel",
+                "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient, "
+                "{orders} orders of magnitude larger: <b>exploding gradient</b>.",
+            )
+        else:
+            text = translate(
+                "GradientFlowPanel",
+                "<b>Step {step}:</b> layer 1 gets {ratio}× the output layer's gradient: "
+                "the gradient reaches the first layer intact.",
+            )
+        return text.format(**values)
