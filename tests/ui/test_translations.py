@@ -279,7 +279,7 @@ def test_pseudo_locale_marks_every_visible_gradsim_string(qtbot, make_window):
         window.retranslate()
         qtbot.wait(50)
         # language names are shown in their own language on purpose
-        texts = _texts(window, skip_actions=window.language_actions.values())
+        texts = _texts(window, skip_actions=window.window_actions.language.values())
     finally:
         app.removeTranslator(translator)
     _assert_all_marked(texts, minimum=300)
@@ -314,7 +314,8 @@ MENU_TITLES = {
 
 
 def _menu_titles(window) -> tuple[str, ...]:
-    return tuple(m.title() for m in (window.file_menu, window.view_menu, window.train_menu, window.help_menu))
+    menus = window.menus
+    return tuple(m.title() for m in (menus.file, menus.view, menus.train, menus.help))
 
 
 def test_view_language_switches_the_window_and_keeps_the_session(qtbot, make_window):
@@ -323,17 +324,17 @@ def test_view_language_switches_the_window_and_keeps_the_session(qtbot, make_win
         step = _steps(qtbot, window, 7)
         controller, config = window.controller, dict(window.controller.config)
         for language in ("zh_CN", "ru", "en"):
-            window.language_actions[language].trigger()
+            window.window_actions.language[language].trigger()
             assert _menu_titles(window) == MENU_TITLES[language]
-            assert window.language_actions[language].isChecked()
+            assert window.window_actions.language[language].isChecked()
             assert window.controller is controller and not controller.running
             assert controller.last_frame.snapshot.step == step
             assert dict(controller.config) == config
             if language != "en":
                 assert wording.LANGUAGES[language] not in window.statusBar().currentMessage()
                 assert window.docks["builder"].windowTitle() != "Network builder"
-        window.language_actions["ru"].trigger()
-        assert window.status_labels["step"].text() == f"Шаг {step}"
+        window.window_actions.language["ru"].trigger()
+        assert window.status.labels["step"].text() == f"Шаг {step}"
         assert _steps(qtbot, window, 1) == step + 1  # training goes on in the new language
     finally:
         window.language.apply("en")
@@ -351,7 +352,7 @@ def test_screenshot_in_chinese_and_russian(qtbot, make_window, tmp_path, languag
         pytest.skip("no CJK font: install fonts-wqy-microhei (.ci/run does)")
     window = make_window()
     try:
-        window.language_actions[language].trigger()
+        window.window_actions.language[language].trigger()
         _steps(qtbot, window, 30)
         qtbot.wait(200)
         path = tmp_path / f"gradsim_{language}.png"
@@ -359,7 +360,7 @@ def test_screenshot_in_chinese_and_russian(qtbot, make_window, tmp_path, languag
         image = window.grab().toImage()
         assert image.width() >= 1000 and image.height() >= 600
         shutil.copy(path, copy)
-        assert window.file_menu.title() == MENU_TITLES[language][0]
+        assert window.menus.file.title() == MENU_TITLES[language][0]
     finally:
         window.language.apply("en")
 

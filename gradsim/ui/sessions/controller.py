@@ -346,7 +346,7 @@ class SessionController(QObject):
 
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
-        window.view_menu.addAction(self.notes_dock.toggleViewAction())
+        window.menus.view.addAction(self.notes_dock.toggleViewAction())
 
     def retranslate(self) -> None:
         texts = {

@@ -562,7 +562,7 @@ def test_a_diverged_session_saves_autosaves_and_reopens_showing_the_divergence(
     qtbot.waitUntil(lambda: window.autosave.saves == 1, timeout=5000)
     path = tmp_path / "diverged.gradsim"
     assert window.sessions.save_to(str(path)), dialogs.errors()
-    assert window.autosave.last_error is None and not window.status_autosave.isVisible()
+    assert window.autosave.last_error is None and not window.status.autosave.isVisible()
     assert dialogs.errors() == [] and not [c for c in dialogs.calls if c[0] == "warning"]
     for saved in (path, window.autosave.path):
         trainer = load_session(saved).trainer
@@ -574,7 +574,7 @@ def test_a_diverged_session_saves_autosaves_and_reopens_showing_the_divergence(
     assert window.sessions.open_path(str(path))
     _wait_step(qtbot, window, step)
     assert dialogs.errors() == []
-    assert "step 6" in window.status_diagnosis.text()
+    assert "step 6" in window.status.diagnosis.text()
     assert window.controller.last_frame.snapshot.divergence == divergence
     assert len(window.controller.trainer_copy().gradsim_timeline.checkpoints) >= 1
 
@@ -604,13 +604,13 @@ def test_a_failing_autosave_is_shown_once_in_a_dialog_and_retried(
     dialogs.warning = warning
     for attempt in range(2):
         assert autosave.autosave() and autosave.wait()
-        qtbot.waitUntil(lambda: window.status_autosave.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: window.status.autosave.isVisible(), timeout=5000)
         warnings = [call for call in dialogs.calls if call[0] == "warning"]
         assert len(warnings) == 1, f"attempt {attempt}: one dialog per window"
     _, title, text = warnings[0]
     assert title == "Autosave failed" and "No space left on device" in text and "every 3 minutes" in text
-    assert "No space left on device" in window.status_autosave.toolTip()
-    assert window.status_autosave.text() == "Autosave failed"
+    assert "No space left on device" in window.status.autosave.toolTip()
+    assert window.status.autosave.text() == "Autosave failed"
     assert "Autosave failed: " in window.statusBar().currentMessage()
     assert autosave.saves == 0 and window.sessions.dirty  # still modified: the next tick tries again
     assert threads == [threading.main_thread()]
@@ -618,7 +618,7 @@ def test_a_failing_autosave_is_shown_once_in_a_dialog_and_retried(
     monkeypatch.undo()
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert autosave.autosave() and autosave.wait()
-    qtbot.waitUntil(lambda: not window.status_autosave.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.status.autosave.isVisible(), timeout=5000)
     assert autosave.saves == 1 and autosave.last_error is None and autosave.path.exists()
 
 

@@ -76,7 +76,7 @@ def test_every_panel_is_a_dock_and_view_menu_toggles_it(qtbot, make_window):
     assert window.panel_errors == {}
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Train", "&Help"]
-    view_actions = window.panels_menu.actions()
+    view_actions = window.menus.panels.actions()
     assert len(view_actions) == len(window.docks)
     loss_or_banner = window.docks.get("loss") or window.docks["banner"]
     toggle = loss_or_banner.toggleViewAction()
@@ -99,7 +99,7 @@ def test_every_control_has_a_tooltip(make_window):
             assert widget.toolTip(), (
                 f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
             )
-    for action in window.toolbar.actions() + window.train_menu.actions() + window.file_menu.actions():
+    for action in window.menus.toolbar.actions() + window.menus.train.actions() + window.menus.file.actions():
         assert action.isSeparator() or action.toolTip(), action.text()
 
 
@@ -113,9 +113,9 @@ def test_twenty_sigmoid_layers_show_the_vanishing_diagnosis(qtbot, make_window):
     assert window.banner.title.text() == "Vanishing gradients"
     assert "Layer 1's gradient is only" in window.banner.evidence.text()
     assert "ReLU" in window.banner.remedies.text()
-    assert window.status_diagnosis.text().startswith("Vanishing gradients")
-    assert window.status_labels["step"].text() == "Step 30"
-    assert window.status_labels["loss"].text().startswith("Loss ")
+    assert window.status.diagnosis.text().startswith("Vanishing gradients")
+    assert window.status.labels["step"].text() == "Step 30"
+    assert window.status.labels["loss"].text().startswith("Loss ")
 
 
 def test_healthy_run_and_status_bar(qtbot, make_window):
@@ -123,9 +123,9 @@ def test_healthy_run_and_status_bar(qtbot, make_window):
     assert window.banner.severity == "idle"
     _steps(qtbot, window, 40)
     assert window.banner.severity == "ok"
-    assert window.status_labels["epoch"].text() == f"Epoch {window.controller.last_frame.snapshot.epoch}"
+    assert window.status.labels["epoch"].text() == f"Epoch {window.controller.last_frame.snapshot.epoch}"
     window.controller.play()
-    qtbot.waitUntil(lambda: "steps/s" in window.status_labels["rate"].text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "steps/s" in window.status.labels["rate"].text(), timeout=10_000)
     window.controller.pause()
     qtbot.waitUntil(lambda: not window.controller.running, timeout=5000)
 
@@ -234,9 +234,9 @@ def test_theme_font_and_line_scale_are_applied_and_stored(qtbot, make_window):
     app = QApplication.instance()
     base = app.property("gradsim_base_point_size")
     try:
-        window.theme_actions["dark"].trigger()
-        window.font_actions[150].trigger()
-        window.line_actions[200].trigger()
+        window.window_actions.theme["dark"].trigger()
+        window.window_actions.font[150].trigger()
+        window.window_actions.line[200].trigger()
         assert theme.current_theme() == "dark"
         assert app.font().pointSizeF() == pytest.approx(1.5 * base)
         assert plotting.line_scale() == pytest.approx(2.0)
@@ -284,19 +284,19 @@ def test_language_switch_retranslates_every_panel_and_keeps_training(
     window.controller.play()
     qtbot.waitUntil(lambda: window.frames_drawn > 3, timeout=10_000)
     try:
-        window.language_actions["ru"].trigger()
-        assert window.file_menu.title() == "&Файл"
+        window.window_actions.language["ru"].trigger()
+        assert window.menus.file.title() == "&Файл"
         assert set(calls) == {n for n, p in window.panels.items() if hasattr(p, "retranslate")}
         assert window.controller is controller and controller.running
         step = controller.last_frame.snapshot.step
         qtbot.waitUntil(lambda: controller.last_frame.snapshot.step > step, timeout=10_000)
-        window.language_actions["en"].trigger()
-        assert window.file_menu.title() == "&File"
+        window.window_actions.language["en"].trigger()
+        assert window.menus.file.title() == "&File"
     finally:
         window.language.apply("en")
         controller.pause()
-    window.language_actions["zh_CN"].trigger()  # no .qm for it: stays English and says so
-    assert window.file_menu.title() == "&File"
+    window.window_actions.language["zh_CN"].trigger()  # no .qm for it: stays English and says so
+    assert window.menus.file.title() == "&File"
     assert "简体中文" in window.statusBar().currentMessage()
     window.language.apply("en")
 
@@ -308,7 +308,7 @@ def test_about_box_lists_the_versions(make_window, dialogs):
     from PySide6.QtCore import qVersion
 
     window = make_window()
-    window.about_action.trigger()
+    window.window_actions.about.trigger()
     kind, title, html = dialogs.calls[-1]
     assert kind == "about"
     for version in (
@@ -325,13 +325,13 @@ def test_about_box_lists_the_versions(make_window, dialogs):
 def test_open_config_and_a_bad_one_through_the_dialog_service(qtbot, make_window, dialogs, tmp_path):
     window = make_window()
     dialogs.open_answers = [str(examples_dir() / "sigmoid-deep.json")]
-    window.open_action.trigger()
+    window.window_actions.open.trigger()
     assert window.controller.config["name"] == "sigmoid-deep"
     assert "sigmoid-deep" in window.windowTitle()
     bad = tmp_path / "bad.json"
     bad.write_text('{"network": {"depth": 3, "width": 0}}', encoding="utf-8")
     dialogs.open_answers = [str(bad)]
-    window.open_action.trigger()
+    window.window_actions.open.trigger()
     kind, title, text, details = dialogs.errors()[-1]
     assert title == "Invalid configuration"
     assert text.startswith("network.width:") and "must be between 1 and" in details

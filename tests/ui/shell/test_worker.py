@@ -176,7 +176,7 @@ def test_exploding_example_pauses_on_nan_and_banner_says_where(qtbot, make_windo
     assert f"step {snapshot.divergence['step']}" in headline
     where = snapshot.divergence["what"]
     assert ("loss" in headline) if where == "loss" else ("gradient" in headline)
-    assert "diverged" in window.status_diagnosis.text().lower()
+    assert "diverged" in window.status.diagnosis.text().lower()
     # the last finite state is kept: every weight is finite
     assert all(np.all(np.isfinite(w)) for w in snapshot.weights.values())
     qtbot.wait(300)

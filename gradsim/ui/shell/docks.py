@@ -1,0 +1,162 @@
+"""The panels as docks of the main window: built from the panel table, arranged in the default
+layout, and their layout kept per machine in QSettings.
+
+Panel modules are imported by name from :data:`~gradsim.ui.shell.panel_specs.PANELS`, so
+the window runs with whatever is built: a missing module or a panel that fails to start
+leaves its dock out (the banner and the training controls must start).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+
+from gradsim.ui.shell.panel_specs import PANELS
+
+LAYOUT_VERSION = 1  # bump when the dock set changes: an old saved layout is then ignored
+REQUIRED_PANELS = ("banner", "controls")  # the window cannot work without them
+
+_horizontal, _vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+
+
+@dataclass
+class PanelDocks:
+    """The panels that started, their docks, and why the others are not there."""
+
+    panels: dict[str, QWidget] = field(default_factory=dict)
+    docks: dict[str, QDockWidget] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)  # name -> the module that does not exist
+    errors: dict[str, str] = field(default_factory=dict)  # name -> traceback of a failed start
+
+
+def create_panel_docks(
+    window: QMainWindow, config: Mapping[str, Any], on_visibility: Callable[[bool], None]
+) -> PanelDocks:
+    """One dock per panel of the table; ``on_visibility`` hears every dock shown or hidden."""
+    built = PanelDocks()
+    for spec in PANELS:
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as error:
+            if error.name == spec.module:
+                built.missing[spec.name] = f"{spec.module} does not exist yet"
+                continue
+            raise
+        panel_class = getattr(module, spec.cls)
+        try:
+            panel = panel_class(dict(config)) if spec.takes_config else panel_class()
+        except Exception:  # noqa: BLE001 - a broken panel must not keep the app from starting
+            if spec.name in REQUIRED_PANELS:
+                raise
+            built.errors[spec.name] = traceback.format_exc()
+            print(f"gradsim: panel {spec.name} failed to start:\n{built.errors[spec.name]}", file=sys.stderr)
+            continue
+        built.panels[spec.name] = panel
+        dock = QDockWidget(window)
+        dock.setObjectName(f"dock_{spec.name}")
+        dock.setWidget(panel if spec.name == "banner" else _scrollable(panel))
+        dock.visibilityChanged.connect(on_visibility)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        built.docks[spec.name] = dock
+    return built
+
+
+def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> None:
+    """Banner on top; controls and builder | network and gradient flow | loss and the rest.
+
+    Below 1500x950 (a 1280x800 projector) the controls and the builder share a tab group,
+    so each panel keeps a usable size.
+    """
+    for dock in docks.values():
+        window.removeDockWidget(dock)
+    compact = window.width() < 1500 or window.height() < 950
+    left = [["controls", "builder"]] if compact else [["controls"], ["builder"]]
+    columns = [
+        left,
+        [["diagram"], ["gradient_flow", "landscape"]],
+        [["loss"], ["decision", "histograms", "weights", "activation_lab"]],
+    ]
+    columns = [[[n for n in cell if n in docks] for cell in col] for col in columns]
+    columns = [[cell for cell in col if cell] for col in columns]
+    columns = [col for col in columns if col]
+    top = docks["banner"]
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, top)
+    top.show()
+    heads: list[QDockWidget] = []
+    for col in columns:
+        head = docks[col[0][0]]
+        window.splitDockWidget(heads[-1] if heads else top, head, _horizontal if heads else _vertical)
+        heads.append(head)
+    for col in columns:
+        previous = None
+        for cell in col:
+            first = docks[cell[0]]
+            if previous is not None:
+                window.splitDockWidget(previous, first, _vertical)
+            for name in cell[1:]:
+                window.tabifyDockWidget(first, docks[name])
+            previous = first
+    for dock in docks.values():
+        dock.show()
+    for col in columns:
+        for cell in col:
+            docks[cell[0]].raise_()  # the first panel of each tab group in front
+    scale = window.width() / 1600
+    widths = [max(350, round(360 * scale)), round(660 * scale), round(580 * scale)]
+    window.resizeDocks(heads, widths[: len(heads)], Qt.Orientation.Horizontal)
+    heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 380}
+    vertical = [docks[cell[0]] for col in columns for cell in col]
+    window.resizeDocks(
+        vertical, [heights.get(d.objectName()[5:], 520) for d in vertical], Qt.Orientation.Vertical
+    )
+    window.resizeDocks([top], [110], Qt.Orientation.Vertical)
+
+
+def restore_layout(window: QMainWindow, *, geometry: bool = True) -> None:
+    """The window's size and place (``geometry``) and its docks as they were saved last."""
+    settings = QSettings()
+    if geometry:
+        saved = settings.value("window/geometry")
+        if isinstance(saved, QByteArray | bytes):
+            window.restoreGeometry(saved)
+    state = settings.value("window/state")
+    if isinstance(state, QByteArray | bytes):
+        window.restoreState(state, LAYOUT_VERSION)
+
+
+def save_layout(window: QMainWindow) -> None:
+    settings = QSettings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState(LAYOUT_VERSION))
+
+
+def initial_size() -> tuple[int, int]:
+    """1600x1000, or 95% of a smaller screen (a projector at 1280x800)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return 1600, 1000
+    available = screen.availableGeometry()
+    return min(1600, int(available.width() * 0.95)), min(1000, int(available.height() * 0.95))
+
+
+def _scrollable(panel: QWidget) -> QScrollArea:
+    """The panel in a frameless scroll area: a dock can then shrink below the panel's minimum
+    size (a 1280x800 projector) and shows scroll bars instead of forcing the window larger."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{panel.objectName() or type(panel).__name__}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
