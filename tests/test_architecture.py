@@ -73,3 +73,21 @@ def test_the_qt_contract_covers_every_package_but_the_ui():
     sources = set(_contract("qt-at-the-edge")["source_modules"])
     assert sources == children - set(QT_MODULES), "update the qt-at-the-edge contract in pyproject.toml"
     assert {"PySide6", "shiboken6", "pyqtgraph"} <= set(_contract("runner")["forbidden_modules"])
+
+
+def test_every_panel_module_is_in_a_panel_group():
+    """The shell imports panels by name (gradsim/ui/shell/panel_specs.py, read here without Qt):
+    each must live in a group the ``ui`` contract places, and exist."""
+    import ast
+
+    groups = _contract("ui")["layers"][2].replace(" ", "").split("|")  # training | builder | landscape
+    tree = ast.parse((ROOT / "ui" / "shell" / "panel_specs.py").read_text(encoding="utf-8"))
+    modules = [
+        node.args[1].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "PanelSpec"
+    ]
+    assert len(modules) >= 10
+    for module in modules:
+        assert module.split(".")[:2] == ["gradsim", "ui"] and module.split(".")[2] in groups, module
+        assert (ROOT.parent / Path(*module.split("."))).with_suffix(".py").is_file(), module
