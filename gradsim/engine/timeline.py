@@ -222,7 +222,7 @@ def _replay(
     while trainer.step_count < step:
         while pending and pending[0].step == trainer.step_count:
             apply_event(trainer, pending.pop(0))
-        result = trainer.step(statistics=trainer.step_count + 1 == step)
+        result = trainer.step(statistics=True) if trainer.step_count + 1 == step else trainer.step()
         if record is not None:
             record(trainer)
         if on_step is not None:

@@ -19,6 +19,12 @@ Why it looks like this (DESIGN.md section 3, measured on this machine):
 Protocol: every pause (the user's, Step N done, a trigger, NaN) publishes one last frame
 *and then* emits ``paused(step, reason)``; after that nothing is published until the
 next command. Step N runs exactly N steps.
+
+The last frame shows the statistics of the step the run paused at, not of the last
+cadence sample (steps 1, 21, 41, ...): the last step of a Step N and the step of an
+``at_step`` trigger take the sample as they run (``Trainer.step(statistics=True)``); any
+other pause takes it when it is acknowledged (``Trainer.record_statistics_now``). Neither
+changes the run (docs in :mod:`gradsim.engine.trainer`).
 """
 
 from __future__ import annotations
@@ -293,9 +299,17 @@ class TrainingLoop:
 
     # ---------------------------------------------------------------- stepping
     def run_batch(
-        self, limit: int | None, triggers: Triggers, keep_going: Callable[[], bool]
+        self,
+        limit: int | None,
+        triggers: Triggers,
+        keep_going: Callable[[], bool],
+        limit_ends_steps: bool = False,
     ) -> tuple[int, str | None]:
-        """Run steps for about ``batch_seconds`` (at most ``limit``); return (done, trigger)."""
+        """Run steps for about ``batch_seconds`` (at most ``limit``); return (done, trigger).
+
+        ``limit_ends_steps``: the ``limit``-th step is the last of a Step N, where the run
+        pauses; it takes the statistics sample, as does the step an ``at_step`` trigger
+        pauses at."""
         trainer = self.trainer
         # End the batch when it has run long enough or a frame is due, whichever is first.
         deadline = min(
@@ -307,7 +321,10 @@ class TrainingLoop:
         while (limit is None or done < limit) and keep_going():
             if timeline.branch:  # edits kept by a rewind: re-applied at the steps they were made
                 timeline.replay_branch(trainer)
-            record = trainer.step()
+            pauses_after = (limit_ends_steps and done + 1 == limit) or (
+                triggers.at_step is not None and trainer.step_count + 1 == triggers.at_step
+            )
+            record = trainer.step(statistics=True) if pauses_after else trainer.step()
             timeline.record(trainer)
             done += 1
             reason = self._trigger(record, previous_loss, triggers)
@@ -453,10 +470,10 @@ class WorkerCore:
                 loop.apply(edit)
                 changed = True
         if work.mode == "idle":
-            if changed or work.ack:
-                self._publish()
             if work.ack:
-                self._acknowledge((work.ack, work.generation))
+                self._pause((work.ack, work.generation))
+            elif changed:
+                self._publish()
             return
         limit = work.pending if work.mode == "stepping" else None
         if work.mode == "running" and work.speed:
@@ -467,11 +484,12 @@ class WorkerCore:
                     self._publish_checked(work)
                 return
         mode = work.mode
-        done, trigger = loop.run_batch(limit, work.triggers, lambda: channel.mode == mode)
+        done, trigger = loop.run_batch(
+            limit, work.triggers, lambda: channel.mode == mode, limit_ends_steps=mode == "stepping"
+        )
         ack = channel.finish_batch(done, trigger)
         if ack is not None:
-            self._publish()
-            self._acknowledge(ack)
+            self._pause(ack)
             return
         if loop.publish_due(time.perf_counter()) and self._publish_checked(work):
             return
@@ -491,9 +509,18 @@ class WorkerCore:
         if changed and work.triggers.on_diagnosis_change:
             ack = self.channel.finish_batch(0, "diagnosis")
             if ack is not None:
-                self._acknowledge(ack)
+                self._pause(ack, published=True)
                 return True
         return False
+
+    def _pause(self, ack: tuple[str, int], published: bool = False) -> None:
+        """Publish the last frame, with the statistics of this step, then acknowledge the pause.
+
+        ``published``: a frame of this step went out already; another one follows only
+        when the pause took a new statistics sample."""
+        if self.loop.trainer.record_statistics_now() or not published:
+            self._publish()
+        self._acknowledge(ack)
 
     def _acknowledge(self, ack: tuple[str, int]) -> None:
         self.loop.mark_idle()
