@@ -17,15 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from gradsim.engine.config import validate_config
-from gradsim.engine.errors import ConfigError
-from gradsim.scenarios.errors import FieldError, ScenarioError
-from gradsim.scenarios.landscape_state import validate_landscape_state
+from gradsim.scenarios.errors import FieldError, ScenarioError, file_error
 from gradsim.scenarios.validation import (
     LANGUAGES,
     TEXT_FIELDS,
     Condition,
     Effect,
     apply_changes,
+    check_state,
     validate_document,
 )
 from gradsim.shipped import JsonFileError, read_json_file, scenarios_dir
@@ -184,35 +183,8 @@ def load_scenario(path: Path | str) -> Scenario:
             path, max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH, parse_constant=_refuse_constant
         )
     except JsonFileError as error:
-        raise _file_error(label, error) from None
+        raise file_error(ScenarioError, label, error, "scenario") from None
     return parse_scenario(raw, path)
-
-
-def _file_error(label: str, error: JsonFileError) -> ScenarioError:
-    if error.problem == "not_found":
-        return ScenarioError(label, "", "not_found", "file not found")
-    if error.problem == "too_large":
-        return ScenarioError(
-            label,
-            "",
-            "too_large",
-            "{size} bytes; a scenario has at most {limit}",
-            size=error.size,
-            limit=error.limit,
-        )
-    if error.problem == "unreadable":
-        return ScenarioError(label, "", "unreadable", "cannot read: {reason}", reason=error.reason)
-    if error.line is None:
-        return ScenarioError(label, "", "bad_json", "{reason}", reason=error.reason)
-    return ScenarioError(
-        label,
-        "",
-        "bad_json",
-        "invalid JSON at line {line}, column {column}: {reason}",
-        line=error.line,
-        column=error.column,
-        reason=error.reason,
-    )
 
 
 def parse_scenario(raw: Any, path: Path | None = None) -> Scenario:
@@ -264,16 +236,8 @@ def _check_states(scenario: Scenario) -> None:
 
 
 def _check_state(scenario: Scenario, state: dict[str, Any]) -> None:
-    if scenario.kind == "network":
-        try:
-            validate_config(state)
-        except ConfigError as error:
-            field_name = error.params.get("field", "")
-            reason = error.message.split(": ", 1)[-1]
-            raise FieldError(f"config.{field_name}", error.code, "{reason}", reason=reason) from None
-        return
-    validate_landscape_state(state, "landscape")
-    if state["analytic"]["steps"] != scenario.steps:
+    check_state(scenario.kind, state, "config" if scenario.kind == "network" else "landscape")
+    if scenario.kind == "landscape" and state["analytic"]["steps"] != scenario.steps:
         raise FieldError(
             "landscape.analytic.steps",
             "steps_mismatch",

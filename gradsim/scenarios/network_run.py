@@ -27,7 +27,7 @@ import numpy as np
 
 from gradsim.engine.diagnosis import ORDER
 from gradsim.engine.diagnostics import LAYER_STAT_NAMES, identical_units
-from gradsim.engine.trainer import Trainer
+from gradsim.engine.trainer import StepRecord, Trainer
 
 SMALL_WEIGHT = 1e-3  # |w| below this counts as zero for sparsity (L1 drives weights there)
 
@@ -65,26 +65,55 @@ RATIO_WINDOW = 20
 def measure_network(config: Mapping[str, Any], steps: int) -> dict[str, float]:
     """Train ``config`` for ``steps`` steps; every quantity of :data:`NETWORK_QUANTITIES`."""
     trainer = Trainer(config)
-    start_norm = _weight_norm(trainer)
-    zero_shares: list[float] = []
-    ratios: list[float] = []
-    first: dict[str, float] = {}
+    recorder = NetworkRecorder(trainer)
     for record in trainer.steps(steps):
-        zero_shares.append(_zero_share(trainer.network.grads["layers.0.W"]))
+        recorder.after_step(record)
+    return recorder.measure()
+
+
+class NetworkRecorder:
+    """The quantities of :data:`NETWORK_QUANTITIES` for a run its caller drives step by step.
+
+    :func:`measure_network` trains straight; a lesson stage trains, pauses, edits live and
+    rewinds (:mod:`gradsim.scenarios.lesson_run`): call :meth:`after_step` after every step,
+    :meth:`forget_after` after a rewind (the replayed steps are the same steps again), and
+    :meth:`measure` whenever the quantities are wanted.
+    """
+
+    def __init__(self, trainer: Trainer) -> None:
+        self.trainer = trainer
+        self.start_norm = _weight_norm(trainer)
+        self.zero_shares: dict[int, float] = {}  # step -> share of layer 1's gradient exactly 0
+        self.ratios: dict[int, float] = {}  # step -> ||g_1|| / ||g_L|| over the hidden layers
+        self.first: dict[str, float] = {}
+
+    def after_step(self, record: StepRecord) -> None:
+        trainer = self.trainer
+        self.zero_shares[record.step] = _zero_share(trainer.network.grads["layers.0.W"])
         norms = trainer.layer_grads.latest()
-        ratios.append(_hidden_ratio(norms))
+        self.ratios[record.step] = _hidden_ratio(norms)
         if record.step == 1:
-            first = _first_step(trainer, ratios[0])
-            first["hidden_grad_max_step1"] = float(np.max(norms[:-1], initial=0.0))
-    result = {name: math.nan for name in NETWORK_QUANTITIES}
-    result.update(first)
-    result.update(_end_of_run(trainer, start_norm))
-    finite = [r for r in ratios[-RATIO_WINDOW:] if math.isfinite(r)]
-    result["grad_ratio"] = float(np.median(finite)) if finite else math.nan
-    if zero_shares:
-        result["layer1_zero_min"] = min(zero_shares)
-        result["layer1_zero_max"] = max(zero_shares)
-    return result
+            self.first = _first_step(trainer, self.ratios[1])
+            self.first["hidden_grad_max_step1"] = float(np.max(norms[:-1], initial=0.0))
+
+    def forget_after(self, step: int) -> None:
+        """Drop what was recorded after ``step`` (the run went back there)."""
+        for series in (self.zero_shares, self.ratios):
+            for later in [s for s in series if s > step]:
+                del series[later]
+        if step < 1:
+            self.first = {}
+
+    def measure(self) -> dict[str, float]:
+        result = {name: math.nan for name in NETWORK_QUANTITIES}
+        result.update(self.first)
+        result.update(_end_of_run(self.trainer, self.start_norm))
+        finite = [r for r in list(self.ratios.values())[-RATIO_WINDOW:] if math.isfinite(r)]
+        result["grad_ratio"] = float(np.median(finite)) if finite else math.nan
+        if self.zero_shares:
+            result["layer1_zero_min"] = min(self.zero_shares.values())
+            result["layer1_zero_max"] = max(self.zero_shares.values())
+        return result
 
 
 def _hidden_ratio(layer_norms: np.ndarray) -> float:

@@ -15,8 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gradsim.engine.config import validate_config
+from gradsim.engine.errors import ConfigError
 from gradsim.scenarios.checks import CHECKS
 from gradsim.scenarios.errors import FieldError
+from gradsim.scenarios.landscape_state import validate_landscape_state
 
 LANGUAGES = ("en", "zh_CN", "ru")
 TEXT_FIELDS = ("title", "explanation", "formula", "watch", "try_next")
@@ -127,35 +130,7 @@ class Effect:
 
 def validate_document(raw: Any, format_name: str, version: int) -> dict[str, Any]:
     """The document with ``effect`` built; raises FieldError at the first bad field."""
-    _object(raw, "scenario")
-    _known(raw, TOP_KEYS, "")
-    if raw.get("format") != format_name:
-        raise FieldError(
-            "format",
-            "bad_format",
-            "must be {expected!r}, got {value!r}",
-            expected=format_name,
-            value=raw.get("format"),
-        )
-    found = raw.get("version")
-    if not _is_int(found) or found < 1:
-        raise FieldError("version", "bad_version", "must be a positive integer, got {value!r}", value=found)
-    if found > version:
-        raise FieldError(
-            "version",
-            "newer_version",
-            "the file needs scenario format {value}; this gradsim reads up to {version}",
-            value=found,
-            version=version,
-        )
-    for key in REQUIRED:
-        if key not in raw:
-            raise FieldError(key, "missing", "is required")
-    if not isinstance(raw["name"], str) or not _SLUG.match(raw["name"]):
-        raise FieldError(
-            "name", "bad_name", "must be lowercase letters, digits and '-', got {value!r}", value=raw["name"]
-        )
-    _int_in(raw["number"], "number", 1, MAX_NUMBER)
+    check_header(raw, TOP_KEYS, REQUIRED, format_name, version, "scenario")
     kind = raw["kind"]
     if kind not in KINDS:
         raise FieldError(
@@ -166,15 +141,83 @@ def validate_document(raw: Any, format_name: str, version: int) -> dict[str, Any
         raise FieldError(state_key, "missing", "is required for a {kind} scenario", kind=kind)
     if other in raw:
         raise FieldError(other, "wrong_kind", "does not belong in a {kind} scenario", kind=kind)
-    _object(raw[state_key], state_key)
-    _texts(raw["texts"], "texts", TEXT_FIELDS)
+    check_object(raw[state_key], state_key)
+    check_texts(raw["texts"], "texts", TEXT_FIELDS)
     _variants(raw.get("variants", []))
     _base_label(raw)
-    _view(raw["view"], kind)
-    _int_in(raw["steps"], "steps", 1, MAX_STEPS)
+    check_view(raw["view"], kind)
+    check_int_in(raw["steps"], "steps", 1, MAX_STEPS)
     document = dict(raw)
     document["effect"] = _effect(raw["effect"], kind, raw["steps"])
     return document
+
+
+def check_header(
+    raw: Any,
+    keys: tuple[str, ...],
+    required: tuple[str, ...],
+    format_name: str,
+    version: int,
+    what: str,
+) -> int:
+    """The parts every gradsim data file shares: an object with only ``keys``, its
+    ``format`` and ``version`` (a newer one is refused with the version it needs), the
+    ``required`` keys, the ``name`` slug and the gallery ``number``. Returns the version."""
+    check_object(raw, what)
+    check_known(raw, keys, "")
+    if raw.get("format") != format_name:
+        raise FieldError(
+            "format",
+            "bad_format",
+            "must be {expected!r}, got {value!r}",
+            expected=format_name,
+            value=raw.get("format"),
+        )
+    found = raw.get("version")
+    if not is_int(found) or found < 1:
+        raise FieldError("version", "bad_version", "must be a positive integer, got {value!r}", value=found)
+    if found > version:
+        raise FieldError(
+            "version",
+            "newer_version",
+            "the file needs {what} format {value}; this gradsim reads up to {version}",
+            what=what,
+            value=found,
+            version=version,
+        )
+    for key in required:
+        if key not in raw:
+            raise FieldError(key, "missing", "is required")
+    if not isinstance(raw["name"], str) or not _SLUG.match(raw["name"]):
+        raise FieldError(
+            "name", "bad_name", "must be lowercase letters, digits and '-', got {value!r}", value=raw["name"]
+        )
+    check_int_in(raw["number"], "number", 1, MAX_NUMBER)
+    return found
+
+
+def check_changes(raw: Any, where: str) -> None:
+    """A non-empty object of dotted paths (a variant's or a lesson's ``changes``)."""
+    check_object(raw, where)
+    if not raw:
+        raise FieldError(where, "empty", "must change something")
+    for path in raw:
+        if not path or any(not part for part in path.split(".")):
+            raise FieldError(where, "bad_path", "{value!r} is not a dotted path", value=path)
+
+
+def check_state(kind: str, state: Any, where: str) -> dict[str, Any] | None:
+    """A network config the engine accepts (returned, normalized) or a landscape panel state
+    the panel restores (None is returned); errors name ``where`` and the inner field."""
+    if kind == "landscape":
+        validate_landscape_state(state, where)
+        return None
+    try:
+        return validate_config(state)
+    except ConfigError as error:
+        field_name = error.params.get("field", "")
+        reason = error.message.split(": ", 1)[-1]
+        raise FieldError(f"{where}.{field_name}", error.code, "{reason}", reason=reason) from None
 
 
 def apply_changes(state: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -194,20 +237,20 @@ def apply_changes(state: dict[str, Any], changes: Mapping[str, Any]) -> dict[str
 
 
 # ----------------------------------------------------------------------------- parts
-def _texts(raw: Any, where: str, fields: tuple[str, ...]) -> None:
-    _object(raw, where)
-    _known(raw, fields, where)
+def check_texts(raw: Any, where: str, fields: tuple[str, ...]) -> None:
+    check_object(raw, where)
+    check_known(raw, fields, where)
     for name in fields:
         if name not in raw:
             raise FieldError(
                 f"{where}.{name}", "missing", "is required (in {languages})", languages=", ".join(LANGUAGES)
             )
-        _languages(raw[name], f"{where}.{name}")
+        check_languages(raw[name], f"{where}.{name}")
 
 
-def _languages(raw: Any, where: str) -> None:
-    _object(raw, where)
-    _known(raw, LANGUAGES, where)
+def check_languages(raw: Any, where: str) -> None:
+    check_object(raw, where)
+    check_known(raw, LANGUAGES, where)
     for language in LANGUAGES:
         text = raw.get(language)
         if not isinstance(text, str) or not text.strip():
@@ -222,8 +265,8 @@ def _variants(raw: Any) -> None:
     names = {"base"}
     for i, variant in enumerate(raw):
         where = f"variants[{i}]"
-        _object(variant, where)
-        _known(variant, ("name", "label", "changes"), where)
+        check_object(variant, where)
+        check_known(variant, ("name", "label", "changes"), where)
         for key in ("name", "label", "changes"):
             if key not in variant:
                 raise FieldError(f"{where}.{key}", "missing", "is required")
@@ -240,14 +283,12 @@ def _variants(raw: Any) -> None:
                 f"{where}.name", "duplicate", "{value!r} is used twice ('base' is the base state)", value=name
             )
         names.add(name)
-        _languages(variant["label"], f"{where}.label")
+        check_languages(variant["label"], f"{where}.label")
         changes = variant["changes"]
-        _object(changes, f"{where}.changes")
+        check_object(changes, f"{where}.changes")
         if not changes:
             raise FieldError(f"{where}.changes", "empty", "a variant must change something")
-        for path in changes:
-            if not path or any(not part for part in path.split(".")):
-                raise FieldError(f"{where}.changes", "bad_path", "{value!r} is not a dotted path", value=path)
+        check_changes(changes, f"{where}.changes")
 
 
 def _base_label(raw: Mapping[str, Any]) -> None:
@@ -256,32 +297,37 @@ def _base_label(raw: Mapping[str, Any]) -> None:
             "base_label", "missing", "is required when there are variants (the base state's name)"
         )
     if "base_label" in raw:
-        _languages(raw["base_label"], "base_label")
+        check_languages(raw["base_label"], "base_label")
 
 
-def _view(raw: Any, kind: str) -> None:
+def check_view(raw: Any, kind: str, where: str = "view") -> None:
+    """A non-empty list of distinct panel names; a landscape state must show ``landscape``."""
     if not isinstance(raw, list) or not raw:
         raise FieldError(
-            "view", "bad_view", "must be a non-empty list of panel names, got {value!r}", value=raw
+            where, "bad_view", "must be a non-empty list of panel names, got {value!r}", value=raw
         )
     for i, name in enumerate(raw):
-        if name not in PANEL_KEYS:
-            raise FieldError(
-                f"view[{i}]",
-                "unknown_panel",
-                "unknown panel {value!r}; choose from {allowed}",
-                value=name,
-                allowed=", ".join(PANEL_KEYS),
-            )
+        check_panel(name, f"{where}[{i}]")
     if len(set(raw)) != len(raw):
-        raise FieldError("view", "duplicate_panel", "names a panel twice: {value!r}", value=raw)
+        raise FieldError(where, "duplicate_panel", "names a panel twice: {value!r}", value=raw)
     if kind == "landscape" and "landscape" not in raw:
-        raise FieldError("view", "no_landscape", "a landscape scenario must show the 'landscape' panel")
+        raise FieldError(where, "no_landscape", "a landscape scenario must show the 'landscape' panel")
+
+
+def check_panel(name: Any, where: str) -> None:
+    if name not in PANEL_KEYS:
+        raise FieldError(
+            where,
+            "unknown_panel",
+            "unknown panel {value!r}; choose from {allowed}",
+            value=name,
+            allowed=", ".join(PANEL_KEYS),
+        )
 
 
 def _effect(raw: Any, kind: str, steps: int) -> Effect:
-    _object(raw, "effect")
-    _known(raw, EFFECT_KEYS, "effect")
+    check_object(raw, "effect")
+    check_known(raw, EFFECT_KEYS, "effect")
     for key in ("check", "expect"):
         if key not in raw:
             raise FieldError(f"effect.{key}", "missing", "is required")
@@ -303,29 +349,36 @@ def _effect(raw: Any, kind: str, steps: int) -> Effect:
             check_kind=check.kind,
             kind=kind,
         )
-    params = dict(check.params)
-    raw_params = raw.get("params", {})
-    _object(raw_params, "effect.params")
-    _known(raw_params, tuple(check.params), "effect.params")
-    for key, value in raw_params.items():
-        if not _is_number(value) or value < 0:
-            raise FieldError(
-                f"effect.params.{key}", "bad_number", "must be a number >= 0, got {value!r}", value=value
-            )
-        params[key] = float(value)
+    params = parse_params(raw.get("params", {}), "effect.params", check.params)
     quick = raw.get("quick_steps")
     if quick is not None:
-        _int_in(quick, "effect.quick_steps", 1, steps)
+        check_int_in(quick, "effect.quick_steps", 1, steps)
     expect = raw["expect"]
     if not isinstance(expect, list) or not expect:
         raise FieldError("effect.expect", "empty", "must be a non-empty list of conditions")
-    conditions = tuple(_condition(c, f"effect.expect[{i}]", check.quantities) for i, c in enumerate(expect))
+    conditions = tuple(
+        parse_condition(c, f"effect.expect[{i}]", check.quantities) for i, c in enumerate(expect)
+    )
     return Effect(check.name, params, conditions, quick)
 
 
-def _condition(raw: Any, where: str, quantities: Mapping[str, str]) -> Condition:
-    _object(raw, where)
-    _known(raw, CONDITION_KEYS, where)
+def parse_params(raw: Any, where: str, defaults: Mapping[str, float]) -> dict[str, float]:
+    """A check's settings (``tol``, ``escape_distance``): ``defaults`` with ``raw``'s numbers."""
+    params = dict(defaults)
+    check_object(raw, where)
+    check_known(raw, tuple(defaults), where)
+    for key, value in raw.items():
+        if not is_number(value) or value < 0:
+            raise FieldError(
+                f"{where}.{key}", "bad_number", "must be a number >= 0, got {value!r}", value=value
+            )
+        params[key] = float(value)
+    return params
+
+
+def parse_condition(raw: Any, where: str, quantities: Mapping[str, str]) -> Condition:
+    check_object(raw, where)
+    check_known(raw, CONDITION_KEYS, where)
     if ("of" in raw) == ("ratio" in raw):
         raise FieldError(where, "subject", "give either 'of' (one subject) or 'ratio' (two subjects)")
     if "of" in raw:
@@ -353,7 +406,7 @@ def _condition(raw: Any, where: str, quantities: Mapping[str, str]) -> Condition
         )
     bounds = {key: raw[key] for key in ("min", "max", "near", "rel") if key in raw}
     for key, value in bounds.items():
-        if not _is_number(value):
+        if not is_number(value):
             raise FieldError(
                 f"{where}.{key}", "bad_number", "must be a finite number, got {value!r}", value=value
             )
@@ -382,12 +435,12 @@ def _float_or_none(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _object(value: Any, where: str) -> None:
+def check_object(value: Any, where: str) -> None:
     if not isinstance(value, Mapping):
         raise FieldError(where, "not_an_object", "must be an object, got {value!r}", value=value)
 
 
-def _known(value: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+def check_known(value: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
     for key in value:
         if key not in allowed:
             name = f"{where}.{key}" if where else str(key)
@@ -396,16 +449,16 @@ def _known(value: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> No
             )
 
 
-def _is_int(value: Any) -> bool:
+def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
+def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _int_in(value: Any, where: str, low: int, high: int) -> None:
-    if not _is_int(value) or not low <= value <= high:
+def check_int_in(value: Any, where: str, low: int, high: int) -> None:
+    if not is_int(value) or not low <= value <= high:
         raise FieldError(
             where,
             "out_of_range",
