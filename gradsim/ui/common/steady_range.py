@@ -7,6 +7,10 @@ spans the data with headroom: x up to a round number ahead of the last step, y w
 margin. It moves only when the data leave it, or fill less than half of it, and autorange
 fits the anchor, so the view stays put between moves. Autorange itself, a user's zoom, the
 "Lock axes" switch and the view state saved in sessions keep working as before.
+
+Before the first step there is nothing to fit: the anchor then spans steps 0 to
+:data:`EMPTY_STEPS` and the ``empty_y`` range it was given, instead of pyqtgraph's
+-0.5..0.5 (drawn as "-400..400, step (x0.001)").
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import pyqtgraph as pg
 NICE_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 MIN_FILL = 0.5  # re-fit y when the data span less than this share of the anchor
 MARGIN = 0.15  # of the data's span, added on both sides of y when the anchor moves
+EMPTY_STEPS = 100.0  # the x view before the first step
 
 
 def nice_ceiling(value: float) -> float:
@@ -66,8 +71,11 @@ def steady_y(
 class RangeAnchor:
     """The invisible item a plot's autorange fits; call :meth:`follow` with each frame's data."""
 
-    def __init__(self, plot: pg.PlotItem, headroom: float = MARGIN) -> None:
+    def __init__(
+        self, plot: pg.PlotItem, headroom: float = MARGIN, empty_y: tuple[float, float] = (0.0, 1.0)
+    ) -> None:
         self.headroom = headroom
+        self.empty_y = empty_y  # the y view while there is no finite value (in the plot's coordinates)
         self.item = pg.PlotCurveItem(pen=pg.mkPen(None))  # painted as nothing, still counted in bounds
         self.item.setZValue(-100)
         plot.addItem(self.item)
@@ -83,12 +91,12 @@ class RangeAnchor:
         """Move the anchor only if the data need it (an unchanged anchor costs no repaint)."""
         x_span = finite_span(steps)
         y_span = finite_span(*y_arrays)
-        if x_span is None or y_span is None:
-            if self.x is not None:
-                self.reset()
-            return
-        x = (min(x_span[0], 0.0), nice_ceiling(x_span[1]))
-        y = steady_y(self.y, y_span, self.headroom)
+        if x_span is None or y_span is None:  # nothing to show yet: a sensible empty view
+            x = (0.0, max(EMPTY_STEPS, nice_ceiling(x_span[1]) if x_span is not None else 0.0))
+            y = self.empty_y
+        else:
+            x = (min(x_span[0], 0.0), nice_ceiling(x_span[1]))
+            y = steady_y(self.y, y_span, self.headroom)
         if (x, y) != (self.x, self.y):
             self.x, self.y = x, y
             self.item.setData(np.array(x), np.array(y))

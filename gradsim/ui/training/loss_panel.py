@@ -19,6 +19,8 @@ from gradsim.ui.common.steady_range import RangeAnchor
 
 CONTEXT = "LossPanel"
 MAX_SYMBOLS = 80  # cadence points drawn with markers; beyond, lines only
+EMPTY_LOG_Y = (-1.0, 1.0)  # before the first step: 0.1 to 10 on the log axis ...
+EMPTY_LINEAR_Y = (0.0, 1.0)  # ... or 0 to 1 on the linear one
 
 
 translate = QCoreApplication.translate
@@ -243,6 +245,7 @@ class LossPanel(QWidget):
             self.loss_axis.set_log(False)
             self.zero_line.hide()
             self.zero_markers.setData([], [])
+        self.anchor.empty_y = EMPTY_LOG_Y if self.log_check.isChecked() else EMPTY_LINEAR_Y
         self.anchor.follow(np.concatenate([steps, e_steps]), *series.values())
         self.train_curve.setData(steps, series["train"])
         self.band_low.setData(steps, series["low"])

@@ -76,3 +76,23 @@ def test_loss_view_stays_put_while_the_step_grows_and_always_holds_the_curve(qtb
     (_, _), (y0, y1) = panel.loss_plot.getViewBox().viewRange()
     _, y = panel.train_curve.getData()
     assert y0 <= np.nanmin(y) and np.nanmax(y) <= y1
+
+
+@pytest.mark.parametrize("log", [True, False])
+def test_before_the_first_step_the_loss_axes_show_steps_0_to_100_and_a_loss_range(qtbot, log):
+    """Issue 14: step 0 showed pyqtgraph's -0.5..0.5, drawn as "-400..400, step (x0.001)"."""
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 500)
+    panel.show()
+    panel.log_check.setChecked(log)
+    panel.show_snapshot(Trainer(load_config("relu-he")).snapshot(include_decision=False))
+    panel.loss_widget.scene().prepareForPaint()
+    QCoreApplication.processEvents()
+    (x0, x1), (y0, y1) = panel.loss_plot.getViewBox().viewRange()
+    assert -10 < x0 <= 0 and 100 <= x1 < 110, "steps from 0, not around 0"
+    if log:
+        assert -1.5 < y0 <= -1 and 1 <= y1 < 1.5, "0.1 to 10 on the log axis"
+    else:
+        assert -0.2 < y0 <= 0 and 1 <= y1 < 1.2
+    assert panel.loss_plot.getAxis("bottom").autoSIPrefixScale == 1.0, "no 'step (x0.001)'"
