@@ -57,6 +57,7 @@ class Snapshot:
     decision: dict[str, np.ndarray] = field(default_factory=dict)  # "xs", "ys", "values" for 2D inputs
     data: dict[str, np.ndarray] = field(default_factory=dict)  # data points to draw over it
     task: str = "binary"
+    train_samples: int = 0  # rows of the training set (0: not known)
 
     def latest_evaluation(self, name: str) -> float:
         """The last cadence value of an evaluation series (NaN before the first)."""

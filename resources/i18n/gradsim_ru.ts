@@ -2330,10 +2330,6 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Ridge-график: все слои в одном виде, слой 1 внизу, каждая гистограмма нормирована к своему пику. Малые графики: по графику на слой со своими осями (не больше 12 слоёв, равномерно).</translation>
     </message>
     <message>
-        <source>Saturated / dead units</source>
-        <translation>Насыщенные / «мёртвые» нейроны</translation>
-    </message>
-    <message>
         <source>fraction of units</source>
         <translation>доля нейронов</translation>
     </message>
@@ -3034,6 +3030,14 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
     <message>
         <source>Loss along two filter-normalized random directions (step {s})</source>
         <translation>Потери вдоль двух нормированных по фильтрам случайных направлений (шаг {s})</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> из {n}</translation>
+    </message>
+    <message>
+        <source>The training set has {n} samples: at most that many can be used.</source>
+        <translation>В обучающем наборе {n} примеров: больше использовать нельзя.</translation>
     </message>
     <message>
         <source>Could not read the network: {reason}</source>

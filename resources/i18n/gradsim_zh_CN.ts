@@ -2330,10 +2330,6 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>山脊图：所有层在一个视图中，第 1 层在底部，每个直方图按自身峰值缩放。小多图：每层一个带独立坐标轴的图（最多 12 层，均匀选取）。</translation>
     </message>
     <message>
-        <source>Saturated / dead units</source>
-        <translation>饱和 / 死亡单元</translation>
-    </message>
-    <message>
         <source>fraction of units</source>
         <translation>单元比例</translation>
     </message>
@@ -3034,6 +3030,14 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
     <message>
         <source>Loss along two filter-normalized random directions (step {s})</source>
         <translation>沿两个滤波器归一化随机方向的损失（第 {s} 步）</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> / 共 {n}</translation>
+    </message>
+    <message>
+        <source>The training set has {n} samples: at most that many can be used.</source>
+        <translation>训练集有 {n} 个样本：最多只能使用这么多。</translation>
     </message>
     <message>
         <source>Could not read the network: {reason}</source>

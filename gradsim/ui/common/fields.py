@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from gradsim.ui.common.wheel_guard import guard_wheel
+
 ERROR_COLOUR = "#D55E00"
 _ERROR_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 3px;"
 
@@ -190,6 +192,7 @@ class ChoiceField(FieldBox):
         else:  # a table cell: may shrink (the text elides) so the table fits a narrow dock
             self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combo.setMinimumContentsLength(5)
+        guard_wheel(self.combo)  # the wheel scrolls the form unless the field has focus
         self.combo.currentIndexChanged.connect(self._on_index_changed)
 
     def _on_index_changed(self, index: int) -> None:

@@ -24,8 +24,10 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,7 @@ from gradsim.engine.errors import GradsimError
 from gradsim.landscapes.surfaces import Surface
 from gradsim.landscapes.trajectories import MAX_RECORDS, MAX_STEPS, RunSummary, Trajectory, race, summarize
 from gradsim.runner.race_process import race_job
+from gradsim.ui.common.wheel_guard import guard_wheel
 from gradsim.ui.common.wording import error_message
 from gradsim.ui.landscape.race import (
     OptimizerSettings,
@@ -94,6 +98,24 @@ class RaceComputation:
     request: RaceRequest
     trajectories: list[Trajectory]
     summaries: list[RunSummary]
+
+
+def _retire_replaced_editors(table: QTableWidget) -> None:
+    """Hide the widgets in ``table``'s viewport that are no cell's widget any more (replaced by
+    ``setCellWidget``; Qt deletes them later), and take the focus from them."""
+    current = {
+        shiboken6.getCppPointer(widget)[0]
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+        if (widget := table.cellWidget(row, column)) is not None
+    }
+    focus = QApplication.focusWidget()
+    for child in table.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if shiboken6.getCppPointer(child)[0] in current or not child.isVisible():
+            continue
+        if focus is not None and (child is focus or child.isAncestorOf(focus)):
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+        child.hide()
 
 
 def job_of(request: RaceRequest) -> dict[str, Any]:
@@ -202,6 +224,7 @@ class AnalyticLandscape(QWidget):
         ):
             self.race_form.addRow(label, spin)
         self.race_form.addRow(self.start_label)
+        guard_wheel(self.steps_spin, self.noise_spin, self.seed_spin)
         self.overlay_group = QGroupBox()
         overlay_layout = QVBoxLayout(self.overlay_group)
         for check in self.overlay_checks.values():
@@ -464,10 +487,23 @@ class AnalyticLandscape(QWidget):
             replace(row, lr=suggested_settings(row.kind, self.surface).lr)
             for row in self.optimizers.settings()
         ]
-        self.optimizers.blockSignals(True)
-        self.optimizers.set_settings(rows)
-        self.optimizers.blockSignals(False)
+        self.set_optimizer_settings(rows)
         self.recompute()
+
+    def set_optimizer_settings(self, rows: list[OptimizerSettings]) -> None:
+        """Show ``rows`` in the optimizer table (no recomputation: the caller decides).
+
+        The table rebuilds its rows' editors; Qt deletes the replaced ones only when the event
+        loop next runs, and until then they stayed visible under the new rows (ghost rows in a
+        screenshot or a script's race) and one of them could keep the keyboard focus (a stale
+        editor). They are hidden and lose the focus at once.
+        """
+        blocked = self.optimizers.blockSignals(True)
+        try:
+            self.optimizers.set_settings(rows)
+        finally:
+            self.optimizers.blockSignals(blocked)
+        _retire_replaced_editors(self.optimizers.table)
 
     @Slot()
     def _on_params_changed(self) -> None:
@@ -775,7 +811,7 @@ class AnalyticLandscape(QWidget):
             self.seed_spin.setValue(int(state.get("seed", 0)))
             rows = [OptimizerSettings.from_json(row) for row in state.get("optimizers", [])]
             if rows:
-                self.optimizers.set_settings(rows)
+                self.set_optimizer_settings(rows)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

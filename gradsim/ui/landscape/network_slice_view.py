@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from gradsim.landscapes.slices import MAX_RESOLUTION
 from gradsim.ui.common import plotting as gp
+from gradsim.ui.common.wheel_guard import guard_wheel
 from gradsim.ui.common.wording import error_message, format_number
 from gradsim.ui.landscape.surface_view import HeatmapPlot
 from gradsim.ui.landscape.worker import (
@@ -54,6 +55,8 @@ from gradsim.ui.landscape.worker import (
 translate = QCoreApplication.translate
 
 TrainerProvider = Callable[[], Any]
+DEFAULT_SAMPLES = 500
+MAX_SAMPLES = 1_000_000  # until the training set is known (then its size)
 ARRAY_FIELDS = ("alphas", "betas", "losses", "path", "path_steps", "interp_alphas", "interp_losses")
 
 
@@ -70,6 +73,8 @@ class NetworkSliceView(QWidget):
         self.progress_seen: list[tuple[int, int]] = []
         self.message = ""
         self._training_step: int | None = None
+        self._train_samples = 0  # rows of the training set (0: not known yet)
+        self._samples_wanted = DEFAULT_SAMPLES  # the user's setting, kept when a smaller set bounds it
         self.runner = TaskRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -91,9 +96,10 @@ class NetworkSliceView(QWidget):
         self.span_spin.setSingleStep(0.25)
         self.span_spin.setValue(1.0)
         self.samples_spin = QSpinBox()
-        self.samples_spin.setRange(0, 1_000_000)
+        self.samples_spin.setRange(0, MAX_SAMPLES)
         self.samples_spin.setSingleStep(100)
-        self.samples_spin.setValue(500)
+        self.samples_spin.setValue(DEFAULT_SAMPLES)
+        self.samples_spin.valueChanged.connect(self._on_samples_edited)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.compute_button = QPushButton()
@@ -112,6 +118,7 @@ class NetworkSliceView(QWidget):
         widgets = (self.mode_combo, self.resolution_spin, self.span_spin, self.samples_spin, self.seed_spin)
         for label, widget in zip(self.labels, widgets, strict=True):
             form.addRow(label, widget)
+        guard_wheel(*widgets)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute_button)
         buttons.addWidget(self.cancel_button)
@@ -214,14 +221,8 @@ class NetworkSliceView(QWidget):
                 "sizes itself to hold the training path.",
             )
         )
-        self.samples_spin.setToolTip(
-            translate(
-                "NetworkSliceView",
-                "Training samples the loss is computed on (0 = all): fewer is faster and a little "
-                "noisier. The same seeded subset is used for every grid point.",
-            )
-        )
         self.samples_spin.setSpecialValueText(translate("NetworkSliceView", "all"))
+        self._word_samples()
         self.seed_spin.setToolTip(
             translate("NetworkSliceView", "Seed of the random directions and of the data subset.")
         )
@@ -314,11 +315,46 @@ class NetworkSliceView(QWidget):
         self.set_trainer_provider(lambda: trainer)
 
     def show_snapshot(self, snapshot: Any) -> None:
-        """Note the training step, to say when the slice on screen is out of date (cheap)."""
+        """Note the training step, to say when the slice on screen is out of date, and the
+        size of the training set, which bounds "Data samples" (cheap)."""
         step = int(getattr(snapshot, "step", 0))
         if step != self._training_step:
             self._training_step = step
             self._show_status()
+        samples = int(getattr(snapshot, "train_samples", 0))
+        if samples > 0 and samples != self._train_samples:
+            self.set_training_samples(samples)
+
+    def set_training_samples(self, count: int) -> None:
+        """Bound "Data samples" by the ``count`` rows of the training set and say so; the
+        user's larger setting comes back when a larger set is trained."""
+        self._train_samples = max(0, int(count))
+        wanted = self._samples_wanted
+        self.samples_spin.blockSignals(True)
+        try:
+            self.samples_spin.setMaximum(self._train_samples or MAX_SAMPLES)
+            self.samples_spin.setValue(wanted)  # clamped to the maximum
+        finally:
+            self.samples_spin.blockSignals(False)
+        self._word_samples()
+
+    @Slot(int)
+    def _on_samples_edited(self, value: int) -> None:
+        self._samples_wanted = int(value)
+
+    def _word_samples(self) -> None:
+        count = self._train_samples
+        self.samples_spin.setSuffix(translate("NetworkSliceView", " of {n}").format(n=count) if count else "")
+        tip = translate(
+            "NetworkSliceView",
+            "Training samples the loss is computed on (0 = all): fewer is faster and a little "
+            "noisier. The same seeded subset is used for every grid point.",
+        )
+        if count:
+            tip += "\n" + translate(
+                "NetworkSliceView", "The training set has {n} samples: at most that many can be used."
+            ).format(n=count)
+        self.samples_spin.setToolTip(tip)
 
     # ================================================================ computing
     def settings(self) -> SliceSettings:
@@ -334,7 +370,8 @@ class NetworkSliceView(QWidget):
         self.mode_combo.setCurrentIndex(max(self.mode_combo.findData(settings.mode), 0))
         self.resolution_spin.setValue(settings.resolution)
         self.span_spin.setValue(settings.span)
-        self.samples_spin.setValue(settings.n_samples)
+        self.samples_spin.setValue(settings.n_samples)  # within the training set's size
+        self._samples_wanted = int(settings.n_samples)
         self.seed_spin.setValue(settings.seed)
 
     @Slot()

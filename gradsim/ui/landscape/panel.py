@@ -156,18 +156,16 @@ def configure_race(panel: LandscapePanel, surface: str, optimizers: Sequence[str
     panel.tabs.setCurrentWidget(analytic)
     analytic.form.blockSignals(True)
     analytic.steps_spin.blockSignals(True)
-    analytic.optimizers.blockSignals(True)
     try:
         analytic.form.set_surface_name(surface)
         analytic.steps_spin.setValue(steps)
         if not analytic.apply_surface(reset_start=True):
             raise ValueError(f"surface {surface!r} could not be built")
-        analytic.optimizers.set_settings(
+        analytic.set_optimizer_settings(
             [suggested_settings(kind, analytic.surface, i) for i, kind in enumerate(kinds)]
         )
     finally:
         analytic.form.blockSignals(False)
         analytic.steps_spin.blockSignals(False)
-        analytic.optimizers.blockSignals(False)
     analytic.recompute(background=False)
     analytic.show_index(analytic.max_index())

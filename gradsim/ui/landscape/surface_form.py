@@ -32,6 +32,7 @@ from gradsim.engine.errors import ConfigError
 from gradsim.landscapes.formula import DEFAULT_FORMULA, make_formula_surface
 from gradsim.landscapes.surfaces import ParamSpec, Surface, make_surface, surface_info, surface_names
 from gradsim.ui.common.fields import ERROR_COLOUR, MessageLabel, mark_invalid
+from gradsim.ui.common.wheel_guard import guard_wheel
 from gradsim.ui.common.wording import error_message
 from gradsim.ui.landscape import text as landscape_text
 from gradsim.ui.landscape.race import SciSpinBox
@@ -56,6 +57,7 @@ def _spin_for(spec: ParamSpec) -> QDoubleSpinBox:
         spin.setSingleStep(0.1 if high - low <= 20 else 1.0)
         spin.setKeyboardTracking(False)
     spin.setValue(spec.default)
+    guard_wheel(spin)
     return spin
 
 
@@ -108,6 +110,7 @@ class SurfaceForm(QWidget):
         self._formula_timer.setInterval(FORMULA_DELAY_MS)
         self._formula_timer.timeout.connect(self._on_formula_settled)
         self._build_layout()
+        guard_wheel(self.combo, self.scale_combo)
         self.combo.currentIndexChanged.connect(self._on_surface_chosen)
         self.formula_edit.textEdited.connect(self._formula_timer.start)
         self.formula_edit.returnPressed.connect(self._on_formula_settled)

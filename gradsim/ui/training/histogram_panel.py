@@ -13,11 +13,13 @@ fixed bins (values outside the range land in the end bins).
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
@@ -35,6 +37,10 @@ LAYOUTS = ("ridge", "multiples")
 MAX_MULTIPLES = 12
 MAX_RIDGES = 32  # deeper nets: evenly spaced layers (rows of a few pixels are unreadable and slow)
 RIDGE_HEIGHT = 0.92  # of the row spacing
+MAX_BAR_LABELS = 16  # deeper nets: bars without their numbers (rows too thin to hold text)
+BAR_LABEL_INSIDE = 0.8  # a bar longer than this carries its number inside its end
+SATURATION_COLOUR = gp.OKABE_ITO["vermillion"]
+DEAD_COLOUR = gp.OKABE_ITO["sky_blue"]
 
 
 translate = QCoreApplication.translate
@@ -109,13 +115,13 @@ class HistogramPanel(QWidget):
         self.fraction_plot.getAxis("left").setStyle(showValues=False)
         self.fraction_plot.setXRange(0.0, 1.0, padding=0.02)
         self.fraction_plot.showGrid(x=True, y=False, alpha=0.2)
-        self.fraction_legend = self.fraction_plot.addLegend(
-            offset=(-5, 5), labelTextColor=gp.foreground(), brush=gp.legend_background()
-        )
-        self.saturation_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="saturated")
-        self.dead_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36, name="dead")
+        # No legend inside the plot (it covered the top layers' bars): the title names the colours.
+        self.saturation_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36)
+        self.dead_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.36)
         self.fraction_plot.addItem(self.saturation_bars)
         self.fraction_plot.addItem(self.dead_bars)
+        # each bar's share as text ("23%"), (saturation, dead) per layer; nets up to MAX_BAR_LABELS
+        self.bar_labels: list[tuple[pg.TextItem, pg.TextItem]] = []
         self._apply_pens()
 
     def _apply_pens(self) -> None:
@@ -123,8 +129,11 @@ class HistogramPanel(QWidget):
         self._bar_outline = gp.bar_outline(max(self._depth, 0))
         self._fractions_drawn = None  # the bars take the outline with their next data
         outline = gp.make_pen(gp.foreground(), 0.5)
-        self.saturation_bars.setOpts(pen=outline, brush=gp.OKABE_ITO["vermillion"])
-        self.dead_bars.setOpts(pen=outline, brush=gp.OKABE_ITO["sky_blue"])
+        self.saturation_bars.setOpts(pen=outline, brush=SATURATION_COLOUR)
+        self.dead_bars.setOpts(pen=outline, brush=DEAD_COLOUR)
+        for labels in self.bar_labels:
+            for label in labels:
+                label.setColor(gp.foreground())
         colour = QUANTITY_COLOURS[self._quantity()]
         for curve in self.ridge_curves + self.multiple_curves:
             curve.setPen(gp.make_pen(colour))
@@ -162,15 +171,8 @@ class HistogramPanel(QWidget):
             )
         )
         gp.set_plot_texts(
-            self.fraction_plot,
-            translate("HistogramPanel", "Saturated / dead units"),
-            translate("HistogramPanel", "fraction of units"),
-            "",
+            self.fraction_plot, self.fraction_title(), translate("HistogramPanel", "fraction of units"), ""
         )
-        gp.rename_legend_entry(
-            self.fraction_legend, self.saturation_bars, translate("HistogramPanel", "saturated")
-        )
-        gp.rename_legend_entry(self.fraction_legend, self.dead_bars, translate("HistogramPanel", "dead"))
         self.fraction_plot.setToolTip(
             translate(
                 "HistogramPanel",
@@ -182,6 +184,16 @@ class HistogramPanel(QWidget):
         self._set_ridge_texts()
         self._update_note()
         self._update_multiple_titles()
+
+    @staticmethod
+    def fraction_title() -> str:
+        """The bars' title, which is also their legend: a coloured square before each name."""
+        return (
+            f'<span style="color: {SATURATION_COLOUR}">■</span> '
+            + html.escape(translate("HistogramPanel", "saturated"))
+            + f' &nbsp; <span style="color: {DEAD_COLOUR}">■</span> '
+            + html.escape(translate("HistogramPanel", "dead"))
+        )
 
     def _layout(self) -> str:
         return LAYOUTS[max(self.layout_combo.currentIndex(), 0)]
@@ -222,6 +234,17 @@ class HistogramPanel(QWidget):
             self.ridge_plot.addItem(curve)
             self.ridge_curves.append(curve)
         self.ridge_plot.getAxis("left").setTicks(gp.layer_ticks(depth))
+        for labels in self.bar_labels:
+            for label in labels:
+                self.fraction_plot.removeItem(label)
+        self.bar_labels = []
+        for _layer in range(depth if depth <= MAX_BAR_LABELS else 0):
+            pair = (pg.TextItem(color=gp.foreground()), pg.TextItem(color=gp.foreground()))
+            for label in pair:
+                label.setFont(_small_font())
+                label.hide()
+                self.fraction_plot.addItem(label, ignoreBounds=True)
+            self.bar_labels.append(pair)
         self.ridge_plot.setYRange(0.5, depth + 1.0, padding=0)
         self._x_range = None
         self.multiples.clear()
@@ -368,6 +391,9 @@ class HistogramPanel(QWidget):
             x0=np.zeros(depth), x1=saturation, y=rows + 0.2, height=0.36, pen=outline
         )
         self.dead_bars.setOpts(x0=np.zeros(depth), x1=dead, y=rows - 0.2, height=0.36, pen=outline)
+        for layer, (saturation_label, dead_label) in enumerate(self.bar_labels):
+            _place_bar_label(saturation_label, float(saturation[layer]), layer + 1.2)
+            _place_bar_label(dead_label, float(dead[layer]), layer + 0.8)
 
     def _update_note(self) -> None:
         snapshot = self._snapshot
@@ -403,3 +429,26 @@ class HistogramPanel(QWidget):
         if len(parts) == 1:
             parts.append(translate("HistogramPanel", "These activations neither saturate nor die."))
         self.note.setText(" ".join(parts))
+
+
+def bar_label_text(share: float) -> str:
+    """A bar's number: a whole percentage; "<1%" for a share that would round to 0."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _place_bar_label(label: pg.TextItem, share: float, row: float) -> None:
+    """The share at the end of its bar (inside a long bar's end, after a short one); none at 0."""
+    if not share > 0:
+        label.hide()
+        return
+    label.setText(bar_label_text(share))
+    inside = share > BAR_LABEL_INSIDE
+    label.setAnchor((1.0, 0.5) if inside else (0.0, 0.5))
+    label.setPos(share - 0.01 if inside else share + 0.01, row)
+    label.show()
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
+    return font

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradsim.runner.training_loop import Triggers
+from gradsim.ui.common.wheel_guard import guard_wheel_under
 
 translate = QCoreApplication.translate
 
@@ -172,6 +173,7 @@ class TrainingControls(QWidget):
         layout.addLayout(self.settings_form)
         layout.addWidget(self.triggers_box)
         layout.addStretch(1)
+        guard_wheel_under(self)  # the wheel scrolls the dock; a learning rate changes only when clicked into
 
     def _connect(self) -> None:
         self.play_action.triggered.connect(self.playPauseRequested)
