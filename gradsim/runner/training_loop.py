@@ -1,6 +1,6 @@
 """The Qt-free training core: a paced loop, a command channel, latest-wins frames.
 
-Both backends run it: a QThread in the GUI process (:mod:`gradsim.ui.worker`) and a spawned
+Both backends run it: a QThread in the GUI process (:mod:`gradsim.ui.shell.worker`) and a spawned
 training process (:mod:`gradsim.runner.training_process`). It imports no Qt, so neither does
 the training process.
 
@@ -46,7 +46,7 @@ from gradsim.engine.snapshot import Snapshot, frozen_dict
 from gradsim.engine.timeline import Timeline
 from gradsim.engine.trainer import Trainer
 
-#: Why training paused (the ``reason`` of :attr:`gradsim.ui.worker.TrainingController.paused`).
+#: Why training paused (the ``reason`` of :attr:`gradsim.ui.shell.worker.TrainingController.paused`).
 PAUSE_REASONS: tuple[str, ...] = ("user", "steps_done", "at_step", "diagnosis", "loss_below", "nan", "failed")
 
 TrainerFactory = Callable[[Mapping[str, Any]], Trainer]
