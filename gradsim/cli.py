@@ -1,4 +1,5 @@
-"""The headless command line: train, inspect sessions, run optimizers on surfaces.
+"""The headless command line: train, inspect sessions, run optimizers on surfaces, list and
+run the lecture scenarios and lessons.
 
 Every command prints a one-line error and exits non-zero on bad input (exit 2 for
 usage and configuration errors, 1 for a file that cannot be read or written).
@@ -25,7 +26,7 @@ from gradsim.shipped import example_names, examples_dir, load_config
 
 __all__ = ["COMMANDS", "build_parser", "load_config", "main"]
 
-COMMANDS = ("run", "info", "trajectory", "surfaces", "examples")
+COMMANDS = ("run", "info", "trajectory", "surfaces", "examples", "scenarios", "lessons")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     source = run.add_mutually_exclusive_group(required=True)
     source.add_argument("--config", help="a JSON config (see docs/config.md) or an example name")
     source.add_argument("--resume", help="a .gradsim session to continue")
-    run.add_argument("--steps", type=int, required=True, help="training steps to run")
+    source.add_argument("--scenario", help="a lecture scenario (gradsim scenarios) or a scenario file")
+    run.add_argument(
+        "--steps", type=int, help="training steps to run (required but with --scenario: its own steps)"
+    )
+    run.add_argument("--variant", help="with --scenario: the variant to train (default: base)")
+    run.add_argument(
+        "--check", action="store_true", help="with --scenario: check its effect (exit 1 if it does not hold)"
+    )
+    run.add_argument("--csv", help="with a landscape --scenario: write the race (one row per racer and step)")
     run.add_argument("--out", help="where to save the session (.gradsim); default: the resumed file")
     run.add_argument("--metrics", help="write one CSV row per step (step, loss, grad_norm, clipped, lr)")
     run.add_argument("--quiet", action="store_true", help="no progress output")
@@ -46,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("session")
 
     sub.add_parser("examples", help="list the example configs shipped with gradsim")
+    sub.add_parser("scenarios", help="list the lecture scenarios (gradsim --scenario NAME opens one)")
+    sub.add_parser("lessons", help="list the lessons (gradsim --lesson NAME [--stage K] presents one)")
 
     from gradsim.landscapes.cli import add_landscape_commands
 
@@ -72,7 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    return {"run": _cmd_run, "info": _cmd_info, "examples": _cmd_examples}[args.command](args)
+    commands = {
+        "run": _cmd_run,
+        "info": _cmd_info,
+        "examples": _cmd_examples,
+        "scenarios": _cmd_scenarios,
+        "lessons": _cmd_lessons,
+    }
+    return commands[args.command](args)
 
 
 # --------------------------------------------------------------------------- run
@@ -98,10 +116,17 @@ def _out_of_memory(error: MemoryError) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from gradsim.engine.trainer import Trainer
-    from gradsim.session.io import load_session, save_session
+    from gradsim.session.io import load_session
 
-    if args.steps < 0:
+    if args.steps is not None and args.steps < 0:
         raise SystemExit(_usage_error("--steps must be >= 0"))
+    if args.scenario:
+        return _run_scenario(args)
+    for option in ("variant", "check", "csv"):
+        if getattr(args, option):
+            return _usage_error(f"--{option} works with --scenario only")
+    if args.steps is None:
+        return _usage_error("--steps is required with --config and --resume")
     if args.resume:
         session = load_session(args.resume)
         trainer, extras = session.trainer, session.extras
@@ -109,7 +134,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         trainer, extras = Trainer(load_config(args.config)), {}
         if not args.out:
-            raise SystemExit(_usage_error("--out is required with --config"))
+            return _usage_error("--out is required with --config")
         out = args.out
     metrics_file = open(args.metrics, "w", newline="") if args.metrics else None  # noqa: SIM115
     try:
@@ -117,6 +142,13 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if metrics_file:
             metrics_file.close()
+    _save_and_report(out, trainer, extras)
+    return 0
+
+
+def _save_and_report(out: str, trainer: Any, extras: dict[str, Any]) -> None:
+    from gradsim.session.io import save_session
+
     save_session(out, trainer, **extras)
     last = trainer.last_record
     summary = f"saved {out}: step {trainer.step_count}"
@@ -125,7 +157,85 @@ def _run(args: argparse.Namespace) -> int:
     print(summary)
     for diagnosis in trainer.diagnoses():
         print(f"diagnosis: {format_diagnosis(diagnosis)}")
+
+
+def _run_scenario(args: argparse.Namespace) -> int:
+    """``run --scenario``: train a network variant and save it, check the effect, or save a race."""
+    from gradsim.scenarios.catalogue import BASE, find_scenario
+
+    scenario = find_scenario(args.scenario)
+    variant = args.variant or BASE
+    if variant not in scenario.variant_names():
+        return _usage_error(
+            f"{scenario.name} has no variant {variant!r}; choose one of {', '.join(scenario.variant_names())}"
+        )
+    steps = scenario.steps if args.steps is None else args.steps
+    if scenario.kind == "landscape":
+        if args.out or args.metrics:
+            return _usage_error(
+                f"{scenario.name} is a landscape scenario (an optimizer race, no network to save): "
+                f"open it with 'gradsim --scenario {scenario.name}', check it with --check "
+                "or save its race with --csv FILE"
+            )
+        if not args.csv and not args.check:
+            return _usage_error(
+                f"{scenario.name} is a landscape scenario: give --csv FILE to save its race, "
+                f"--check to check its effect, or open it with 'gradsim --scenario {scenario.name}'"
+            )
+        if args.csv:
+            _write_race_csv(args.csv, scenario, variant, steps)
+    else:
+        if args.csv:
+            return _usage_error("--csv is for landscape scenarios; use --metrics for a network")
+        if not args.out and not args.check:
+            return _usage_error("--out (or --check) is required with --scenario")
+        if args.out:
+            from gradsim.engine.trainer import Trainer
+
+            trainer = Trainer(scenario.config(variant))
+            metrics_file = open(args.metrics, "w", newline="") if args.metrics else None  # noqa: SIM115
+            try:
+                _train(trainer, steps, metrics_file, None if args.quiet else sys.stderr)
+            finally:
+                if metrics_file:
+                    metrics_file.close()
+            _save_and_report(args.out, trainer, {})
+    if args.check:
+        from gradsim.scenarios.effects import run_effect
+
+        result = run_effect(scenario, steps=args.steps)
+        print(result.report())
+        return 0 if result.holds else 1
     return 0
+
+
+def _write_race_csv(path: str, scenario: Any, variant: str, steps: int) -> None:
+    """The race of a landscape scenario's variant, as the landscape panel runs it."""
+    from gradsim.scenarios.race_run import run_race
+
+    _surface, trajectories = run_race(scenario.landscape(variant)["analytic"], steps)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["racer", "optimizer", "step", "x", "y", "value", "grad_norm"])
+        for index, run in enumerate(trajectories):
+            kind = run.optimizer.get("kind", "?")
+            for t in range(run.steps_taken + 1):
+                x, y = run.positions[t]
+                writer.writerow(
+                    [
+                        index,
+                        kind,
+                        t,
+                        repr(float(x)),
+                        repr(float(y)),
+                        repr(float(run.values[t])),
+                        repr(float(run.grad_norms[t])),
+                    ]
+                )
+    finals = ", ".join(
+        f"{run.optimizer.get('kind', '?')} f={float(run.values[run.steps_taken]):.4g}" for run in trajectories
+    )
+    print(f"saved {path}: {scenario.name} ({variant}), {len(trajectories)} racers, {steps} steps: {finals}")
 
 
 def _usage_error(message: str) -> int:
@@ -247,6 +357,29 @@ def _cmd_examples(args: argparse.Namespace) -> int:
     for name in example_names():
         description = load_config(str(examples_dir() / f"{name}.json")).get("description", "")
         print(f"{name:20s} {description}")
+    return 0
+
+
+def _cmd_scenarios(args: argparse.Namespace) -> int:
+    from gradsim.scenarios.catalogue import list_scenarios
+
+    for scenario in list_scenarios():
+        variants = ", ".join(v.name for v in scenario.variants)
+        extra = f" [variants: {variants}]" if variants else ""
+        print(
+            f"{scenario.number:2d}  {scenario.name:26s} {scenario.kind:9s} {scenario.steps:5d} steps  "
+            f"{scenario.text('title')}{extra}"
+        )
+    return 0
+
+
+def _cmd_lessons(args: argparse.Namespace) -> int:
+    from gradsim.scenarios.lessons import list_lessons
+
+    for lesson in list_lessons():
+        print(f"{lesson.number:2d}  {lesson.name:26s} {len(lesson):2d} stages  {lesson.text('title')}")
+        for index, stage in enumerate(lesson.stages, start=1):
+            print(f"      {index:2d}. {stage.text('title')}")
     return 0
 
 
