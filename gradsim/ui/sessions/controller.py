@@ -319,6 +319,7 @@ class SessionController(QObject):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_session)
         self.open_action = QAction(window)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)  # Ctrl+O; a config: Ctrl+Shift+O
         self.open_action.triggered.connect(self.open_dialog)
         self.recent_menu = QMenu(window)
         self.save_action = QAction(window)
@@ -462,6 +463,10 @@ class SessionController(QObject):
                 arrays.update({f"landscape.{k}": v for k, v in landscape.arrays().items()})
             except Exception:  # noqa: BLE001 - a panel's state must never stop a save
                 extras.pop("landscape", None)
+        lecture = getattr(self.window, "lecture", None)
+        section = lecture.section() if lecture is not None else None
+        if section is not None:
+            extras["lecture"] = section  # the lesson being presented and its stage
         return trainer, extras, arrays
 
     def write(
@@ -574,6 +579,9 @@ class SessionController(QObject):
                 own = {k[len("landscape.") :]: v for k, v in arrays.items() if k.startswith("landscape.")}
                 with contextlib.suppress(Exception):  # an old or odd landscape state is skipped
                     landscape.restore(extras["landscape"], own)
+            lecture = getattr(window, "lecture", None)
+            if lecture is not None:  # the lesson and its stage, over the session's own state
+                lecture.restore_section(extras.get("lecture"), os.path.basename(path or "") or "lecture")
             window.controller.refresh()
         finally:
             self._loading = False
