@@ -139,10 +139,16 @@ def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> fl
     ``pre`` defaults to the training batch's pre-activations; the trainer passes the
     whole training set's (a unit silent on 32 samples may still fire on others).
     """
+    dead = dead_units(network, i, pre)
+    return float(np.mean(dead)) if dead is not None else np.nan
+
+
+def dead_units(network: Network, i: int, pre: np.ndarray | None = None) -> np.ndarray | None:
+    """Which units of layer i are dead on ``pre`` (see :func:`dead_fraction`); None if they cannot die."""
     act = network.activations[i]
     pre = network.cache[i].pre_activation if pre is None else pre
     if act.name not in CAN_DIE or pre is None:
-        return np.nan
+        return None
     if act.name == "prelu":
         slopes = network.params[f"layers.{i}.slope"]
         zero = (pre <= 0) & (slopes == 0)
@@ -150,7 +156,49 @@ def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> fl
         zero = pre + NOISE_REACH * float(act.params.get("sigma", 0.1)) <= 0
     else:
         zero = act.df(pre) == 0
-    return float(np.mean(np.all(zero, axis=0)))
+    return np.all(zero, axis=0)
+
+
+def exact_zero_gradients(network: Network) -> np.ndarray | None:
+    """(depth + 1, 2): per weight matrix (hidden layers, then the output layer), how many entries
+    of the last training batch's weight gradient are exactly 0, and of how many that could be
+    nonzero; None in float64, where a gradient does not underflow.
+
+    In float16 (and float32) a gradient entry smaller than the format's smallest number
+    (6e-8 in float16) is stored as exactly 0: underflow. Zeros that are no underflow are left
+    out of both counts, as they are 0 in any precision: the rows of an input that is 0 on
+    every sample (a dead ReLU unit of the layer below), the columns of a unit that is dead on
+    the batch (:func:`dead_units`), and the columns of a unit that no gradient can reach,
+    because every unit it feeds is such a unit or is joined to it by a zero weight (the
+    layers below a dead layer). That last rule ignores residual connections: it may leave
+    out a real underflow there, never count a dead unit as one.
+    """
+    if network.dtype == np.float64:
+        return None
+    depth = network.depth
+    counts = np.zeros((depth + 1, 2), dtype=np.int64)
+    unreachable: np.ndarray | None = None  # per unit of the layer below: no gradient reaches it
+    for index in range(depth, -1, -1):
+        hidden = index < depth
+        name = f"layers.{index}.W" if hidden else "out.W"
+        if hidden:
+            inputs = network.cache[index].internals.get("input")
+        else:  # the output layer reads the last hidden layer's output
+            inputs = network.cache[index - 1].output if index else None
+        grad = network.grads[name]
+        columns = np.zeros(grad.shape[1], dtype=bool)  # columns whose gradient is 0 by construction
+        dead = dead_units(network, index) if hidden else None
+        if dead is not None and dead.shape[0] == grad.shape[1]:
+            columns |= dead
+        if unreachable is not None and unreachable.shape[0] == grad.shape[1]:
+            columns |= unreachable
+        usable = np.broadcast_to(~columns[None, :], grad.shape).copy()
+        if inputs is not None and inputs.shape[1] == grad.shape[0]:
+            usable &= np.any(inputs != 0, axis=0)[:, None]
+        counts[index] = (int(np.count_nonzero((grad == 0) & usable)), int(np.count_nonzero(usable)))
+        weights = network.params[name]
+        unreachable = np.all(columns[None, :] | (weights == 0), axis=1)
+    return counts
 
 
 def histogram(

@@ -60,12 +60,21 @@ from gradsim.engine.budget import (
 from gradsim.engine.clipping import apply_clipping
 from gradsim.engine.config import check_training_fits, network_spec, validate_config
 from gradsim.engine.datasets import Dataset, DataShape, make_dataset
-from gradsim.engine.diagnosis import THRESHOLDS, Diagnosis, DiagnosisInput, diagnose, first_nonfinite
+from gradsim.engine.diagnosis import (
+    THRESHOLDS,
+    Diagnosis,
+    DiagnosisInput,
+    blowup_onset,
+    diagnose,
+    first_nonfinite,
+    rewind_target,
+)
 from gradsim.engine.diagnostics import (
     GRAD_LOG_RANGE,
     HISTOGRAM_RANGE,
     LAYER_STAT_NAMES,
     dead_fraction,
+    exact_zero_gradients,
     gradient_norms_per_layer,
     identical_units,
     layer_histograms,
@@ -156,6 +165,8 @@ class Trainer:
         self.stats_history = SeriesHistory(max(depth, 1) * len(LAYER_STAT_NAMES), capacity=STATS_CAPACITY)
         self.stats: np.ndarray | None = None
         self.histograms: dict[str, np.ndarray] = {}
+        #: exactly-0 weight-gradient entries per layer at the last statistics sample (float16/32)
+        self.zero_gradients: np.ndarray | None = None
 
     def _init_checkpoints(self, take_first: bool = True) -> None:
         size = sum(p.size for p in self.network.params.values()) * self.network.dtype.itemsize
@@ -203,13 +214,17 @@ class Trainer:
         self.pass_step = None
         try:
             before = self._weights_copy() if cadence else None
-            loss, grads, layer_norms, report, running = self._compute()
+            loss, grads, layer_norms, report, running, logits = self._compute()
         except MemoryError as error:
             self._return_to(position)
             raise OutOfMemoryError(f"at step {self.step_count + 1}", self.memory) from error
         lr = float(self.schedule.lr_at(self.step_count, self.optimizer.lr))
         problem = first_nonfinite(
-            loss, np.append(layer_norms, report.pre_clip_norm), self.step_count + 1, running
+            loss,
+            np.append(layer_norms, report.pre_clip_norm),
+            self.step_count + 1,
+            running,
+            forward_finite=None if math.isfinite(loss) else self._forward_finite(logits),
         )
         if problem is None:
             self.optimizer.step(grads, lr=lr)
@@ -230,19 +245,26 @@ class Trainer:
         self.last_record = record
         return record
 
-    def _compute(self) -> tuple[float, list[np.ndarray], np.ndarray, Any, dict[str, np.ndarray]]:
+    def _compute(self) -> tuple[float, list[np.ndarray], np.ndarray, Any, dict[str, np.ndarray], np.ndarray]:
         """Forward and backward on the next batch: (loss, gradients, per-layer gradient norms,
-        clipping report, the running statistics this batch would give); nothing applied."""
+        clipping report, the running statistics this batch would give, logits); nothing applied."""
         x, y = self._next_batch()
         if self.batch_size == len(self.dataset.x_train):
             self.epoch += 1
         with np.errstate(all="ignore"):
-            loss, _ = self.network.loss_and_gradients(x, y, rng=self.rng, train=True, update_running=False)
+            loss, logits = self.network.loss_and_gradients(
+                x, y, rng=self.rng, train=True, update_running=False
+            )
             running = self.network.next_running_statistics()
             grads = self.network.grad_list()
             layer_norms, total_norm = gradient_norms_per_layer(self.network)
             report = apply_clipping(grads, self.config["clipping"], total_norm)
-        return loss, grads, layer_norms, report, running
+        return loss, grads, layer_norms, report, running, logits
+
+    def _forward_finite(self, logits: np.ndarray) -> list[bool]:
+        """Whether each hidden layer's output, then the logits, of the last pass are all finite."""
+        outputs = [layer.output for layer in self.network.cache[: self.network.depth]]
+        return [bool(a is None or np.isfinite(a).all()) for a in outputs] + [bool(np.isfinite(logits).all())]
 
     def _return_to(self, position: tuple[dict[str, Any], int, int, np.ndarray]) -> None:
         """Undo what drawing a batch changed: the generator (shuffle, activation noise),
@@ -297,6 +319,7 @@ class Trainer:
         with np.errstate(all="ignore"):
             self.stats = layer_statistics(self.network, before)
             self.histograms = layer_histograms(self.network)
+            self.zero_gradients = exact_zero_gradients(self.network)
             evaluation = self.evaluate(collect=pre_activations, limit=EVALUATION_SAMPLES)
             dead = LAYER_STAT_NAMES.index("dead_fraction")
             for i, pre in enumerate(pre_activations):
@@ -389,8 +412,25 @@ class Trainer:
             activations=tuple(layer.activation for layer in self.spec.layers),
             divergence=self.divergence,
             symmetric_layers=symmetric if self.step_count > 0 else (),
+            # the sample of the current statistics (a rewind to step 0 clears both)
+            zero_gradients=self.zero_gradients if self.stats is not None else None,
+            precision=self.spec.precision,
         )
-        return diagnose(evidence)
+        found = diagnose(evidence)
+        if found and found[0].code == "diverged":
+            found[0] = Diagnosis("diverged", {**found[0].params, **self.blowup()})
+        return found
+
+    def blowup(self) -> dict[str, int]:
+        """After a divergence: ``onset``, the step its blow-up began, and ``rewind_to``, the last
+        checkpoint before it (:func:`gradsim.engine.diagnosis.rewind_target`); {} without one."""
+        if not self.divergence:
+            return {}
+        step = int(self.divergence["step"])
+        history = self.scalars.arrays("scalars")
+        norms = history["scalars.last"][:, SCALAR_NAMES.index("grad_norm")]
+        onset = blowup_onset(history["scalars.steps"], norms, step)
+        return {"onset": onset, "rewind_to": rewind_target(onset, self.checkpoint_steps)}
 
     def decision_grid(self, resolution: int = 60, padding: float = 0.1) -> dict[str, np.ndarray]:
         """The network's prediction over the input plane (2D) or line (1D), for the decision map.

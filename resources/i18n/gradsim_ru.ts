@@ -1565,6 +1565,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Взрывающийся градиент</translation>
     </message>
     <message>
+        <source>Gradient underflow</source>
+        <translation>Антипереполнение градиента</translation>
+    </message>
+    <message>
         <source>Vanishing gradients</source>
         <translation>Затухающий градиент</translation>
     </message>
@@ -1609,8 +1613,57 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>градиент слоя {layer}</translation>
     </message>
     <message>
-        <source>{where} became {value} at step {step}. The update was not applied: the weights are still the last finite ones, so you can lower the learning rate or turn on clipping and continue.</source>
-        <translation>{where}: на шаге {step} значение стало {value}. Обновление не применено: веса остались последними конечными, поэтому можно снизить скорость обучения или включить обрезку и продолжить.</translation>
+        <source>the output layer</source>
+        <translation>выходной слой</translation>
+    </message>
+    <message>
+        <source>layer {number}</source>
+        <translation>слой {number}</translation>
+    </message>
+    <message>
+        <source>layers {numbers}</source>
+        <translation>слои {numbers}</translation>
+    </message>
+    <message>
+        <source>{layers} and the output layer</source>
+        <translation>{layers} и выходной слой</translation>
+    </message>
+    <message>
+        <source>{where} became {value} at step {step}.</source>
+        <extracomment>The smallest positive number of each storage precision (subnormals included).</extracomment>
+        <translation>{where}: на шаге {step} значение стало {value}.</translation>
+    </message>
+    <message>
+        <source>On the way forward, the values first became NaN/Inf in layer {layer}.</source>
+        <translation>При прямом проходе значения впервые стали NaN/Inf в слое {layer}.</translation>
+    </message>
+    <message>
+        <source>On the way forward, the values first became NaN/Inf in the output layer.</source>
+        <translation>При прямом проходе значения впервые стали NaN/Inf в выходном слое.</translation>
+    </message>
+    <message>
+        <source>Every layer&apos;s values were still finite: the loss itself overflowed.</source>
+        <translation>Значения всех слоёв ещё были конечными: переполнилась сама функция потерь.</translation>
+    </message>
+    <message>
+        <source>The update was not applied: the weights are still the last finite ones, so you can lower the learning rate or turn on clipping and continue.</source>
+        <translation>Обновление не применено: веса остались последними конечными, поэтому можно снизить скорость обучения или включить обрезку и продолжить.</translation>
+    </message>
+    <message>
+        <source>The update was not applied, but the gradient left its usual range at step {onset}: the weights have grown since, and a lower learning rate from here diverges again. Rewind to step {rewind_to}, the last checkpoint before that, then lower the learning rate or turn on clipping.</source>
+        <translation>Обновление не применено, но градиент вышел из обычного диапазона ещё на шаге {onset}: с тех пор веса выросли, и с меньшей скоростью обучения отсюда обучение снова разойдётся. Вернитесь к шагу {rewind_to}, последней контрольной точке до этого, затем снизьте скорость обучения или включите обрезку.</translation>
+    </message>
+    <message>
+        <source>The update was not applied and the gradient was in its usual range until this step: lower the learning rate or turn on clipping and continue, or rewind to step {rewind_to}, the last checkpoint before it.</source>
+        <translation>Обновление не применено, а градиент до этого шага был в обычном диапазоне: снизьте скорость обучения или включите обрезку и продолжайте либо вернитесь к шагу {rewind_to}, последней контрольной точке до него.</translation>
+    </message>
+    <message>
+        <source>In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are exactly 0, every entry of {all_zero}: a number below {smallest} is stored as 0, so these weights do not learn at all.</source>
+        <translation>В формате {precision} ровно 0 равны {zeros} из {entries} элементов градиента весов — {layers}, все элементы — {all_zero}: число меньше {smallest} хранится как 0, поэтому эти веса совсем не обучаются.</translation>
+    </message>
+    <message>
+        <source>In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are exactly 0: a number below {smallest} is stored as 0, so these weights do not learn.</source>
+        <translation>В формате {precision} ровно 0 равны {zeros} из {entries} элементов градиента весов — {layers}: число меньше {smallest} хранится как 0, поэтому эти веса не обучаются.</translation>
     </message>
     <message>
         <source>The total gradient norm grew {growth}× within {steps} steps: every step is larger than the last, and the weights are thrown far away.</source>
@@ -1633,12 +1686,20 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>{percent}% выходов {activation} слоя {layer} находятся у границы, где наклон f&apos; почти 0: градиент через них почти 0.</translation>
     </message>
     <message>
+        <source>In each of {layers}, all units are identical: they get the same gradient, so they stay identical and every layer acts like a single unit.</source>
+        <translation>Все нейроны в каждом слое одинаковы ({layers}): они получают одинаковый градиент, остаются одинаковыми, и каждый слой работает как один нейрон.</translation>
+    </message>
+    <message>
         <source>All units of layer {layer} are identical: they get the same gradient, so they stay identical and the layer acts like a single unit.</source>
         <translation>Все нейроны слоя {layer} одинаковы: они получают одинаковый градиент, остаются одинаковыми, и слой работает как один нейрон.</translation>
     </message>
     <message>
         <source>{title}: {where} at step {step}</source>
         <translation>{title}: {where}, шаг {step}</translation>
+    </message>
+    <message>
+        <source>{title}: {layers}</source>
+        <translation>{title}: {layers}</translation>
     </message>
     <message>
         <source>{title}: layer {layer} / layer {ref_layer} = {ratio}</source>
@@ -1652,8 +1713,20 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>DiagnosisBanner</name>
     <message>
+        <source>What helps:</source>
+        <translation>Что поможет:</translation>
+    </message>
+    <message>
+        <source>Rewind to step {step}</source>
+        <translation>Вернуться к шагу {step}</translation>
+    </message>
+    <message>
         <source>Also: {problems}</source>
         <translation>Также: {problems}</translation>
+    </message>
+    <message>
+        <source>Go back to the last checkpoint before the gradient left its usual range; the history after it is discarded. Then lower the learning rate or turn on clipping and train again.</source>
+        <translation>Вернуться к последней контрольной точке до выхода градиента из обычного диапазона; история после неё отбрасывается. Затем снизьте скорость обучения или включите обрезку и обучайте снова.</translation>
     </message>
     <message>
         <source>The diagnosis of the current training state, from the per-layer gradient norms and unit statistics, with the remedies the literature gives for it.</source>
@@ -2427,6 +2500,73 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>The loss of the network you are training, on a plane through its current weights and along the line from its initial weights.</source>
         <translation>Потери обучаемой сети на плоскости через её текущие веса и вдоль прямой от начальных весов.</translation>
+    </message>
+</context>
+<context>
+    <name>Lecture</name>
+    <message>
+        <source>These keys act in the presentation view, and not while a text field has the focus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradsim lessons (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lesson} has stages 1 to {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a gradsim lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {index} of {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{clock}  ({minutes}:{seconds:02d} since the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradsim — presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index} / {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished">шаг</translation>
+    </message>
+    <message>
+        <source>(the last stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3499,18 @@ steps</source>
         <translation>используйте меньше слоёв</translation>
     </message>
     <message>
+        <source>train in float32 or float64: they keep much smaller numbers</source>
+        <translation>обучайте в float32 или float64: они хранят гораздо меньшие числа</translation>
+    </message>
+    <message>
+        <source>fix the vanishing gradient: ReLU-family activations, Xavier or He initialization</source>
+        <translation>устраните затухание градиента: активации семейства ReLU, инициализация Xavier или He</translation>
+    </message>
+    <message>
+        <source>scale the loss up before backpropagation (loss scaling, as mixed precision does)</source>
+        <translation>увеличьте потери перед обратным распространением (масштабирование потерь, как при смешанной точности)</translation>
+    </message>
+    <message>
         <source>use leaky ReLU, PReLU or ELU: a small slope below 0 keeps units alive</source>
         <translation>используйте leaky ReLU, PReLU или ELU: малый наклон ниже 0 сохраняет нейроны живыми</translation>
     </message>
@@ -3381,6 +3533,61 @@ steps</source>
     <message>
         <source>use random initialization (Xavier, He) to break the symmetry</source>
         <translation>используйте случайную инициализацию (Xavier, He), чтобы нарушить симметрию</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioGallery</name>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this scenario into the window and bring its panels to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenarios found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: trains for {steps} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape: a race of {steps} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the scenario {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cenarios...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lecture scenarios: each a ready network or landscape with its explanation. Open one here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1565,6 +1565,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>梯度爆炸</translation>
     </message>
     <message>
+        <source>Gradient underflow</source>
+        <translation>梯度下溢</translation>
+    </message>
+    <message>
         <source>Vanishing gradients</source>
         <translation>梯度消失</translation>
     </message>
@@ -1609,8 +1613,57 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>第 {layer} 层的梯度</translation>
     </message>
     <message>
-        <source>{where} became {value} at step {step}. The update was not applied: the weights are still the last finite ones, so you can lower the learning rate or turn on clipping and continue.</source>
-        <translation>{where}在第 {step} 步变为 {value}。该次更新未被应用：权重仍是最后一组有限值，因此可以降低学习率或开启裁剪后继续。</translation>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>layer {number}</source>
+        <translation>第 {number} 层</translation>
+    </message>
+    <message>
+        <source>layers {numbers}</source>
+        <translation>第 {numbers} 层</translation>
+    </message>
+    <message>
+        <source>{layers} and the output layer</source>
+        <translation>{layers}和输出层</translation>
+    </message>
+    <message>
+        <source>{where} became {value} at step {step}.</source>
+        <extracomment>The smallest positive number of each storage precision (subnormals included).</extracomment>
+        <translation>{where}在第 {step} 步变为 {value}。</translation>
+    </message>
+    <message>
+        <source>On the way forward, the values first became NaN/Inf in layer {layer}.</source>
+        <translation>前向传播中，数值最先在第 {layer} 层变为 NaN/Inf。</translation>
+    </message>
+    <message>
+        <source>On the way forward, the values first became NaN/Inf in the output layer.</source>
+        <translation>前向传播中，数值最先在输出层变为 NaN/Inf。</translation>
+    </message>
+    <message>
+        <source>Every layer&apos;s values were still finite: the loss itself overflowed.</source>
+        <translation>各层的数值仍是有限的：是损失本身溢出了。</translation>
+    </message>
+    <message>
+        <source>The update was not applied: the weights are still the last finite ones, so you can lower the learning rate or turn on clipping and continue.</source>
+        <translation>该次更新未被应用：权重仍是最后一组有限值，因此可以降低学习率或开启裁剪后继续。</translation>
+    </message>
+    <message>
+        <source>The update was not applied, but the gradient left its usual range at step {onset}: the weights have grown since, and a lower learning rate from here diverges again. Rewind to step {rewind_to}, the last checkpoint before that, then lower the learning rate or turn on clipping.</source>
+        <translation>该次更新未被应用，但梯度在第 {onset} 步就已离开通常的范围：此后权重已经变大，从这里降低学习率仍会再次发散。请回退到第 {rewind_to} 步（此前的最后一个检查点），再降低学习率或开启裁剪。</translation>
+    </message>
+    <message>
+        <source>The update was not applied and the gradient was in its usual range until this step: lower the learning rate or turn on clipping and continue, or rewind to step {rewind_to}, the last checkpoint before it.</source>
+        <translation>该次更新未被应用，且梯度直到这一步都在通常范围内：可以降低学习率或开启裁剪后继续，或回退到第 {rewind_to} 步（此前的最后一个检查点）。</translation>
+    </message>
+    <message>
+        <source>In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are exactly 0, every entry of {all_zero}: a number below {smallest} is stored as 0, so these weights do not learn at all.</source>
+        <translation>在 {precision} 中，{layers}的权重梯度共有 {entries} 个分量，其中 {zeros} 个恰好为 0，{all_zero}全部为 0：小于 {smallest} 的数会被存成 0，所以这些权重完全学不到东西。</translation>
+    </message>
+    <message>
+        <source>In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are exactly 0: a number below {smallest} is stored as 0, so these weights do not learn.</source>
+        <translation>在 {precision} 中，{layers}的权重梯度共有 {entries} 个分量，其中 {zeros} 个恰好为 0：小于 {smallest} 的数会被存成 0，所以这些权重学不到东西。</translation>
     </message>
     <message>
         <source>The total gradient norm grew {growth}× within {steps} steps: every step is larger than the last, and the weights are thrown far away.</source>
@@ -1633,12 +1686,20 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>第 {layer} 层 {percent}% 的 {activation} 输出位于边界附近，斜率 f&apos; 几乎为 0：经过它们的梯度几乎为 0。</translation>
     </message>
     <message>
+        <source>In each of {layers}, all units are identical: they get the same gradient, so they stay identical and every layer acts like a single unit.</source>
+        <translation>每层的所有单元都相同（{layers}）：它们得到相同的梯度，因此保持相同，每层都如同单个单元。</translation>
+    </message>
+    <message>
         <source>All units of layer {layer} are identical: they get the same gradient, so they stay identical and the layer acts like a single unit.</source>
         <translation>第 {layer} 层的所有单元都相同：它们得到相同的梯度，因此保持相同，该层如同单个单元。</translation>
     </message>
     <message>
         <source>{title}: {where} at step {step}</source>
         <translation>{title}：第 {step} 步的{where}</translation>
+    </message>
+    <message>
+        <source>{title}: {layers}</source>
+        <translation>{title}：{layers}</translation>
     </message>
     <message>
         <source>{title}: layer {layer} / layer {ref_layer} = {ratio}</source>
@@ -1652,8 +1713,20 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>DiagnosisBanner</name>
     <message>
+        <source>What helps:</source>
+        <translation>对策：</translation>
+    </message>
+    <message>
+        <source>Rewind to step {step}</source>
+        <translation>回退到第 {step} 步</translation>
+    </message>
+    <message>
         <source>Also: {problems}</source>
         <translation>另外：{problems}</translation>
+    </message>
+    <message>
+        <source>Go back to the last checkpoint before the gradient left its usual range; the history after it is discarded. Then lower the learning rate or turn on clipping and train again.</source>
+        <translation>回到梯度离开通常范围之前的最后一个检查点；之后的历史将被丢弃。然后降低学习率或开启裁剪，再继续训练。</translation>
     </message>
     <message>
         <source>The diagnosis of the current training state, from the per-layer gradient norms and unit statistics, with the remedies the literature gives for it.</source>
@@ -2427,6 +2500,73 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>The loss of the network you are training, on a plane through its current weights and along the line from its initial weights.</source>
         <translation>正在训练的网络的损失：在穿过其当前权重的平面上，以及沿其初始权重到当前权重的直线上。</translation>
+    </message>
+</context>
+<context>
+    <name>Lecture</name>
+    <message>
+        <source>These keys act in the presentation view, and not while a text field has the focus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradsim lessons (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lesson} has stages 1 to {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a gradsim lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {index} of {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{clock}  ({minutes}:{seconds:02d} since the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradsim — presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index} / {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished">步</translation>
+    </message>
+    <message>
+        <source>(the last stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3499,18 @@ steps</source>
         <translation>减少层数</translation>
     </message>
     <message>
+        <source>train in float32 or float64: they keep much smaller numbers</source>
+        <translation>改用 float32 或 float64 训练：它们能保存小得多的数</translation>
+    </message>
+    <message>
+        <source>fix the vanishing gradient: ReLU-family activations, Xavier or He initialization</source>
+        <translation>先解决梯度消失：使用 ReLU 类激活函数、Xavier 或 He 初始化</translation>
+    </message>
+    <message>
+        <source>scale the loss up before backpropagation (loss scaling, as mixed precision does)</source>
+        <translation>在反向传播前放大损失（损失缩放，混合精度训练就是这样做的）</translation>
+    </message>
+    <message>
         <source>use leaky ReLU, PReLU or ELU: a small slope below 0 keeps units alive</source>
         <translation>使用 leaky ReLU、PReLU 或 ELU：0 以下的小斜率让单元保持存活</translation>
     </message>
@@ -3381,6 +3533,61 @@ steps</source>
     <message>
         <source>use random initialization (Xavier, He) to break the symmetry</source>
         <translation>使用随机初始化（Xavier、He）打破对称性</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioGallery</name>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this scenario into the window and bring its panels to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenarios found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: trains for {steps} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape: a race of {steps} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the scenario {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cenarios...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lecture scenarios: each a ready network or landscape with its explanation. Open one here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,16 @@ import math
 import numpy as np
 import pytest
 
-from gradsim.engine.diagnosis import ORDER, THRESHOLDS, DiagnosisInput, diagnose, first_nonfinite
+from gradsim.engine.diagnosis import (
+    ORDER,
+    THRESHOLDS,
+    DiagnosisInput,
+    blowup_onset,
+    diagnose,
+    first_nonfinite,
+    layer_ranges,
+    rewind_target,
+)
 from gradsim.engine.diagnostics import LAYER_STAT_NAMES
 
 BELOW, ABOVE = 0.99, 1.01  # factors around a threshold
@@ -179,13 +188,91 @@ def test_no_statistics_yet_means_no_unit_diagnosis() -> None:
 
 
 # --------------------------------------------------------------------------- the rest
-def test_symmetric_layers_are_numbered_from_1() -> None:
+def test_symmetric_layers_are_numbered_from_1_and_listed_once() -> None:
     evidence = _health()
     evidence = DiagnosisInput(**{**evidence.__dict__, "symmetric_layers": (0, 2)})
     assert [(d.code, d.params) for d in diagnose(evidence)] == [
-        ("symmetric", {"layer": 1}),
-        ("symmetric", {"layer": 3}),
+        ("symmetric", {"layer": 1, "layers": (1, 3), "all_layers": False}),
     ]
+
+
+def test_every_layer_symmetric_comes_before_vanishing_and_saturation() -> None:
+    """Nothing is learned until the symmetry breaks: that is the problem to name first."""
+    base = _health(saturation=[0.0, 0.0, 0.9])
+    evidence = DiagnosisInput(
+        **{
+            **base.__dict__,
+            "layer_grad_norms": np.array([_hidden(1e-6, depth=3)]),
+            "symmetric_layers": (0, 1, 2),
+        }
+    )
+    assert _codes(evidence) == ["symmetric", "vanishing", "saturated"]
+    assert diagnose(evidence)[0].params["all_layers"] is True
+    some = DiagnosisInput(**{**evidence.__dict__, "symmetric_layers": (0, 1)})
+    assert _codes(some) == ["vanishing", "saturated", "symmetric"]
+    nan = {"what": "loss", "value": "NaN", "step": 3}
+    diverged = DiagnosisInput(**{**evidence.__dict__, "divergence": nan})
+    assert _codes(diverged)[:2] == ["diverged", "symmetric"]
+
+
+def _zeros(counts, precision="float16") -> DiagnosisInput:
+    base = _health()
+    return DiagnosisInput(**{**base.__dict__, "zero_gradients": np.array(counts), "precision": precision})
+
+
+def test_underflow_needs_half_of_a_layer_exactly_zero() -> None:
+    assert _codes(_zeros([[7, 16], [0, 64], [3, 64], [0, 8]])) == []
+    found = diagnose(_zeros([[8, 16], [64, 64], [3, 64], [0, 8]]))
+    assert [d.code for d in found] == ["underflow"]
+    assert found[0].params == {
+        "layer": 1,
+        "layers": (1, 2, 3),
+        "all_zero": (2,),
+        "zeros": 75,
+        "entries": 144,
+        "output_layer": 4,
+        "precision": "float16",
+    }
+    assert _codes(_zeros([[0, 0], [0, 0], [0, 0], [0, 0]])) == []  # nothing could be nonzero
+    no_counts = DiagnosisInput(**{**_health().__dict__, "zero_gradients": None})
+    assert _codes(no_counts) == []
+
+
+def test_underflow_comes_before_vanishing() -> None:
+    zeros = _zeros([[16, 16], [64, 64], [0, 64], [0, 8]])
+    evidence = DiagnosisInput(**{**zeros.__dict__, "layer_grad_norms": np.array([_hidden(0.0, depth=3)])})
+    assert _codes(evidence) == ["underflow", "vanishing"]
+
+
+def test_blowup_onset_is_where_the_gradient_left_its_range_for_good() -> None:
+    steps = np.arange(1, 41)
+    calm = 1.0 + 0.5 * np.sin(steps)  # between 0.5 and 1.5
+    norms = calm.copy()
+    norms[9] = 2.9  # one spike that comes back: not the blow-up
+    norms[34:] = [4.0, 9.0, 80.0, 1e5, 1e30, np.nan]
+    assert blowup_onset(steps, norms, diverged_at=40) == 35
+    assert blowup_onset(steps, norms, diverged_at=40, factor=100.0) == 38
+    # a divergence without warning: the onset is the divergence itself
+    sudden = np.append(calm[:39], np.inf)
+    assert blowup_onset(steps, sudden, diverged_at=40) == 40
+    # steps after the divergence (rejected repeats) are ignored
+    assert blowup_onset(np.append(steps, [41, 42]), np.append(norms, [1.0, 1.0]), 40) == 35
+    assert blowup_onset(steps[:1], norms[:1], diverged_at=1) == 1
+
+
+def test_rewind_target_is_the_last_checkpoint_before_the_state_that_blew_up() -> None:
+    """Step s's norm is measured after s - 1 updates; the update of step s - 1 made that state."""
+    assert rewind_target(35, [0, 10, 20, 30, 40]) == 30
+    assert rewind_target(32, [0, 10, 20, 30, 40]) == 30
+    assert rewind_target(31, [0, 10, 20, 30, 40]) == 20
+    assert rewind_target(2, [0, 100]) == 0
+    assert rewind_target(1, [0]) == 0
+    assert rewind_target(5, []) == 0
+
+
+def test_layer_ranges() -> None:
+    assert layer_ranges([3, 1, 2, 5, 7, 8]) == [(1, 3), (5, 5), (7, 8)]
+    assert layer_ranges([]) == []
 
 
 def test_findings_come_most_severe_first() -> None:
@@ -200,9 +287,10 @@ def test_findings_come_most_severe_first() -> None:
             "symmetric_layers": (1,),
         }
     )
+    evidence = DiagnosisInput(**{**evidence.__dict__, "zero_gradients": np.array([[1, 1]] * 4)})
     codes = _codes(evidence)
     assert codes == sorted(codes, key=ORDER.index)
-    assert codes == ["diverged", "exploding", "vanishing", "dead_relu", "saturated", "symmetric"]
+    assert codes == ["diverged", "exploding", "underflow", "vanishing", "dead_relu", "saturated", "symmetric"]
     assert diagnose(evidence)[0].params == divergence
 
 
@@ -216,3 +304,12 @@ def test_first_nonfinite_names_the_loss_a_hidden_layer_or_the_output_layer() -> 
     assert first_nonfinite(1.0, norms, 9) == expected
     norms = np.array([1.0, 1.0, 1.0, math.nan])
     assert first_nonfinite(1.0, norms, 9)["what"] == "output layer gradient"
+
+
+def test_a_nonfinite_loss_names_the_first_layer_of_the_forward_pass_that_went_nonfinite() -> None:
+    finite = np.ones(4)
+    found = first_nonfinite(math.nan, finite, 5, forward_finite=[True, False, False, False])
+    assert found == {"what": "loss", "value": "NaN", "step": 5, "forward_layer": 2, "depth": 3}
+    logits = first_nonfinite(math.inf, finite, 5, forward_finite=[True, True, True, False])
+    assert logits["forward_layer"] == 4 and logits["depth"] == 3  # the output layer
+    assert "forward_layer" not in first_nonfinite(math.inf, finite, 5, forward_finite=[True] * 4)

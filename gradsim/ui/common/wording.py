@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from gradsim.engine.diagnosis import Diagnosis
+from gradsim.engine.diagnosis import Diagnosis, layer_ranges
 from gradsim.engine.errors import ConfigError, GradsimError
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"  # gradsim/ui/i18n
@@ -65,6 +65,7 @@ def diagnosis_title(code: str) -> str:
     titles = {
         "diverged": translate("Diagnosis", "Training diverged (NaN/Inf)"),
         "exploding": translate("Diagnosis", "Exploding gradients"),
+        "underflow": translate("Diagnosis", "Gradient underflow"),
         "vanishing": translate("Diagnosis", "Vanishing gradients"),
         "dead_relu": translate("Diagnosis", "Dead ReLU units"),
         "saturated": translate("Diagnosis", "Saturated units"),
@@ -107,18 +108,120 @@ def divergence_where(divergence: Mapping[str, Any]) -> str:
     return what
 
 
+def layer_list(layers: Any, output_layer: int | None = None) -> str:
+    """Layer numbers as ranges with their noun: "layer 3", "layers 1–7, 9" (the output layer
+    named as such when ``output_layer`` is its number)."""
+    numbers = [int(n) for n in (layers if isinstance(layers, list | tuple) else [layers])]
+    named_output = output_layer is not None and output_layer in numbers
+    hidden = [n for n in numbers if n != output_layer] if named_output else numbers
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in layer_ranges(hidden)]
+    if not parts:
+        return translate("Diagnosis", "the output layer")
+    if len(hidden) == 1:
+        text = _fill(translate("Diagnosis", "layer {number}"), {"number": parts[0]})
+    else:
+        text = _fill(translate("Diagnosis", "layers {numbers}"), {"numbers": ", ".join(parts)})
+    if named_output:
+        text = _fill(translate("Diagnosis", "{layers} and the output layer"), {"layers": text})
+    return text
+
+
+#: The smallest positive number of each storage precision (subnormals included).
+SMALLEST_NUMBER = {"float16": 5.96e-8, "float32": 1.4e-45, "float64": 4.9e-324}
+
+
+def _diverged_evidence(params: Mapping[str, Any]) -> str:
+    numbers = {k: format_number(v) if isinstance(v, float) else v for k, v in params.items()}
+    parts = [
+        _fill(
+            translate("Diagnosis", "{where} became {value} at step {step}."),
+            {**numbers, "where": divergence_where(params).capitalize()},
+        )
+    ]
+    forward = params.get("forward_layer")
+    if forward is not None and forward <= params.get("depth", forward):
+        parts.append(
+            _fill(
+                translate(
+                    "Diagnosis", "On the way forward, the values first became NaN/Inf in layer {layer}."
+                ),
+                {"layer": forward},
+            )
+        )
+    elif forward is not None:
+        parts.append(
+            translate("Diagnosis", "On the way forward, the values first became NaN/Inf in the output layer.")
+        )
+    elif params.get("what") == "loss":
+        parts.append(
+            translate("Diagnosis", "Every layer's values were still finite: the loss itself overflowed.")
+        )
+    if "rewind_to" not in params:
+        parts.append(
+            translate(
+                "Diagnosis",
+                "The update was not applied: the weights are still the last finite ones, so you can "
+                "lower the learning rate or turn on clipping and continue.",
+            )
+        )
+    elif params.get("onset", params.get("step")) < params.get("step", 0):
+        parts.append(
+            _fill(
+                translate(
+                    "Diagnosis",
+                    "The update was not applied, but the gradient left its usual range at step {onset}: "
+                    "the weights have grown since, and a lower learning rate from here diverges again. "
+                    "Rewind to step {rewind_to}, the last checkpoint before that, then lower the "
+                    "learning rate or turn on clipping.",
+                ),
+                params,
+            )
+        )
+    else:
+        parts.append(
+            _fill(
+                translate(
+                    "Diagnosis",
+                    "The update was not applied and the gradient was in its usual range until this "
+                    "step: lower the learning rate or turn on clipping and continue, or rewind to "
+                    "step {rewind_to}, the last checkpoint before it.",
+                ),
+                params,
+            )
+        )
+    return " ".join(parts)
+
+
 def diagnosis_evidence(diagnosis: Diagnosis) -> str:
     """The evidence in plain words, with the numbers that support it."""
     code, params = diagnosis.code, dict(diagnosis.params)
     numbers = {k: format_number(v) if isinstance(v, float) else v for k, v in params.items()}
     if code == "diverged":
-        text = translate(
-            "Diagnosis",
-            "{where} became {value} at step {step}. The update was not applied: the weights "
-            "are still the last finite ones, so you can lower the learning rate or turn on "
-            "clipping and continue.",
-        )
-        return _fill(text, {**numbers, "where": divergence_where(params).capitalize()})
+        return _diverged_evidence(params)
+    if code == "underflow":
+        output = params.get("output_layer")
+        values = {
+            "precision": params.get("precision", "float16"),
+            "zeros": params.get("zeros", "?"),
+            "entries": params.get("entries", "?"),
+            "layers": layer_list(params.get("layers", params.get("layer", 1)), output),
+            "smallest": format_number(SMALLEST_NUMBER.get(params.get("precision", "float16"), 6e-8)),
+        }
+        if params.get("all_zero"):
+            values["all_zero"] = layer_list(params["all_zero"], output)
+            text = translate(
+                "Diagnosis",
+                "In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are "
+                "exactly 0, every entry of {all_zero}: a number below {smallest} is stored as 0, so "
+                "these weights do not learn at all.",
+            )
+        else:
+            text = translate(
+                "Diagnosis",
+                "In {precision}, {zeros} of the {entries} weight-gradient entries of {layers} are "
+                "exactly 0: a number below {smallest} is stored as 0, so these weights do not learn.",
+            )
+        return _fill(text, values)
     if code == "exploding" and params.get("kind") == "growth":
         text = translate(
             "Diagnosis",
@@ -155,6 +258,13 @@ def diagnosis_evidence(diagnosis: Diagnosis) -> str:
             "slope f' is almost 0: the gradient through them is almost 0.",
         )
         return _fill(text, {**numbers, "percent": f"{params.get('percent', 0):.0f}"})
+    if code == "symmetric" and len(params.get("layers", ())) > 1:
+        text = translate(
+            "Diagnosis",
+            "In each of {layers}, all units are identical: they get the same gradient, so they stay "
+            "identical and every layer acts like a single unit.",
+        )
+        return _fill(text, {"layers": layer_list(params["layers"])})
     if code == "symmetric":
         text = translate(
             "Diagnosis",
@@ -166,13 +276,18 @@ def diagnosis_evidence(diagnosis: Diagnosis) -> str:
 
 
 def diagnosis_short(diagnosis: Diagnosis) -> str:
-    """One line for the status bar: title and the layer it concerns."""
+    """One line for the status bar: title and the layers it concerns."""
     title = diagnosis_title(diagnosis.code)
     params = diagnosis.params
     if diagnosis.code == "diverged":
         return _fill(
             translate("Diagnosis", "{title}: {where} at step {step}"),
             {"title": title, "where": divergence_where(params), "step": params.get("step", "?")},
+        )
+    if "layers" in params:
+        return _fill(
+            translate("Diagnosis", "{title}: {layers}"),
+            {"title": title, "layers": layer_list(params["layers"], params.get("output_layer"))},
         )
     if "ratio" in params:
         return _fill(
@@ -184,6 +299,27 @@ def diagnosis_short(diagnosis: Diagnosis) -> str:
             translate("Diagnosis", "{title} (layer {layer})"), {"title": title, "layer": params["layer"]}
         )
     return title
+
+
+def grouped_short(diagnoses: Any) -> list[str]:
+    """One line per kind for a list of diagnoses: a kind found in several layers is worded
+    once with its layers as ranges ("Symmetric units: layers 1–9"), not once per layer."""
+    order: list[str] = []
+    by_code: dict[str, list[Diagnosis]] = {}
+    for diagnosis in diagnoses:
+        if diagnosis.code not in by_code:
+            order.append(diagnosis.code)
+        by_code.setdefault(diagnosis.code, []).append(diagnosis)
+    lines = []
+    for code in order:
+        group = by_code[code]
+        if len(group) > 1 and all("layer" in d.params or "layers" in d.params for d in group):
+            layers: list[int] = []
+            for d in group:
+                layers += list(d.params.get("layers", (d.params.get("layer"),)))
+            group = [Diagnosis(code, {"layers": tuple(sorted(set(layers)))})]
+        lines += [diagnosis_short(d) for d in group]
+    return lines
 
 
 def remedies(code: str) -> list[str]:
@@ -207,6 +343,15 @@ def remedies(code: str) -> list[str]:
             translate("Remedy", "add BatchNorm or LayerNorm"),
             translate("Remedy", "add residual connections: the gradient gets a short path"),
             translate("Remedy", "use fewer layers"),
+        ],
+        "underflow": [
+            translate("Remedy", "train in float32 or float64: they keep much smaller numbers"),
+            translate(
+                "Remedy", "fix the vanishing gradient: ReLU-family activations, Xavier or He initialization"
+            ),
+            translate(
+                "Remedy", "scale the loss up before backpropagation (loss scaling, as mixed precision does)"
+            ),
         ],
         "dead_relu": [
             translate("Remedy", "use leaky ReLU, PReLU or ELU: a small slope below 0 keeps units alive"),

@@ -2,7 +2,12 @@
 
 It reads ``snapshot.diagnoses`` (most severe first, from :mod:`gradsim.engine.diagnosis`)
 and words them through :mod:`gradsim.ui.common.wording`. On NaN/Inf it says where the first
-non-finite value appeared (the loss, or the gradient of which layer) and at which step.
+non-finite value appeared (the loss, the gradient of which layer, the layer of the forward
+pass) and at which step, and offers "Rewind to step k": the last checkpoint before the
+blow-up began (the engine's ``rewind_to``), since a lower learning rate from the exploded
+weights diverges again. The button emits ``rewindRequested(step, keep_branch)`` like the
+timeline bar's "Rewind here"; the main window sends both to the worker. Further problems
+are listed once per kind, their layers as ranges ("Symmetric units: layers 1–9").
 Text is rebuilt only when the diagnosis changes, so drawing a frame costs nothing.
 """
 
@@ -10,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gradsim.engine.diagnosis import Diagnosis
 from gradsim.ui.common import theme, wording
@@ -19,6 +24,7 @@ from gradsim.ui.common import theme, wording
 SEVERITY = {
     "diverged": "error",
     "exploding": "error",
+    "underflow": "warning",
     "vanishing": "warning",
     "dead_relu": "warning",
     "saturated": "warning",
@@ -32,6 +38,8 @@ translate = QCoreApplication.translate
 
 class DiagnosisBanner(QFrame):
     """A coloured strip: headline, evidence, remedies, and any further problems on one line."""
+
+    rewindRequested = Signal("qint64", int)  # noqa: N815 - step, keep_branch (as TimelineBar's)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,9 +59,19 @@ class DiagnosisBanner(QFrame):
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)
         self.remedies.setTextFormat(Qt.TextFormat.RichText)
         self.others.setTextFormat(Qt.TextFormat.PlainText)
+        self.rewind_button = QPushButton(self)
+        self.rewind_button.setObjectName("bannerRewind")
+        self.rewind_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.rewind_button.clicked.connect(self.rewind)
+        self.rewind_button.hide()
+        self.rewind_step: int | None = None
+        headline = QHBoxLayout()
+        headline.setContentsMargins(0, 0, 0, 0)
+        headline.addWidget(self.title, 1)
+        headline.addWidget(self.rewind_button, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(2)
-        text.addWidget(self.title)
+        text.addLayout(headline)
         text.addWidget(self.evidence)
         text.addWidget(self.remedies)
         text.addWidget(self.others)
@@ -89,15 +107,25 @@ class DiagnosisBanner(QFrame):
             self._show("ok", wording.healthy_title(), wording.healthy_text(), [], [])
             return
         first, rest = self.diagnoses[0], self.diagnoses[1:]
+        rewind = first.params.get("rewind_to") if first.code == "diverged" else None
         self._show(
             SEVERITY.get(first.code, "warning"),
             wording.diagnosis_title(first.code),
             wording.diagnosis_evidence(first),
             wording.remedies(first.code),
-            [wording.diagnosis_short(d) for d in rest],
+            wording.grouped_short(rest),
+            rewind if rewind is not None and rewind < snapshot.step else None,
         )
 
-    def _show(self, severity: str, title: str, evidence: str, remedies: list[str], others: list[str]) -> None:
+    def _show(
+        self,
+        severity: str,
+        title: str,
+        evidence: str,
+        remedies: list[str],
+        others: list[str],
+        rewind: int | None = None,
+    ) -> None:
         self.severity = severity
         accent, tint = theme.severity_colours(theme.current_theme())[severity]
         self.setStyleSheet(
@@ -116,9 +144,16 @@ class DiagnosisBanner(QFrame):
         self.title.setText(title)
         self.evidence.setText(evidence)
         if remedies:
+            heading = translate("DiagnosisBanner", "What helps:")
             items = " · ".join(_escape(r) for r in remedies)
-            self.remedies.setText(f"<b>{_escape(translate('DiagnosisBanner', 'What helps:'))}</b> {items}")
+            self.remedies.setText(f"<b>{_escape(heading)}</b> {items}")
         self.remedies.setVisible(bool(remedies))
+        self.rewind_step = rewind
+        if rewind is not None:
+            self.rewind_button.setText(
+                translate("DiagnosisBanner", "Rewind to step {step}").format(step=f"{rewind:,}")
+            )
+        self.rewind_button.setVisible(rewind is not None)
         self.others.setText(
             translate("DiagnosisBanner", "Also: {problems}").format(problems="; ".join(others))
             if others
@@ -126,12 +161,27 @@ class DiagnosisBanner(QFrame):
         )
         self.others.setVisible(bool(others))
 
+    @Slot()
+    def rewind(self) -> bool:
+        """Ask to go back to the step the button names (the main window sends it to the worker)."""
+        if self.rewind_step is None:
+            return False
+        self.rewindRequested.emit(self.rewind_step, 0)
+        return True
+
     def headline(self) -> str:
         """The text shown (title and evidence), for the status bar and tests."""
         return f"{self.title.text()} {self.evidence.text()}"
 
     # ------------------------------------------------------------------ words
     def retranslate(self) -> None:
+        self.rewind_button.setToolTip(
+            translate(
+                "DiagnosisBanner",
+                "Go back to the last checkpoint before the gradient left its usual range; the history "
+                "after it is discarded. Then lower the learning rate or turn on clipping and train again.",
+            )
+        )
         self.setToolTip(
             translate(
                 "DiagnosisBanner",

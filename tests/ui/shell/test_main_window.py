@@ -419,6 +419,7 @@ def test_error_message_words_config_errors_with_their_field():
 SAMPLES = {
     "diverged": {"what": "layer 3 gradient", "value": "NaN", "step": 132, "layer": 3},
     "exploding": {"kind": "depth", "layer": 1, "ratio": 3.2e5, "ref_layer": 12},
+    "underflow": {"layer": 1, "layers": (1, 2, 3, 5), "all_zero": (1, 2), "zeros": 120, "entries": 136},
     "vanishing": {"layer": 1, "ratio": 3.1e-7, "ref_layer": 20},
     "dead_relu": {"layer": 4, "percent": 62.5},
     "saturated": {"layer": 2, "percent": 93.0, "activation": "tanh"},
