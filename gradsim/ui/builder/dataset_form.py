@@ -8,7 +8,7 @@ or any function given to ``set_file_chooser``, so no test ever waits for a dialo
 
 The preview scatters the training points (first two features, or the first two
 principal components when there are more; x against y for 1D regression), coloured by
-class with the Okabe-Ito palette.
+class in the colours of the decision surface (``gradsim.ui.common.class_colours``).
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ from gradsim.engine.datasets import DATASET_KINDS, Dataset, dataset_field_info
 from gradsim.engine.errors import ConfigError, DataError
 from gradsim.ui.builder.settings_forms import ParamRows
 from gradsim.ui.common import config_text as text
+from gradsim.ui.common.class_colours import class_colour
 from gradsim.ui.common.fields import ChoiceField, FieldBox, MessageLabel
 
 Path = tuple[Any, ...]
 FileChooser = Callable[[QWidget, str, str], str | None]
-CLASS_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 PREVIEW_POINTS = 1500
 
 
@@ -220,7 +220,7 @@ class DatasetForm(QWidget):
         if how == "curve" or dataset.task == "regression":
             brushes = _value_brushes(values)
         else:
-            brushes = [pg.mkBrush(CLASS_COLOURS[int(v) % len(CLASS_COLOURS)]) for v in values]
+            brushes = [pg.mkBrush(class_colour(v)) for v in values]  # as the decision surface's
         self.scatter.setData(pos=points, brush=brushes, size=4 if len(points) > 600 else 5)
         self.preview.setAspectLocked(how == "xy")  # the 2D sets live on a square plane
         self.preview.enableAutoRange()

@@ -21,23 +21,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
+from gradsim.ui.common import class_colours
 from gradsim.ui.common import plotting as gp
 from gradsim.ui.common.redraw import kept, same_inputs
 
 CONTEXT = "DecisionPanel"
-CLASS_COLOURS = tuple(
-    gp.OKABE_ITO[name]
-    for name in (
-        "vermillion",
-        "blue",
-        "bluish_green",
-        "reddish_purple",
-        "orange",
-        "sky_blue",
-        "black",
-        "yellow",
-    )
-)
+CLASS_COLOURS = class_colours.CLASS_COLOURS  # shared with the builder's data preview
 MAX_POINTS = 5000  # drawn; larger sets are thinned evenly
 SURFACE_STRENGTH = 0.6  # how far the surface goes from white towards a class colour
 REGRESSION_MAP = "CET-D1"
@@ -50,8 +39,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def class_colour(k: int) -> str:
-    return CLASS_COLOURS[k % len(CLASS_COLOURS)]
+class_colour = class_colours.class_colour
 
 
 def _pale(colour: str, strength: float = SURFACE_STRENGTH) -> QColor:
