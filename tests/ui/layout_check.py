@@ -17,7 +17,7 @@ list when everything fits):
   is what scrolling is for) unless ``allow_scrolling=False``.
 * **Texts inside pyqtgraph scenes**, which are not widgets — axis labels, legends, titles,
   ``TextItem``\\ s: every shown ``QGraphicsTextItem``/``QGraphicsSimpleTextItem`` must lie
-  inside the part of its scene the view shows, and inside every ancestor item that clips
+  inside the view's viewport (in its pixels), and inside every ancestor item that clips
   its children (a ``ViewBox``). This is what finds an accuracy axis label drawn as
   "ccuracy".
 
@@ -84,12 +84,14 @@ def layout_problems(window: QWidget, *, allow_scrolling: bool = True) -> list[st
 
 
 def scene_text_problems(view: QGraphicsView) -> list[str]:
-    """Texts of ``view``'s scene that the view cuts: outside the shown part of the scene or
-    outside an ancestor item that clips its children."""
+    """Texts of ``view``'s scene that the view cuts: outside its viewport or outside an
+    ancestor item that clips its children. Compared in viewport pixels, so a text that keeps
+    its size on screen (``ItemIgnoresTransformations``) is measured as it is drawn."""
     scene = view.scene()
     if scene is None:
         return []
-    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    to_view = view.viewportTransform()
+    shown = QRectF(view.viewport().rect())
     problems = []
     for item in scene.items():
         if not isinstance(item, QGraphicsTextItem | QGraphicsSimpleTextItem):
@@ -97,14 +99,14 @@ def scene_text_problems(view: QGraphicsView) -> list[str]:
         text = item.toPlainText() if isinstance(item, QGraphicsTextItem) else item.text()
         if not text.strip() or not item.isVisible() or item.opacity() == 0:
             continue
-        box = _glyph_box(item)
+        box = item.deviceTransform(to_view).mapRect(_glyph_box(item))
         if box.isEmpty():
             continue
         where = f"{widget_name(view)}: text item {_quote(text)}"
         if not _inside(box, shown):
-            problems.append(f"{where} at {_rect(box)} lies outside the shown scene {_rect(shown)}")
+            problems.append(f"{where} at {_rect(box)} lies outside its view {_rect(shown)}")
         for clipper in _clipping_ancestors(item):
-            clip = clipper.sceneBoundingRect()
+            clip = clipper.deviceTransform(to_view).mapRect(clipper.boundingRect())
             if not _inside(box, clip):
                 problems.append(
                     f"{where} at {_rect(box)} is cut by {type(clipper).__name__} at {_rect(clip)}"
@@ -401,12 +403,12 @@ def _inside_scroll_contents(widget: QWidget, window: QWidget) -> bool:
 
 # ------------------------------------------------------------------------ helpers
 def _glyph_box(item: QGraphicsTextItem | QGraphicsSimpleTextItem) -> QRectF:
-    """The text's rectangle in scene coordinates without the document's empty margin."""
+    """The text's rectangle in its own coordinates without the document's empty margin."""
     box = item.boundingRect()
     if isinstance(item, QGraphicsTextItem):
         margin = item.document().documentMargin()
         box = box.adjusted(margin, margin, -margin, -margin)
-    return item.mapRectToScene(box)
+    return box
 
 
 def _clipping_ancestors(item: QGraphicsItem) -> Iterable[QGraphicsItem]:

@@ -444,3 +444,51 @@ def map_to_rgba(
     if zeros is not None:
         out[zeros] = rgba(ZERO_COLOUR)
     return out
+
+
+# ---------------------------------------------------------------------------- fitting the space
+def legend_columns_to_fit(legend: pg.LegendItem, available: float, most: int) -> int:
+    """The most columns (up to ``most``) whose entries fit ``available`` pixels side by side."""
+    entries = [
+        sample.width() + max(label.width(), label.item.boundingRect().width()) + 6
+        for sample, label in legend.items
+    ]
+    for columns in range(min(most, max(len(entries), 1)), 1, -1):
+        widths = [max(entries[c::columns], default=0.0) for c in range(columns)]
+        if sum(widths) + 8 <= available:
+            return columns
+    return 1
+
+
+def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> None:
+    """Lay ``legend``'s entries in as many columns (up to ``most``) as the plot's width holds,
+    again whenever the plot is resized or an entry renamed: a row of three long Russian
+    entries ran off the plot's left edge at 1280x720."""
+
+    def refit(*_args) -> None:
+        columns = legend_columns_to_fit(legend, plot.getViewBox().width(), most)
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+        else:
+            legend.updateSize()
+
+    plot.getViewBox().sigResized.connect(refit)
+    legend.refit = refit  # the owner calls it after renaming entries
+    refit()
+
+
+def text_room(plot: pg.PlotItem) -> tuple[float, float]:
+    """Width and height ``plot`` needs so its title and axis labels are not cut by its scene:
+    the title's width (or the bottom label's beside the left axis), the left label's length
+    above the bottom axis and under the title."""
+    title = plot.titleLabel.item.boundingRect() if plot.titleLabel.isVisible() else None
+    title_w = title.width() if title is not None and plot.titleLabel.text else 0.0
+    title_h = plot.titleLabel.height() if title_w else 0.0
+    left, bottom = plot.getAxis("left"), plot.getAxis("bottom")
+    left_w = left.width() if left.isVisible() else 0.0
+    bottom_h = bottom.height() if bottom.isVisible() else 0.0
+    x_label = bottom.label.boundingRect().width() if bottom.isVisible() and bottom.labelText else 0.0
+    y_label = left.label.boundingRect().width() if left.isVisible() and left.labelText else 0.0
+    width = max(title_w, left_w + x_label)
+    height = title_h + bottom_h + y_label
+    return width, height

@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QStyle, QTabBar, QWidget
 
 from gradsim.ui.shell.panel_specs import PANELS
 
@@ -70,7 +70,22 @@ def create_panel_docks(
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         built.docks[spec.name] = dock
+        dock.dockLocationChanged.connect(
+            lambda _area, w=window: QTimer.singleShot(0, w, lambda: keep_tab_names(w))
+        )
     return built
+
+
+def keep_tab_names(window: QMainWindow) -> None:
+    """Tabs of docked panels show their whole names: no "Decision s…", "Histo…".
+
+    Qt elides a dock tab's text when its group is narrow; here the tabs keep their text and
+    the bar shows scroll arrows when they do not all fit. QMainWindow makes its tab bars as
+    docks are tabified, so this runs after every layout change (see ``dockLocationChanged``).
+    """
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
 
 
 def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> None:
@@ -122,6 +137,7 @@ def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]
         vertical, [heights.get(d.objectName()[5:], 520) for d in vertical], Qt.Orientation.Vertical
     )
     window.resizeDocks([top], [110], Qt.Orientation.Vertical)
+    keep_tab_names(window)
 
 
 def restore_layout(window: QMainWindow, *, geometry: bool = True) -> None:
@@ -134,6 +150,7 @@ def restore_layout(window: QMainWindow, *, geometry: bool = True) -> None:
     state = settings.value("window/state")
     if isinstance(state, QByteArray | bytes):
         window.restoreState(state, LAYOUT_VERSION)
+    keep_tab_names(window)
 
 
 def save_layout(window: QMainWindow) -> None:
@@ -154,9 +171,66 @@ def initial_size() -> tuple[int, int]:
 def _scrollable(panel: QWidget) -> QScrollArea:
     """The panel in a frameless scroll area: a dock can then shrink below the panel's minimum
     size (a 1280x800 projector) and shows scroll bars instead of forcing the window larger."""
-    area = QScrollArea()
+    area = FittingScrollArea()
     area.setObjectName(f"scroll_{panel.objectName() or type(panel).__name__}")
-    area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(panel)
     return area
+
+
+class FittingScrollArea(QScrollArea):
+    """A scroll area that scrolls only what does not fit.
+
+    ``QScrollArea.setWidgetResizable`` gives a panel whose layout has height-for-width (any
+    word-wrapped label) the height its layout *prefers* at that width, the plots' size hints
+    included, so a panel that would fit showed a vertical scroll bar and its plot's lowest
+    row (layer 1 of the gradient flow) below the dock's edge. Here the panel gets the
+    viewport's size, or its *minimum* size for the viewport's width when that is larger.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt override)
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        widget = self.widget()
+        return widget.sizeHint() if widget is not None else super().sizeHint()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        view = self.maximumViewportSize()  # the viewport without scroll bars
+        need = self.needed_size(view.width())
+        if need.height() > view.height():  # a vertical bar takes width: fit what remains
+            need = self.needed_size(view.width() - bar)
+        width = max(view.width() - (bar if need.height() > view.height() else 0), need.width())
+        height = max(view.height() - (bar if width > view.width() else 0), need.height())
+        if widget.size() != QSize(width, height):
+            widget.resize(width, height)
+
+    def needed_size(self, width: int) -> QSize:
+        """The panel's smallest size at ``width`` (wider if its minimum width is larger)."""
+        widget = self.widget()
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        width = max(width, minimum.width())
+        layout = widget.layout()
+        height = minimum.height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalMinimumHeightForWidth(width))
+        return QSize(width, height)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui.common import plotting as gp
+from gradsim.ui.common.flow_layout import FlowLayout
 from gradsim.ui.common.redraw import kept, same_inputs
 
 CONTEXT = "GradientFlowPanel"
@@ -93,13 +94,15 @@ class GradientFlowPanel(QWidget):
         self.low_spin.valueChanged.connect(self._redraw)
         self.high_spin.valueChanged.connect(self._redraw)
         self.bucket_combo.currentIndexChanged.connect(self._redraw)
-        controls = QHBoxLayout()
+        range_row, bucket_row = QHBoxLayout(), QHBoxLayout()  # each pair stays on one line
         for widget in (self.fixed_check, self.low_spin, self.to_label, self.high_spin):
-            controls.addWidget(widget)
+            range_row.addWidget(widget)
+        bucket_row.addWidget(self.bucket_label)
+        bucket_row.addWidget(self.bucket_combo)
+        controls = FlowLayout(spacing=6)  # the bucket choice wraps below in a narrow dock
+        controls.addLayout(range_row)
         controls.addSpacing(16)
-        controls.addWidget(self.bucket_label)
-        controls.addWidget(self.bucket_combo)
-        controls.addStretch(1)
+        controls.addLayout(bucket_row)
         self._controls = controls
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -244,7 +247,16 @@ class GradientFlowPanel(QWidget):
         )
         if self._depth >= 0:
             self._set_depth(self._depth)
+        self._keep_texts_whole()
         self._update_summary()
+
+    def _keep_texts_whole(self) -> None:
+        """Plots as wide as their titles and axis labels, so a narrow dock never cuts them."""
+        heatmap, _ = gp.text_room(self.heatmap_plot)
+        bars, _ = gp.text_room(self.bars_plot)
+        self.heatmap_plot.setMinimumWidth(heatmap)
+        self.bars_plot.setMinimumWidth(bars)
+        self.graphics.setMinimumWidth(max(360, round(heatmap + bars + self.colour_bar_plot.width() + 12)))
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, *_args) -> None:

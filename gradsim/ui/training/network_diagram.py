@@ -54,6 +54,7 @@ SHOWN_WHEN_COLLAPSED = 3  # units shown at each end of a collapsed layer
 COLUMN_SPACING = 120.0
 UNIT_SPACING = 28.0
 UNIT_RADIUS = 9.0
+MIN_SCALE = 0.02  # the picture shrinks to fit any view down to this zoom
 WIDTH_LEVELS = 8
 COLOUR_LEVELS = 16
 GRADIENT_DECADES = 6.0
@@ -175,10 +176,11 @@ class NetworkDiagram(QWidget):
         self.apply_button.clicked.connect(self.apply_weight)
         self.weight_spin.editingFinished.connect(self._on_spin_finished)
 
+        self.legend.setWordWrap(True)  # wraps in a narrow dock instead of widening the panel
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.gradient_toggle)
-        top.addStretch(1)
-        top.addWidget(self.legend)
+        top.addWidget(self.legend, 1)
         editor = QHBoxLayout()
         editor.addWidget(self.weight_label)
         editor.addWidget(self.weight_spin)
@@ -200,6 +202,8 @@ class NetworkDiagram(QWidget):
         self._signature: Any = None
         self._core: QRectF | None = None
         self._detail = 2
+        self._title_every = 1  # every n-th column titled (see fit)
+        self._title_spacing = COLUMN_SPACING
         self._snapshot: Any = None
         #: the matrices (or summary statistics) last drawn; None = draw on the next frame
         self._drawn: tuple | None = None
@@ -414,6 +418,13 @@ class NetworkDiagram(QWidget):
         )
         item.setTransform(QTransform.fromTranslate(-rect.width() / 2, dy))
 
+    def _titled(self, index: int) -> bool:
+        """Whether column ``index`` shows its title at the current zoom (see :meth:`fit`)."""
+        last = len(self.columns) - 1
+        if self._title_every == 1 or index in (0, 1, last):
+            return True
+        return index % self._title_every == 0 and (last - index) * self._title_spacing >= 28
+
     def _title_text(self, column: Column) -> str:
         if self._detail >= 2:
             return "\n".join(part for part in (column.title, column.activation, str(column.width)) if part)
@@ -615,7 +626,9 @@ class NetworkDiagram(QWidget):
         """Scale the picture to the view, leaving screen room for the texts; pick their detail.
 
         Columns closer than ~100 px get shorter titles and one-line norms, closer than ~55 px
-        only their number; below 0.3 the picture scrolls instead of shrinking further.
+        only their number, closer than ~28 px the number of every 2nd, 5th or 10th column
+        (1, "in" and "out" always). The whole picture always fits (30 layers at 1280x720):
+        below ``MIN_SCALE`` (a view a few pixels high) it stops shrinking.
         """
         if self._core is None:
             return
@@ -624,18 +637,20 @@ class NetworkDiagram(QWidget):
         scale = 1.0
         for _ in range(2):
             top, bottom = TEXT_ROOM[self._detail]
-            scale = min(width / self._core.width(), (height - top - bottom) / self._core.height())
-            scale = min(max(scale, 0.3), 1.5)
+            scale = min(width / self._core.width(), max(height - top - bottom, 10) / self._core.height())
+            scale = min(max(scale, MIN_SCALE), 1.5)
             spacing = COLUMN_SPACING * scale
             self._detail = 2 if spacing >= 100 else 1 if spacing >= 55 else 0
+        self._title_every = next((n for n in (1, 2, 5, 10) if n * spacing >= 28), 20)
+        self._title_spacing = spacing
         top, bottom = TEXT_ROOM[self._detail]
         rect = self._core.adjusted(0, -top / scale, 0, bottom / scale)
         self.scene.setSceneRect(rect)
         self.view.resetTransform()
         self.view.scale(scale, scale)
         self.view.centerOn(rect.center())
-        for column, item in zip(self.columns, self.column_texts, strict=False):
-            self._set_screen_text(item, self._title_text(column))
+        for index, (column, item) in enumerate(zip(self.columns, self.column_texts, strict=False)):
+            self._set_screen_text(item, self._title_text(column) if self._titled(index) else "")
         self._update_stats()
 
     def click_at(self, point: QPointF, tolerance: float = 6.0, edit: bool = False) -> None:
