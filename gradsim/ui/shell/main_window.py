@@ -237,7 +237,15 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.sessions) if self.persist else None
         if self.persist:
             dock_layout.restore_layout(self, geometry=False)  # the docks added here too
+        from gradsim.ui.lecture.lecture import Lecture
+
+        self.lecture = Lecture(self)  # lessons, the presentation view (gradsim/ui/lecture/)
         self.retranslate()
+
+    def open_lesson(self, lesson: Any, stage: int = 0, presentation: bool = False) -> bool:
+        """Present a lesson (a Lesson, a shipped name or a file) from ``stage`` (from 0), in the
+        presentation view when ``presentation``; False after showing an error."""
+        return self.lecture.open_lesson(lesson, stage, presentation)
 
     def load_trainer(self, trainer: Any) -> None:
         """Train ``trainer`` from where it is (an opened session); the panels follow its config."""
@@ -349,6 +357,8 @@ class MainWindow(QMainWindow):
             self.sessions.retranslate()
             self.timeline_bar.retranslate()
             self.timeline_dock.setWindowTitle(translate("MainWindow", "Timeline"))
+        if hasattr(self, "lecture"):
+            self.lecture.retranslate()
         self.status.retranslate()
         self._update_status()
 
