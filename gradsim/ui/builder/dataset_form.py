@@ -35,6 +35,7 @@ from gradsim.engine.datasets import DATASET_KINDS, Dataset, dataset_field_info
 from gradsim.engine.errors import ConfigError, DataError
 from gradsim.ui.builder.settings_forms import ParamRows
 from gradsim.ui.common import config_text as text
+from gradsim.ui.common import wording
 from gradsim.ui.common.class_colours import class_colour
 from gradsim.ui.common.fields import ChoiceField, FieldBox, MessageLabel
 
@@ -79,6 +80,7 @@ class DatasetForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chooser: FileChooser = _default_chooser
+        self._csv_problem: tuple[str, Exception] | None = None  # (file name, why it was refused)
         self._kind_value = "circles"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +183,7 @@ class DatasetForm(QWidget):
             if not self.choose_csv():
                 self.kind.set_value(self._kind_value)
             return
+        self._csv_problem = None
         self.load_message.show_message("")
         self.kindChosen.emit(("data",), kind)
 
@@ -197,14 +200,23 @@ class DatasetForm(QWidget):
         try:
             load_csv(path)
         except (DataError, ConfigError) as error:
-            name = FilePath(path).name
-            message = QCoreApplication.translate("BuilderPanel", "Could not load {name}: {error}")
-            self.load_message.show_message(message.format(name=name, error=str(error)))
+            self._csv_problem = (FilePath(path).name, error)
+            self._show_csv_problem()
             self.kind.set_value(self._kind_value)
             return False
+        self._csv_problem = None
         self.load_message.show_message("")
         self.csvChosen.emit(str(path))
         return True
+
+    def _show_csv_problem(self) -> None:
+        """The refused file's problem in the user's language (again after a language switch)."""
+        if self._csv_problem is None:
+            return
+        name, error = self._csv_problem
+        message = QCoreApplication.translate("BuilderPanel", "Could not load {name}: {error}")
+        # the engine's message is worded by its template (gradsim.ui.common.wording), never str()
+        self.load_message.show_message(message.format(name=name, error=wording.error_message(error)))
 
     def csv_error(self) -> str:
         return self.load_message.message()
@@ -261,6 +273,7 @@ class DatasetForm(QWidget):
         self.load_button.setText(QCoreApplication.translate("BuilderPanel", "Load CSV…"))
         if getattr(self, "_caption_dataset", None) is not None:
             self._caption(self._caption_dataset)
+        self._show_csv_problem()
         self.load_button.setToolTip(
             QCoreApplication.translate(
                 "BuilderPanel",
