@@ -339,6 +339,9 @@ def rename_legend_entry(legend: pg.LegendItem | None, item, text: str) -> None:
     label = legend.getLabel(item)
     if label is not None:
         label.setText(text, color=foreground())
+        refit = getattr(legend, "refit", None)  # see keep_legend_inside
+        if refit is not None:
+            refit()
 
 
 def zero_line(plot: pg.PlotItem) -> pg.InfiniteLine:
@@ -473,7 +476,7 @@ def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> N
             legend.updateSize()
 
     plot.getViewBox().sigResized.connect(refit)
-    legend.refit = refit  # the owner calls it after renaming entries
+    legend.refit = refit  # rename_legend_entry calls it
     refit()
 
 

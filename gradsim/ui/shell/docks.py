@@ -23,6 +23,7 @@ from gradsim.ui.shell.panel_specs import PANELS
 
 LAYOUT_VERSION = 1  # bump when the dock set changes: an old saved layout is then ignored
 REQUIRED_PANELS = ("banner", "controls")  # the window cannot work without them
+SHORT_HEIGHT = 800  # a window lower than this stacks the network with the gradient flow
 
 _horizontal, _vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 
@@ -63,6 +64,8 @@ def create_panel_docks(
         dock = QDockWidget(window)
         dock.setObjectName(f"dock_{spec.name}")
         dock.setWidget(panel if spec.name == "banner" else _scrollable(panel))
+        if spec.name == "banner":
+            HeightForWidth(panel)  # the banner wraps: its dock grows to show every line
         dock.visibilityChanged.connect(on_visibility)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -74,6 +77,45 @@ def create_panel_docks(
             lambda _area, w=window: QTimer.singleShot(0, w, lambda: keep_tab_names(w))
         )
     return built
+
+
+class HeightForWidth(QObject):
+    """Keeps a widget's minimum height at what its layout needs for its width.
+
+    A dock does not ask its widget's height for width: the banner's wrapped remedies were cut
+    after their first line at 1280x720. This filter sets the banner's minimum height from its
+    layout at every resize and layout change, so the dock (and the window's layout) gives it
+    the lines it has.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        layout = self._widget.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        width = self._widget.width() if self._widget.isVisible() else self._widget.window().width() - 12
+        height = layout.totalMinimumHeightForWidth(max(width, 1))
+        if height != self._widget.minimumHeight():
+            self._widget.setMinimumHeight(height)
+
+
+def banner_height(dock: QDockWidget, width: int) -> int:
+    """The height the banner's lines need at ``width`` (the window's: the banner spans it)."""
+    banner = dock.widget()
+    layout = banner.layout() if banner is not None else None
+    if layout is None or not layout.hasHeightForWidth():
+        return 60
+    return layout.totalMinimumHeightForWidth(max(width - 12, 100))
 
 
 def keep_tab_names(window: QMainWindow) -> None:
@@ -92,17 +134,20 @@ def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]
     """Banner on top; controls and builder | network and gradient flow | loss and the rest.
 
     Below 1500x950 (a 1280x800 projector) the controls and the builder share a tab group,
-    so each panel keeps a usable size.
+    so each panel keeps a usable size; below 800 px high (1280x720) the network joins the
+    gradient flow's tab group, which then has the column's height for all its layers.
     """
     for dock in docks.values():
         window.removeDockWidget(dock)
     compact = window.width() < 1500 or window.height() < 950
+    short = window.height() < SHORT_HEIGHT
     left = [["controls", "builder"]] if compact else [["controls"], ["builder"]]
-    columns = [
-        left,
-        [["diagram"], ["gradient_flow", "landscape"]],
-        [["loss"], ["decision", "histograms", "weights", "activation_lab"]],
-    ]
+    middle = [["diagram"], ["gradient_flow", "landscape"]]
+    right = [["loss"], ["decision", "histograms", "weights", "activation_lab"]]
+    if short:  # one tab group per column: each panel then has the column's height
+        middle = [["gradient_flow", "diagram", "landscape"]]
+        right = [[name for cell in right for name in cell]]
+    columns = [left, middle, right]
     columns = [[[n for n in cell if n in docks] for cell in col] for col in columns]
     columns = [[cell for cell in col if cell] for col in columns]
     columns = [col for col in columns if col]
@@ -129,14 +174,16 @@ def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]
         for cell in col:
             docks[cell[0]].raise_()  # the first panel of each tab group in front
     scale = window.width() / 1600
-    widths = [max(350, round(360 * scale)), round(660 * scale), round(580 * scale)]
+    widths = [max(340, round(360 * scale)), round(660 * scale), round(580 * scale)]
+    if compact:  # the middle column first: the gradient flow's plots and titles need ~520 px
+        widths = [340, max(540, window.width() - 340 - 420), 420]
     window.resizeDocks(heads, widths[: len(heads)], Qt.Orientation.Horizontal)
-    heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 380}
+    heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 420}
     vertical = [docks[cell[0]] for col in columns for cell in col]
     window.resizeDocks(
         vertical, [heights.get(d.objectName()[5:], 520) for d in vertical], Qt.Orientation.Vertical
     )
-    window.resizeDocks([top], [110], Qt.Orientation.Vertical)
+    window.resizeDocks([top], [banner_height(top, window.width())], Qt.Orientation.Vertical)
     keep_tab_names(window)
 
 

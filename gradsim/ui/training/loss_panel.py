@@ -72,6 +72,7 @@ class LossPanel(QWidget):
         self.legend = plot.addLegend(  # one row along the top: a short plot keeps its curve in view
             offset=(-10, 1), colCount=3, labelTextColor=gp.foreground(), brush=gp.legend_background()
         )
+        gp.keep_legend_inside(plot, self.legend, most=3)  # fewer columns in a narrow plot
         self.band_low = pg.PlotDataItem(pen=None, connect="finite")
         self.band_high = pg.PlotDataItem(pen=None, connect="finite")
         self.band = pg.FillBetweenItem(
