@@ -1,5 +1,9 @@
 """The desktop app's entry point: ``gradsim [config]`` and ``gradsim --screenshot out.png ...``.
 
+``gradsim --scenario NAME [--variant V]`` opens a lecture scenario (docs/scenarios.md) and
+``gradsim --lesson NAME [--stage K] [--presentation]`` a lesson at a stage (docs/lessons.md);
+both work in screenshot mode too, which is how the gallery's thumbnails are made.
+
 ``gradsim`` alone opens the window with the ``relu-he`` example loaded, so Play trains at
 once; ``gradsim cfg.json`` (or an example name) opens that config. Screenshot mode builds
 the real main window (offscreen when there is no display), trains N steps through the
@@ -47,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--surface", help="landscape panel: the surface of a race")
     parser.add_argument("--race", help="landscape panel: optimizers to race, e.g. sgd,momentum,adam")
     parser.add_argument("--race-steps", type=int, default=150, help="landscape panel: steps of the race")
+    parser.add_argument("--scenario", help="open a lecture scenario (gradsim scenarios lists them)")
+    parser.add_argument("--variant", help="with --scenario: the variant to open (default: base)")
+    parser.add_argument("--lesson", help="open a lesson (gradsim lessons lists them)")
+    parser.add_argument("--stage", type=int, help="with --lesson: the stage to open, from 1 (default 1)")
+    parser.add_argument("--presentation", action="store_true", help="with --lesson: the presentation view")
     parser.add_argument("--version", action="version", version=f"gradsim {__version__}")
     return parser
 
@@ -99,6 +108,13 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
         for option in ("steps", "panel", "theme", "surface", "race"):
             if getattr(args, option) is not None:
                 raise UsageError(f"--{option} works with --screenshot only")
+    if (args.scenario or args.lesson) and (args.config_file or args.config_option):
+        raise UsageError("give a config, a --scenario or a --lesson, not several")
+    if args.scenario and args.lesson:
+        raise UsageError("give --scenario or --lesson, not both")
+    for option, needs in (("variant", "scenario"), ("stage", "lesson"), ("presentation", "lesson")):
+        if getattr(args, option) not in (None, False) and not getattr(args, needs):
+            raise UsageError(f"--{option} works with --{needs} only")
     args.size_wh = parse_size(args.size)
     return args
 
@@ -108,10 +124,102 @@ def _source(args: argparse.Namespace) -> dict[str, Any]:
     from gradsim.engine.config import validate_config
     from gradsim.shipped import load_config
 
+    if args.scenario:
+        return _scenario_source(args)
+    if args.lesson:
+        return _lesson_source(args)
     name = args.config_file or args.config_option or DEFAULT_CONFIG
     if name.endswith(".gradsim"):
         return {"session": _load_session(name), "path": name}
     return {"config": validate_config(load_config(name))}
+
+
+def _scenario_source(args: argparse.Namespace) -> dict[str, Any]:
+    """A scenario and its variant; the window starts from its config (a network scenario)."""
+    from gradsim.engine.config import validate_config
+    from gradsim.scenarios.catalogue import BASE, find_scenario
+    from gradsim.shipped import load_config
+
+    scenario = find_scenario(args.scenario)
+    variant = args.variant or BASE
+    if variant not in scenario.variant_names():
+        raise UsageError(
+            f"{scenario.name} has no variant {variant!r}; choose one of {', '.join(scenario.variant_names())}"
+        )
+    config = (
+        scenario.config(variant)
+        if scenario.kind == "network"
+        else validate_config(load_config(DEFAULT_CONFIG))
+    )
+    return {"config": config, "scenario": scenario, "variant": variant}
+
+
+def _lesson_source(args: argparse.Namespace) -> dict[str, Any]:
+    """A lesson and its stage (from 0 inside, from 1 on the command line)."""
+    from gradsim.engine.config import validate_config
+    from gradsim.scenarios.lessons import find_lesson
+    from gradsim.shipped import load_config
+
+    lesson = find_lesson(args.lesson)
+    stage = 1 if args.stage is None else args.stage
+    if not 1 <= stage <= len(lesson):
+        raise UsageError(f"--stage must be 1 to {len(lesson)} for {lesson.name}, got {stage}")
+    state = lesson.stage_state(stage - 1)
+    config = state.config if state.kind == "network" else validate_config(load_config(DEFAULT_CONFIG))
+    return {"config": config, "lesson": lesson, "stage": stage - 1}
+
+
+def _open_lecture(window: Any, source: dict[str, Any], args: argparse.Namespace, *, screenshot: bool) -> None:
+    """Put the window at the scenario or lesson stage of ``source`` (after the layout is set)."""
+    if "scenario" in source:
+        from gradsim.ui.lecture.gallery_open import open_scenario
+
+        if not open_scenario(window, source["scenario"], source["variant"], finish_race=screenshot):
+            raise UsageError(f"could not open the scenario {source['scenario'].name}")
+        return
+    if "lesson" not in source:
+        return
+    open_lesson = getattr(window, "open_lesson", None)
+    if open_lesson is None:  # a window without lecture mode: the stage's state and panels
+        if args.presentation:
+            raise UsageError("this gradsim has no presentation view yet")
+        from gradsim.ui.lecture.gallery_open import finish_landscape_race, show_view
+
+        state = source["lesson"].stage_state(source["stage"])
+        if state.kind == "landscape" and "landscape" in window.panels:
+            window.panels["landscape"].restore(state.landscape)
+            if screenshot:
+                finish_landscape_race(window.panels["landscape"])
+        show_view(window, state.view)
+        return
+    # a screenshot enters the presentation view inside the window of the requested size
+    if not open_lesson(source["lesson"], source["stage"], presentation=args.presentation and not screenshot):
+        raise UsageError(f"could not open the lesson {source['lesson'].name}")
+    if screenshot:
+        if args.presentation:
+            window.lecture.set_presentation(True, full_screen=False)
+        _wait_for_stage(window)
+
+
+def _wait_for_stage(window: Any) -> None:
+    """Let the stage's actions (train N steps, a race...) finish before the grab."""
+    from PySide6.QtCore import QCoreApplication
+
+    player = getattr(getattr(window, "lecture", None), "player", None)
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    while player is not None and getattr(player, "busy", False) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    if player is not None and getattr(player, "busy", False):
+        raise UsageError(f"the stage's actions did not finish within {SCREENSHOT_TIMEOUT_S:.0f} s")
+
+
+def _is_landscape(source: dict[str, Any]) -> bool:
+    if "scenario" in source:
+        return source["scenario"].kind == "landscape"
+    if "lesson" in source:
+        return source["lesson"].stages[source["stage"]].kind == "landscape"
+    return False
 
 
 def _load_session(path: str) -> Any:
@@ -173,8 +281,9 @@ def _window(source: dict[str, Any], persist: bool) -> Any:
         session = source["session"]
         window = MainWindow(session.trainer.config, persist=persist, dialogs=dialogs)
         window.sessions.adopt(session, source["path"])  # title, notes, view state; not modified
-        return window
-    return MainWindow(source["config"], persist=persist, dialogs=dialogs)
+    else:
+        window = MainWindow(source["config"], persist=persist, dialogs=dialogs)
+    return window
 
 
 def _interactive(args: argparse.Namespace, source: dict[str, Any]) -> int:
@@ -182,7 +291,8 @@ def _interactive(args: argparse.Namespace, source: dict[str, Any]) -> int:
     window = _window(source, persist=True)
     window.set_language(args.language or window.initial_language(), remember=args.language is not None)
     window.show()
-    if "session" not in source:
+    _open_lecture(window, source, args, screenshot=False)
+    if "session" not in source and "scenario" not in source and "lesson" not in source:
         window.offer_recovery()  # an autosave left by a crash or kill
     return int(app.exec())
 
@@ -193,6 +303,20 @@ def _screenshot(args: argparse.Namespace, source: dict[str, Any]) -> int:
         raise UsageError(f"--screenshot writes a PNG; the file name must end in .png, got {out.name!r}")
     if not out.parent.exists():
         raise UsageError(f"folder does not exist: {out.parent}")
+    window = render_window(args, source)
+    try:
+        if not window.save_screenshot(str(out)):
+            print(f"gradsim: error: could not write {out}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def render_window(args: argparse.Namespace, source: dict[str, Any]) -> Any:
+    """Screenshot mode up to the grab: the window offscreen, trained and arranged (the caller
+    grabs it, then closes it). scripts/make_thumbnails.py grabs one panel of it."""
     panel = _panel_name(args.panel)
     _application(offscreen=True)
     window = _window(source, persist=False)
@@ -203,25 +327,34 @@ def _screenshot(args: argparse.Namespace, source: dict[str, Any]) -> int:
         window.resize(*args.size_wh)
         window.arrange_default_layout()  # the default layout, fitted to the requested size
         window.show()
-        steps = 200 if args.steps is None else args.steps
-        _train_through_worker(window, steps)
+        _open_lecture(window, source, args, screenshot=True)
+        _train_through_worker(window, _screenshot_steps(args, source))
         if args.surface or args.race:
             _configure_race(window, args)
             panel = panel or "landscape"
         if panel is not None:
             window.show_panel(panel)
-        if panel == "landscape":  # a race needs the room: the landscape alone under the banner
-            for name, dock in window.docks.items():
+        if panel == "landscape" or (panel is None and _is_landscape(source)):
+            for name, dock in window.docks.items():  # a race needs the room: alone under the banner
                 if name not in ("banner", "landscape"):
                     dock.hide()
         _settle(window)
-        if not window.save_screenshot(str(out)):
-            print(f"gradsim: error: could not write {out}", file=sys.stderr)
-            return 1
-        return 0
-    finally:
+    except BaseException:
         window.close()
         window.deleteLater()
+        raise
+    return window
+
+
+def _screenshot_steps(args: argparse.Namespace, source: dict[str, Any]) -> int:
+    """--steps, else a network scenario's own steps, 0 for a lesson stage or landscape, else 200."""
+    if args.steps is not None:
+        return args.steps
+    if "scenario" in source:
+        return source["scenario"].steps if source["scenario"].kind == "network" else 0
+    if "lesson" in source:
+        return 0
+    return 200
 
 
 def _configure_race(window: Any, args: argparse.Namespace) -> None:

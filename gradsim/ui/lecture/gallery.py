@@ -6,7 +6,8 @@ Selecting one shows its explanation, key formula, what to watch and what to try 
 (or a double click) loads it into the window (:func:`~gradsim.ui.lecture.gallery_open.open_scenario`:
 a network's config through the window's Open-config path, a landscape state through the
 landscape panel's restore) with the variant chosen, and brings its panels to the front.
-File > Scenarios... (Ctrl+Shift+G) opens it (:func:`install_gallery`). A missing thumbnail
+File > Scenarios... and Lecture > Scenarios... (Ctrl+Shift+G) open it (:func:`install_gallery`,
+called by the main window). A missing thumbnail
 shows a drawn placeholder with the scenario's number.
 """
 
@@ -41,7 +42,7 @@ translate = QCoreApplication.translate
 
 ICON_SIZE = QSize(THUMBNAIL_SIZE[0] // 2, THUMBNAIL_SIZE[1] // 2)
 SHORTCUT = "Ctrl+Shift+G"
-FIRST_SENTENCE = re.compile(r"^(.+?[.!?。！？])(\s|$)", re.DOTALL)
+FIRST_SENTENCE = re.compile(r"^(.+?(?:[.!?](?=\s|$)|[。！？]))", re.DOTALL)
 
 
 def first_sentence(text: str, limit: int = 140) -> str:
@@ -303,11 +304,18 @@ class GalleryAction(QObject):
 
 
 def install_gallery(window: Any) -> GalleryAction:
-    """Put File > Scenarios... into ``window`` (once) and return it (``window.scenario_gallery``)."""
+    """Put Scenarios... into ``window``'s File and Lecture menus (once) and return it
+    (``window.scenario_gallery``)."""
     existing = getattr(window, "scenario_gallery", None)
     if isinstance(existing, GalleryAction):
         return existing
     gallery = GalleryAction(window)
     window.add_file_actions([gallery.action])
+    lecture_menu = getattr(getattr(window, "lecture", None), "menu", None)
+    if lecture_menu is not None:  # also first in the Lecture menu
+        first = lecture_menu.actions()[0] if lecture_menu.actions() else None
+        lecture_menu.insertAction(first, gallery.action)
+        if first is not None:
+            lecture_menu.insertSeparator(first)
     window.scenario_gallery = gallery
     return gallery

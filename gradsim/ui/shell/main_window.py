@@ -237,9 +237,11 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.sessions) if self.persist else None
         if self.persist:
             dock_layout.restore_layout(self, geometry=False)  # the docks added here too
+        from gradsim.ui.lecture.gallery import install_gallery
         from gradsim.ui.lecture.lecture import Lecture
 
         self.lecture = Lecture(self)  # lessons, the presentation view (gradsim/ui/lecture/)
+        install_gallery(self)  # File and Lecture > Scenarios... (gradsim/ui/lecture/gallery.py)
         self.retranslate()
 
     def open_lesson(self, lesson: Any, stage: int = 0, presentation: bool = False) -> bool:
