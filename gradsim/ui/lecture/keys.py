@@ -2,11 +2,12 @@
 
 One key per move (docs/lessons.md, DESIGN.md section 7): presentation clickers send
 PageDown/PageUp and some send B or "." to black the screen. The keys are single keys, so
-they act only while the presentation is on, only in gradsim's windows (the stage and the
-presenter window), and never while a text field has the focus: typing "r" into a field
-types an r. They are read by an application event filter that also claims the
-``ShortcutOverride`` of its keys, so Space is the stage's play/pause (the training's, or the
-race animation's) and not the training controls' Play shortcut as well.
+they act only while the presentation is on (F11, which turns it on, always), only in
+gradsim's windows (the stage and the presenter window), and never while a text field has
+the focus: typing "r" into a field types an r. They are read by an application event
+filter that also claims the ``ShortcutOverride`` of its keys, so Space is the stage's
+play/pause (the training's, or the race animation's) and not the training controls' Play
+shortcut as well.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def command_of(event: QKeyEvent) -> str | None:
         return "undo"
     if modifiers in (CTRL | SHIFT,) and key == Key.Key_Z:
         return "redo"
+    if modifiers == NONE and key == Key.Key_F11:
+        return "presentation"
     if modifiers == NONE and Key.Key_1 <= key <= Key.Key_9:
         return f"stage:{key - Key.Key_1}"
     if modifiers == NONE:
@@ -110,13 +113,18 @@ def key_table_html() -> str:
 
 
 class LectureKeys(QObject):
-    """An application event filter, installed while the presentation is on."""
+    """An application event filter: F11 always (the window need not be active: a shortcut
+    would need it), the other keys while ``presenting()``."""
 
     def __init__(
-        self, windows: Callable[[], list[QWidget]], act: Callable[[str], bool], parent: QObject
+        self,
+        windows: Callable[[], list[QWidget]],
+        act: Callable[[str], bool],
+        presenting: Callable[[], bool],
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
-        self._windows, self._act = windows, act
+        self._windows, self._act, self._presenting = windows, act, presenting
         self.installed = False
 
     def install(self) -> None:
@@ -136,7 +144,10 @@ class LectureKeys(QObject):
         if not isinstance(watched, QWidget) or watched.window() not in self._windows():
             return False
         command = command_of(event)  # type: ignore[arg-type]
-        if command is None or is_typing(watched) or is_typing(QApplication.focusWidget()):
+        if command is None or (command != "presentation" and not self._presenting()):
+            return False
+        focus = watched.window().focusWidget()  # the window's, even while it is not active
+        if is_typing(watched) or is_typing(focus) or is_typing(QApplication.focusWidget()):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # the key comes as a key press, not as another action's shortcut

@@ -44,7 +44,8 @@ class Lecture(QObject):
         self.player = LessonPlayer(window)
         self.view = PresentationView(window, self.player)
         self.presenter: PresenterWindow | None = None
-        self.keys = LectureKeys(self._key_windows, self.act, self)
+        self.keys = LectureKeys(self._key_windows, self.act, lambda: self.view.active, self)
+        self.keys.install()
         stored = QSettings().value(SCALE_KEY) if window.persist else None
         with contextlib.suppress(TypeError, ValueError):
             if stored is not None:
@@ -267,11 +268,9 @@ class Lecture(QObject):
             if self.player.lesson is None and self.shipped_lessons():
                 self.player.open(self.shipped_lessons()[0])
             self.view.enter(full_screen=full_screen)
-            self.keys.install()
             if self.presenter_action.isChecked():
                 self.show_presenter()
         else:
-            self.keys.remove()
             self.view.leave()
             if self.presenter is not None:
                 self.presenter.hide()
@@ -319,6 +318,9 @@ class Lecture(QObject):
     def act(self, command: str) -> bool:
         """Do a lecturer's key command (see :mod:`gradsim.ui.lecture.keys`); True when done."""
         player, view = self.player, self.view
+        if command == "presentation":
+            self.set_presentation(not view.active)
+            return True
         if command == "leave":
             if view.black.isVisible():
                 view.black.set_on(False)

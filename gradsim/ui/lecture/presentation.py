@@ -77,6 +77,7 @@ class PresentationView(QObject):
         self._saved_state: QByteArray | None = None
         self._saved_bars: dict[str, bool] = {}
         self._was_full_screen = False
+        self._saved_splitter: list[list[int]] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self.update_step)
@@ -123,6 +124,7 @@ class PresentationView(QObject):
             window.showNormal()
         self.header_dock.hide()
         self.narrative_dock.hide()
+        self._race_only(False)
         if self._saved_state is not None:
             window.restoreState(self._saved_state)
         self.header_dock.hide()
@@ -166,7 +168,9 @@ class PresentationView(QObject):
         top = Qt.DockWidgetArea.TopDockWidgetArea
         window.addDockWidget(top, self.header_dock)
         self.header_dock.show()
-        if "banner" in docks:
+        landscape = shown == ["landscape"]
+        self._race_only(landscape)
+        if "banner" in docks and not landscape:  # the banner diagnoses the network, not a race
             window.addDockWidget(top, docks["banner"])
             window.splitDockWidget(self.header_dock, docks["banner"], Qt.Orientation.Vertical)
             docks["banner"].show()
@@ -184,6 +188,27 @@ class PresentationView(QObject):
         self.narrative_dock.setVisible(self.narrative_visible)
         self._size_docks(shown)
         self._on_stage(self.player.index)
+
+    def _race_only(self, on: bool) -> None:
+        """A landscape stage: the surface, the race and its value plot get the room; the
+        surface and race settings and the racers' table fold away (their splitters' handles
+        bring them back; leaving the presentation restores them)."""
+        panel = self.window.panels.get("landscape")
+        splitters = getattr(getattr(panel, "analytic", None), "splitters", None)
+        if not splitters:
+            return
+        outer, main, top = splitters[0], splitters[1], splitters[2]
+        if on:
+            if self._saved_splitter is None:
+                self._saved_splitter = [s.sizes() for s in (outer, main, top)]
+            outer.setSizes([0, sum(outer.sizes())])  # the surface and race settings
+            main.setSizes([sum(main.sizes()), 0])  # the racers' table and the results
+            width = sum(top.sizes())
+            top.setSizes([round(width * 0.6), width - round(width * 0.6)])  # surface | value plot
+        elif self._saved_splitter is not None:
+            for splitter, sizes in zip((outer, main, top), self._saved_splitter, strict=True):
+                splitter.setSizes(sizes)
+            self._saved_splitter = None
 
     def _size_docks(self, shown: list[str]) -> None:
         window = self.window

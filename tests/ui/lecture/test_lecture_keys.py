@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 pytestmark = pytest.mark.ui
 
@@ -46,3 +47,96 @@ def test_arrows_pages_and_numbers_move_between_stages(make_window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_9)  # the lesson has 6 stages: nothing happens
     assert player.index == 3
     wait_actions(window, qtbot)
+
+
+def test_space_plays_and_pauses_and_shift_right_trains_ten_steps(make_window, qtbot):
+    window = make_window()
+    present(window, qtbot, 1)
+    controller = window.controller
+    step = controller.last_frame.snapshot.step
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+    qtbot.waitUntil(lambda: controller.last_frame.snapshot.step == step + 10, timeout=20_000)
+    assert window.lecture.player.index == 1  # Shift+→ trains, it does not move on
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert controller.running
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+
+
+def test_reset_goes_back_to_the_stage_start_and_ctrl_z_restores_the_run(make_window, qtbot):
+    window = make_window()
+    present(window, qtbot, 1)
+    controller = window.controller
+    start = controller.last_frame.snapshot.step
+    controller.step(25)
+    qtbot.waitUntil(lambda: controller.last_frame.snapshot.step == start + 25, timeout=20_000)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    wait_actions(window, qtbot)
+    qtbot.waitUntil(lambda: controller.last_frame.snapshot.step == start, timeout=20_000)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.last_frame.snapshot.step == start + 25, timeout=20_000)
+    assert window.lecture.player.index == 1
+    qtbot.keyClick(
+        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    wait_actions(window, qtbot)
+    qtbot.waitUntil(lambda: controller.last_frame.snapshot.step == start, timeout=20_000)
+
+
+def test_b_and_period_black_the_screen_and_esc_leaves(make_window, qtbot):
+    window = make_window()
+    present(window, qtbot)
+    black = window.lecture.view.black
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    assert black.isVisible() and black.geometry() == window.rect()
+    qtbot.keyClick(window, Qt.Key.Key_Period)
+    assert not black.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Period)
+    assert black.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # the first Esc lifts the black screen
+    assert not black.isVisible() and window.lecture.presenting
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.lecture.presenting
+    assert window.menus.toolbar.isVisible()
+    assert window.docks["builder"].isVisible() or window.docks["builder"].isHidden() is False
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # no longer presenting: the arrow is not a lecture key
+    assert window.lecture.player.index == 0
+
+
+def test_f11_turns_the_presentation_on_and_off(make_window, qtbot):
+    window = make_window()
+    assert window.open_lesson(LESSON, 0)
+    wait_actions(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.lecture.presenting and window.isFullScreen()
+    assert not window.docks["builder"].isVisible()
+    assert not window.docks["controls"].isVisible()
+    assert window.lecture.view.header_dock.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.lecture.presenting and not window.isFullScreen()
+    assert window.docks["builder"].isVisible()
+
+
+def test_no_single_key_acts_while_a_text_field_has_the_focus(make_window, qtbot):
+    window = make_window()
+    present(window, qtbot)
+    field = QLineEdit(window.lecture.view.narrative)
+    field.show()
+    field.setFocus()
+    player, controller = window.lecture.player, window.controller
+    for key in (
+        Qt.Key.Key_Right,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_3,
+        Qt.Key.Key_R,
+        Qt.Key.Key_B,
+        Qt.Key.Key_Space,
+    ):
+        qtbot.keyClick(field, key)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert player.index == 0
+    assert not window.lecture.view.black.isVisible()
+    assert window.lecture.presenting
+    assert not controller.running
+    assert "3" in field.text() and "r" in field.text() and "b" in field.text()
