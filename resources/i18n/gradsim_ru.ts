@@ -3539,55 +3539,55 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарии</translation>
     </message>
     <message>
         <source>&amp;Variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вариант:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <source>Load this scenario into the window and bring its panels to the front.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить этот сценарий в окно и вывести его панели на передний план.</translation>
     </message>
     <message>
         <source>No scenarios found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарии не найдены.</translation>
     </message>
     <message>
         <source>Network: trains for {steps} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Сеть: {steps} шагов обучения</translation>
     </message>
     <message>
         <source>Landscape: a race of {steps} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Ландшафт: гонка оптимизаторов на {steps} шагов</translation>
     </message>
     <message>
         <source>Formula</source>
-        <translation type="unfinished"></translation>
+        <translation>Формула</translation>
     </message>
     <message>
         <source>What to watch</source>
-        <translation type="unfinished"></translation>
+        <translation>На что смотреть</translation>
     </message>
     <message>
         <source>Try next</source>
-        <translation type="unfinished"></translation>
+        <translation>Что попробовать дальше</translation>
     </message>
     <message>
         <source>Opened the scenario {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыт сценарий «{title}».</translation>
     </message>
     <message>
         <source>S&amp;cenarios...</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;ценарии...</translation>
     </message>
     <message>
         <source>The lecture scenarios: each a ready network or landscape with its explanation. Open one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарии для лекций: готовая сеть или ландшафт с объяснением. Откройте любой отсюда.</translation>
     </message>
 </context>
 <context>

@@ -3539,55 +3539,55 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>场景</translation>
     </message>
     <message>
         <source>&amp;Variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>变体(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <source>Load this scenario into the window and bring its panels to the front.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个场景载入窗口，并把它的面板调到最前面。</translation>
     </message>
     <message>
         <source>No scenarios found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到场景。</translation>
     </message>
     <message>
         <source>Network: trains for {steps} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>网络：训练 {steps} 步</translation>
     </message>
     <message>
         <source>Landscape: a race of {steps} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>损失地形：{steps} 步的优化器竞赛</translation>
     </message>
     <message>
         <source>Formula</source>
-        <translation type="unfinished"></translation>
+        <translation>公式</translation>
     </message>
     <message>
         <source>What to watch</source>
-        <translation type="unfinished"></translation>
+        <translation>观察什么</translation>
     </message>
     <message>
         <source>Try next</source>
-        <translation type="unfinished"></translation>
+        <translation>接下来试试</translation>
     </message>
     <message>
         <source>Opened the scenario {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开场景：{title}。</translation>
     </message>
     <message>
         <source>S&amp;cenarios...</source>
-        <translation type="unfinished"></translation>
+        <translation>场景(&amp;C)...</translation>
     </message>
     <message>
         <source>The lecture scenarios: each a ready network or landscape with its explanation. Open one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>讲课用的场景：每个都是现成的网络或损失地形，并附有解释。在这里选一个打开。</translation>
     </message>
 </context>
 <context>
