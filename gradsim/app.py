@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gradsim",
         description="See why deep networks are hard to train. Without arguments: the app with relu-he.",
-        epilog="Headless commands: gradsim run|info|examples ... (see gradsim run --help).",
+        epilog="Headless commands: gradsim run|info|examples|scenarios|lessons ... (see gradsim run --help).",
     )
     parser.add_argument("config_file", nargs="?", help="a config JSON, an example name or a .gradsim session")
     parser.add_argument("--config", dest="config_option", help="the same as the positional config")
