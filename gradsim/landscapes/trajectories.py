@@ -45,6 +45,7 @@ from gradsim.engine.clipping import clip_by_norm, clip_by_value, validate_clippi
 from gradsim.engine.errors import ConfigError
 from gradsim.engine.optimizers import build_optimizer, check_int, check_number
 from gradsim.engine.schedules import build_schedule
+from gradsim.landscapes.endings import ending
 from gradsim.landscapes.surfaces import Surface
 
 STOP_REASONS = ("completed", "diverged", "left_bounds")
@@ -113,6 +114,8 @@ class RunSummary:
     reached_minimum: int | None  # index into the surface's minima (see :func:`minima`)
     diverged_at: int | None
     stop_reason: str
+    #: how the run ended (:mod:`gradsim.landscapes.endings`): "converged", "saddle", "moving", ...
+    ending: str = "moving"
 
 
 # --------------------------------------------------------------------------------------
@@ -396,7 +399,9 @@ def summarize(
     ``reached_minimum`` the index of that minimum in :func:`minima` (so both describe the
     same event; a noisy run may wander off again, ``final_value`` shows where it ended).
     ``path_length`` sums ||p_t - p_{t-1}|| over the steps taken; ``final_value`` is
-    f(p_{steps_taken}) (possibly inf or NaN for a diverged run).
+    f(p_{steps_taken}) (possibly inf or NaN for a diverged run). ``ending`` says how the run
+    ended (:func:`gradsim.landscapes.endings.ending`): a run that reached no listed minimum
+    may be stuck in a local minimum, stalled on a saddle, or still moving.
     """
     eps = check_number("eps", eps, low=0.0)
     if position_tol is None:
@@ -425,6 +430,7 @@ def summarize(
         reached_minimum=which,
         diverged_at=trajectory.diverged_at,
         stop_reason=trajectory.stop_reason,
+        ending=ending(trajectory, surface, which, eps),
     )
 
 

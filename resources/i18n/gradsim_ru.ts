@@ -1513,8 +1513,12 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Поверхность решений: вероятность класса 1</translation>
     </message>
     <message>
-        <source>Decision surface: predicted class (colour) and confidence (strength)</source>
-        <translation>Поверхность решений: предсказанный класс (цвет) и уверенность (насыщенность)</translation>
+        <source>Decision surface: predicted class</source>
+        <translation>Поверхность решений: предсказанный класс</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Приближение</translation>
     </message>
     <message>
         <source>Prediction over the input plane</source>
@@ -1539,6 +1543,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>No decision boundary: the network predicts about {p:.2f} everywhere. A network whose early layers get no gradient often stays stuck like this.</source>
         <translation>Границы решений нет: сеть везде предсказывает около {p:.2f}. Сеть, чьи первые слои не получают градиента, часто так и застревает.</translation>
+    </message>
+    <message>
+        <source>Colour: the predicted class; strength: the network&apos;s confidence in it (pale = unsure).</source>
+        <translation>Цвет: предсказанный класс; насыщенность: уверенность сети в нём (бледный — не уверена).</translation>
     </message>
     <message>
         <source>Colour: the predicted value (blue below 0, red above); the points show the targets in the same colours, so a point that stands out is fitted badly.</source>
@@ -2248,7 +2256,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>GradientFlowPanel</name>
     <message>
         <source>Fixed colour range</source>
-        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``). what was last drawn (see :func:`same_inputs`); None = draw on the next frame</extracomment>
+        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``). what was last drawn (see :func:`same_inputs`); None = draw on the next frame the colours that are not on the colour bar&apos;s ramp (exact zeros, NaN), named in words whenever the heatmap shows them: the bar&apos;s small &quot;0&quot; swatch is easily missed</extracomment>
         <translation>Фиксированная шкала</translation>
     </message>
     <message>
@@ -2326,6 +2334,14 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>out</source>
         <translation>вых</translation>
+    </message>
+    <message>
+        <source>exactly 0: the gradient underflowed (a float16 number below 6×10⁻⁸ is 0) or its units are dead</source>
+        <translation>ровно 0: градиент ушёл в антипереполнение (во float16 число меньше 6×10⁻⁸ равно 0) или его нейроны мертвы</translation>
+    </message>
+    <message>
+        <source>NaN: the gradient is not a number</source>
+        <translation>NaN: градиент — не число</translation>
     </message>
     <message>
         <source>No training steps yet: the gradient of every layer appears here as training runs.</source>
@@ -2505,68 +2521,216 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>Lecture</name>
     <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Presentation view on or off (full screen)</source>
+        <translation>Режим презентации вкл./выкл. (полный экран)</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+    <message>
+        <source>Play or pause the stage</source>
+        <translation>Запустить или приостановить этап</translation>
+    </message>
+    <message>
+        <source>→, Page Down, N</source>
+        <translation>→, Page Down, N</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Shift+→</translation>
+    </message>
+    <message>
+        <source>{n} more steps</source>
+        <translation>Ещё {n} шагов</translation>
+    </message>
+    <message>
+        <source>←, Page Up, P</source>
+        <translation>←, Page Up, P</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>Предыдущий этап</translation>
+    </message>
+    <message>
+        <source>1 – 9</source>
+        <translation>1 – 9</translation>
+    </message>
+    <message>
+        <source>Stage 1 to 9 of the lesson</source>
+        <translation>Этапы урока с 1 по 9</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset the stage to its start (Ctrl+Z brings back the run before)</source>
+        <translation>Вернуть этап к началу (Ctrl+Z возвращает прежний прогон)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z, Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Undo or redo a reset</source>
+        <translation>Отменить или повторить сброс</translation>
+    </message>
+    <message>
+        <source>B, .</source>
+        <translation>B, .</translation>
+    </message>
+    <message>
+        <source>Black screen (press again to come back)</source>
+        <translation>Чёрный экран (нажмите ещё раз, чтобы вернуться)</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Show or hide the narrative</source>
+        <translation>Показать или скрыть пояснение</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>Выйти из презентации</translation>
+    </message>
+    <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эти клавиши действуют в режиме презентации и не действуют, пока фокус в текстовом поле.</translation>
     </message>
     <message>
         <source>gradsim lessons (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Уроки gradsim (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Лекция</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Уроки</translation>
+    </message>
+    <message>
+        <source>Projector &amp;scale</source>
+        <translation>&amp;Масштаб для проектора</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson...</source>
+        <translation>Открыть &amp;урок...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file and present its first stage.</source>
+        <translation>Открыть файл урока и показать его первый этап.</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Презентация</translation>
+    </message>
+    <message>
+        <source>The stage for a projector: the stage&apos;s plots large, the narrative beside them, a large step counter; the builder and controls hidden. Esc leaves.</source>
+        <translation>Сцена для проектора: графики этапа крупно, рядом пояснение, крупный счётчик шагов; конструктор и элементы управления скрыты. Esc — выход.</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter window</source>
+        <translation>Окно &amp;докладчика</translation>
+    </message>
+    <message>
+        <source>A second window for the lecturer: the narrative, the next stage and a clock.</source>
+        <translation>Второе окно для лектора: пояснение, следующий этап и часы.</translation>
+    </message>
+    <message>
+        <source>&amp;Next stage</source>
+        <translation>&amp;Следующий этап</translation>
+    </message>
+    <message>
+        <source>Keys: →, Page Down, N.</source>
+        <translation>Клавиши: →, Page Down, N.</translation>
+    </message>
+    <message>
+        <source>P&amp;revious stage</source>
+        <translation>&amp;Предыдущий этап</translation>
+    </message>
+    <message>
+        <source>Keys: ←, Page Up, P.</source>
+        <translation>Клавиши: ←, Page Up, P.</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>The keys of the presentation view.</source>
+        <translation>Клавиши режима презентации.</translation>
+    </message>
+    <message>
+        <source>Text and lines at {percent}% in the presentation.</source>
+        <translation>Текст и линии в презентации: {percent}%.</translation>
     </message>
     <message>
         <source>No such stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет такого этапа</translation>
     </message>
     <message>
         <source>{lesson} has stages 1 to {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В уроке «{lesson}» этапы с 1 по {count}.</translation>
     </message>
     <message>
         <source>Open a gradsim lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть урок gradsim</translation>
     </message>
     <message>
         <source>Cannot open the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть урок</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Reset the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Сброс этапа</translation>
     </message>
     <message>
         <source>Stage {index} of {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Этап {index} из {count}: {title}</translation>
     </message>
     <message>
         <source>{clock}  ({minutes}:{seconds:02d} since the start)</source>
-        <translation type="unfinished"></translation>
+        <translation>{clock}  ({minutes}:{seconds:02d} с начала)</translation>
     </message>
     <message>
         <source>gradsim — presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>gradsim — докладчик</translation>
     </message>
     <message>
         <source>{index} / {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} / {count}: {title}</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished">шаг</translation>
+        <translation>шаг</translation>
     </message>
     <message>
         <source>(the last stage)</source>
-        <translation type="unfinished"></translation>
+        <translation>(последний этап)</translation>
     </message>
     <message>
         <source>What to watch</source>
-        <translation type="unfinished"></translation>
+        <translation>На что смотреть</translation>
     </message>
     <message>
         <source>Next stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий этап</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2907,26 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Задать вес {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>This starts training again from step 0, and the current run ({steps} steps) cannot be brought back with Undo. Start again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The run could not be kept: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older trained runs were released to save memory: undoing their changes restores the settings from step 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the run at step {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Autosave failed</source>
         <translation>Автосохранение не удалось</translation>
     </message>
@@ -2811,6 +2995,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -2847,12 +3035,36 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Главная панель</translation>
     </message>
     <message>
+        <source>&amp;Undo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Open config...</source>
         <translation>&amp;Открыть конфигурацию...</translation>
     </message>
     <message>
         <source>Load a network and training configuration (JSON) and train it from step 0.</source>
         <translation>Загрузить конфигурацию сети и обучения (JSON) и обучать с шага 0.</translation>
+    </message>
+    <message>
+        <source>Undo the last change of the settings or of a weight. A change that restarted training is undone with the whole run as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo what Undo undid.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3400,6 +3612,26 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>сошёлся</translation>
     </message>
     <message>
+        <source>settled in a minimum (gradient ≈ 0)</source>
+        <translation>остановился в минимуме (градиент ≈ 0)</translation>
+    </message>
+    <message>
+        <source>stuck in a local minimum (gradient ≈ 0)</source>
+        <translation>застрял в локальном минимуме (градиент ≈ 0)</translation>
+    </message>
+    <message>
+        <source>stalled at a saddle point: gradient ≈ 0, not a minimum</source>
+        <translation>застрял в седловой точке: градиент ≈ 0, но это не минимум</translation>
+    </message>
+    <message>
+        <source>stalled at a maximum: gradient ≈ 0, not a minimum</source>
+        <translation>застрял в максимуме: градиент ≈ 0, но это не минимум</translation>
+    </message>
+    <message>
+        <source>stalled on a flat spot: gradient ≈ 0, not a minimum</source>
+        <translation>застрял на плоском участке: градиент ≈ 0, но это не минимум</translation>
+    </message>
+    <message>
         <source>still moving after {n} steps</source>
         <translation>не сошёлся за {n} шагов</translation>
     </message>
@@ -3438,6 +3670,10 @@ steps</source>
     <message>
         <source>Steps to converge: the first step within 10⁻⁶ of a listed minimum&apos;s value and close to it (1% of the view&apos;s diagonal). Clipped: steps where gradient clipping fired. A run that produces NaN or ∞, or flies far outside the plot, is stopped and reported as diverged at that step.</source>
         <translation>Шагов до сходимости: первый шаг, на котором значение в пределах 10⁻⁶ от значения указанного минимума и точка близко к нему (1% диагонали вида). С обрезкой: шаги, где сработала обрезка градиента. Запуск, давший NaN или ∞ либо улетевший далеко за график, останавливается и считается разошедшимся на этом шаге.</translation>
+    </message>
+    <message>
+        <source>Stalled: the run stopped where the gradient is ≈ 0 but the surface is not at a minimum (the Hessian has a negative or zero curvature there: a saddle point, a maximum, a flat spot); it stays there unless noise pushes it off.</source>
+        <translation>Застрял: запуск остановился там, где градиент ≈ 0, но поверхность там не в минимуме (у гессиана там отрицательная или нулевая кривизна: седловая точка, максимум, плоский участок); он останется там, если шум его не сдвинет.</translation>
     </message>
     <message>
         <source>computing…</source>

@@ -1513,8 +1513,12 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>决策面：类别 1 的概率</translation>
     </message>
     <message>
-        <source>Decision surface: predicted class (colour) and confidence (strength)</source>
-        <translation>决策面：预测类别（颜色）与置信度（深浅）</translation>
+        <source>Decision surface: predicted class</source>
+        <translation>决策面：预测的类别</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>拟合</translation>
     </message>
     <message>
         <source>Prediction over the input plane</source>
@@ -1539,6 +1543,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>No decision boundary: the network predicts about {p:.2f} everywhere. A network whose early layers get no gradient often stays stuck like this.</source>
         <translation>没有决策边界：网络处处预测约 {p:.2f}。早期层得不到梯度的网络常常这样卡住。</translation>
+    </message>
+    <message>
+        <source>Colour: the predicted class; strength: the network&apos;s confidence in it (pale = unsure).</source>
+        <translation>颜色：预测的类别；浓淡：网络对它的把握（越淡越不确定）。</translation>
     </message>
     <message>
         <source>Colour: the predicted value (blue below 0, red above); the points show the targets in the same colours, so a point that stands out is fitted badly.</source>
@@ -2248,7 +2256,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>GradientFlowPanel</name>
     <message>
         <source>Fixed colour range</source>
-        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``). what was last drawn (see :func:`same_inputs`); None = draw on the next frame</extracomment>
+        <extracomment>log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite. log10 of the latest norms drawn as bars (zeros at ``bar_floor``). what was last drawn (see :func:`same_inputs`); None = draw on the next frame the colours that are not on the colour bar&apos;s ramp (exact zeros, NaN), named in words whenever the heatmap shows them: the bar&apos;s small &quot;0&quot; swatch is easily missed</extracomment>
         <translation>固定颜色范围</translation>
     </message>
     <message>
@@ -2326,6 +2334,14 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>out</source>
         <translation>out</translation>
+    </message>
+    <message>
+        <source>exactly 0: the gradient underflowed (a float16 number below 6×10⁻⁸ is 0) or its units are dead</source>
+        <translation>恰好为 0：梯度下溢了（float16 中小于 6×10⁻⁸ 的数就是 0），或者其单元已死亡</translation>
+    </message>
+    <message>
+        <source>NaN: the gradient is not a number</source>
+        <translation>NaN：梯度不是一个数</translation>
     </message>
     <message>
         <source>No training steps yet: the gradient of every layer appears here as training runs.</source>
@@ -2505,68 +2521,216 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>Lecture</name>
     <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Presentation view on or off (full screen)</source>
+        <translation>打开或关闭演示视图（全屏）</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Play or pause the stage</source>
+        <translation>播放或暂停本阶段</translation>
+    </message>
+    <message>
+        <source>→, Page Down, N</source>
+        <translation>→、Page Down、N</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Shift+→</translation>
+    </message>
+    <message>
+        <source>{n} more steps</source>
+        <translation>再训练 {n} 步</translation>
+    </message>
+    <message>
+        <source>←, Page Up, P</source>
+        <translation>←、Page Up、P</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>1 – 9</source>
+        <translation>1 – 9</translation>
+    </message>
+    <message>
+        <source>Stage 1 to 9 of the lesson</source>
+        <translation>课程的第 1 至第 9 阶段</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset the stage to its start (Ctrl+Z brings back the run before)</source>
+        <translation>把本阶段重置到开头（Ctrl+Z 可找回之前的运行）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z、Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Undo or redo a reset</source>
+        <translation>撤销或重做重置</translation>
+    </message>
+    <message>
+        <source>B, .</source>
+        <translation>B、.</translation>
+    </message>
+    <message>
+        <source>Black screen (press again to come back)</source>
+        <translation>黑屏（再按一次恢复）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Show or hide the narrative</source>
+        <translation>显示或隐藏讲解</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些按键只在演示视图中有效；文本框有焦点时不起作用。</translation>
     </message>
     <message>
         <source>gradsim lessons (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>gradsim 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>讲课(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Projector &amp;scale</source>
+        <translation>投影缩放(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson...</source>
+        <translation>打开课程(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file and present its first stage.</source>
+        <translation>打开一个课程文件并展示其第一阶段。</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The stage for a projector: the stage&apos;s plots large, the narrative beside them, a large step counter; the builder and controls hidden. Esc leaves.</source>
+        <translation>为投影仪准备的舞台：本阶段的图表放大，旁边是讲解，还有大号步数计数器；构建器和控件隐藏。按 Esc 退出。</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter window</source>
+        <translation>讲者窗口(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A second window for the lecturer: the narrative, the next stage and a clock.</source>
+        <translation>给讲者的第二个窗口：讲解、下一阶段和时钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Next stage</source>
+        <translation>下一阶段(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keys: →, Page Down, N.</source>
+        <translation>按键：→、Page Down、N。</translation>
+    </message>
+    <message>
+        <source>P&amp;revious stage</source>
+        <translation>上一阶段(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keys: ←, Page Up, P.</source>
+        <translation>按键：←、Page Up、P。</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The keys of the presentation view.</source>
+        <translation>演示视图中的按键。</translation>
+    </message>
+    <message>
+        <source>Text and lines at {percent}% in the presentation.</source>
+        <translation>演示时文字和线条为 {percent}%。</translation>
     </message>
     <message>
         <source>No such stage</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个阶段</translation>
     </message>
     <message>
         <source>{lesson} has stages 1 to {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{lesson} 的阶段为 1 到 {count}。</translation>
     </message>
     <message>
         <source>Open a gradsim lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 gradsim 课程</translation>
     </message>
     <message>
         <source>Cannot open the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开课程</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Reset the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>重置本阶段</translation>
     </message>
     <message>
         <source>Stage {index} of {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 阶段，共 {count} 个：{title}</translation>
     </message>
     <message>
         <source>{clock}  ({minutes}:{seconds:02d} since the start)</source>
-        <translation type="unfinished"></translation>
+        <translation>{clock}（开始后 {minutes}:{seconds:02d}）</translation>
     </message>
     <message>
         <source>gradsim — presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>gradsim — 讲者</translation>
     </message>
     <message>
         <source>{index} / {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} / {count}：{title}</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished">步</translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>(the last stage)</source>
-        <translation type="unfinished"></translation>
+        <translation>（最后一个阶段）</translation>
     </message>
     <message>
         <source>What to watch</source>
-        <translation type="unfinished"></translation>
+        <translation>看什么</translation>
     </message>
     <message>
         <source>Next stage</source>
-        <translation type="unfinished"></translation>
+        <translation>下一阶段</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2907,26 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>设置权重 {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>This starts training again from step 0, and the current run ({steps} steps) cannot be brought back with Undo. Start again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The run could not be kept: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older trained runs were released to save memory: undoing their changes restores the settings from step 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the run at step {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Autosave failed</source>
         <translation>自动保存失败</translation>
     </message>
@@ -2811,6 +2995,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2847,12 +3035,36 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>&amp;Undo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)...</translation>
     </message>
     <message>
         <source>Load a network and training configuration (JSON) and train it from step 0.</source>
         <translation>加载网络与训练配置（JSON），从第 0 步开始训练。</translation>
+    </message>
+    <message>
+        <source>Undo the last change of the settings or of a weight. A change that restarted training is undone with the whole run as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo what Undo undid.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3400,6 +3612,26 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>已收敛</translation>
     </message>
     <message>
+        <source>settled in a minimum (gradient ≈ 0)</source>
+        <translation>停在一个极小值（梯度 ≈ 0）</translation>
+    </message>
+    <message>
+        <source>stuck in a local minimum (gradient ≈ 0)</source>
+        <translation>困在一个局部极小值（梯度 ≈ 0）</translation>
+    </message>
+    <message>
+        <source>stalled at a saddle point: gradient ≈ 0, not a minimum</source>
+        <translation>停滞在鞍点：梯度 ≈ 0，但不是极小值</translation>
+    </message>
+    <message>
+        <source>stalled at a maximum: gradient ≈ 0, not a minimum</source>
+        <translation>停滞在极大值：梯度 ≈ 0，但不是极小值</translation>
+    </message>
+    <message>
+        <source>stalled on a flat spot: gradient ≈ 0, not a minimum</source>
+        <translation>停滞在平坦处：梯度 ≈ 0，但不是极小值</translation>
+    </message>
+    <message>
         <source>still moving after {n} steps</source>
         <translation>{n} 步后仍在移动</translation>
     </message>
@@ -3438,6 +3670,10 @@ steps</source>
     <message>
         <source>Steps to converge: the first step within 10⁻⁶ of a listed minimum&apos;s value and close to it (1% of the view&apos;s diagonal). Clipped: steps where gradient clipping fired. A run that produces NaN or ∞, or flies far outside the plot, is stopped and reported as diverged at that step.</source>
         <translation>收敛步数：首次与所列极小值之值相差 10⁻⁶ 以内且距其足够近（视图对角线的 1%）的一步。裁剪：触发梯度裁剪的步数。产生 NaN 或 ∞、或飞出图外很远的运行会被停止，并报告为在该步发散。</translation>
+    </message>
+    <message>
+        <source>Stalled: the run stopped where the gradient is ≈ 0 but the surface is not at a minimum (the Hessian has a negative or zero curvature there: a saddle point, a maximum, a flat spot); it stays there unless noise pushes it off.</source>
+        <translation>停滞：运行停在梯度 ≈ 0 的地方，但曲面在那里并不是极小值（Hessian 在那里有负的或为零的曲率：鞍点、极大值、平坦处）；除非噪声把它推开，它会一直停在那里。</translation>
     </message>
     <message>
         <source>computing…</source>

@@ -474,6 +474,8 @@ class AnalyticLandscape(QWidget):
         self.view.set_surface(surface)
         if reset_start:
             self.view.set_start(*surface.starts[0])
+        else:  # the start stays: the new surface's window widens if it does not show it
+            self.view.reveal(*self.view.start())
         if self.three_d is not None:
             self.three_d.set_surface(surface, self.form.scale_mode())
         return True
@@ -823,15 +825,16 @@ class AnalyticLandscape(QWidget):
             check.blockSignals(False)
         self.view.race.overlays = overlays & set(OVERLAYS)
         self.set_speed(int(state.get("speed", DEFAULT_SPEED)))
+        start = state.get("start")
+        if start and len(start) == 2:  # before the surface, which widens its window to show it
+            self.view.set_start(float(start[0]), float(start[1]), reveal=False)
         if not self.apply_surface(reset_start=False):
             return
         view = state.get("view")
         if view and len(view) == 4:
             self.view.set_view(tuple(float(v) for v in view))
             self.view.regrid()
-        start = state.get("start")
-        if start and len(start) == 2:
-            self.view.set_start(float(start[0]), float(start[1]))
+            self.view.reveal(*self.view.start())  # a saved window that leaves the start out
         self._restore_index = int(state.get("index", 1 << 62))
         self.recompute()  # a long race arrives later: the index is applied then
 

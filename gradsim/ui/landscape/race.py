@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradsim.engine.optimizers import OPTIMIZER_KINDS, optimizer_defaults
+from gradsim.landscapes.endings import STALLED
 from gradsim.landscapes.surfaces import Surface
 from gradsim.landscapes.trajectories import MAX_RUNS, RunSummary, Trajectory, minima
 from gradsim.ui.common import plotting as gp
@@ -497,12 +498,24 @@ class RaceOutcome:
 
 
 def outcome_text(outcome: RaceOutcome, steps: int) -> str:
+    """How the run ended, in words (:mod:`gradsim.landscapes.endings` tells a run that stalled
+    at a saddle from one that is still moving)."""
     if outcome.stop_reason == "diverged":
         return translate("RaceResults", "diverged at step {k} (NaN or ∞)").format(k=outcome.diverged_at)
     if outcome.stop_reason == "left_bounds":
         return translate("RaceResults", "diverged at step {k} (flew off)").format(k=outcome.diverged_at)
     if outcome.summary.steps_to_converge is not None:
         return translate("RaceResults", "converged")
+    texts = {
+        "minimum": translate("RaceResults", "settled in a minimum (gradient ≈ 0)"),
+        "local_minimum": translate("RaceResults", "stuck in a local minimum (gradient ≈ 0)"),
+        "saddle": translate("RaceResults", "stalled at a saddle point: gradient ≈ 0, not a minimum"),
+        "maximum": translate("RaceResults", "stalled at a maximum: gradient ≈ 0, not a minimum"),
+        "flat": translate("RaceResults", "stalled on a flat spot: gradient ≈ 0, not a minimum"),
+    }
+    ending = getattr(outcome.summary, "ending", "moving")
+    if ending in texts:
+        return texts[ending]
     return translate("RaceResults", "still moving after {n} steps").format(n=steps)
 
 
@@ -542,6 +555,13 @@ class RaceResults(QTableWidget):
                 "close to it (1% of the view's diagonal). Clipped: steps where gradient clipping "
                 "fired. A run that produces NaN or ∞, or flies far outside the plot, is stopped "
                 "and reported as diverged at that step.",
+            )
+            + " "
+            + translate(
+                "RaceResults",
+                "Stalled: the run stopped where the gradient is ≈ 0 but the surface is not at a "
+                "minimum (the Hessian has a negative or zero curvature there: a saddle point, a "
+                "maximum, a flat spot); it stays there unless noise pushes it off.",
             )
         )
         if self._surface is not None:
@@ -583,7 +603,7 @@ class RaceResults(QTableWidget):
             )
             for column, text in enumerate(cells):
                 self._set(row, column, text, outcome.colour if column == 0 else None)
-            if outcome.stop_reason != "completed":
+            if outcome.stop_reason != "completed" or getattr(summary, "ending", "") in STALLED:
                 self.item(row, 5).setForeground(QBrush(QColor(gp.NONFINITE_COLOUR)))
 
     def _set(self, row: int, column: int, text: str, colour: int | None = None) -> None:

@@ -44,6 +44,7 @@ GRID_POINTS = 200  # along the longer side of the view
 SURFACE_MAP = "cividis"
 WASH = 0.45  # blend of the colour map with the background: trails and markers stand out
 REGRID_DELAY_MS = 120
+REVEAL_MARGIN = 0.1  # a start outside the window widens it this much (share of the new span) beyond it
 
 
 def surface_table(n: int = 256) -> np.ndarray:
@@ -654,10 +655,33 @@ class SurfaceView(HeatmapPlot):
         self.critical.setData(spots)
 
     # ------------------------------------------------------------------ start point
-    def set_start(self, x: float, y: float) -> None:
+    def set_start(self, x: float, y: float, reveal: bool = True) -> None:
+        """Put the start marker at (x, y); a start outside the plotted window widens it
+        (:meth:`reveal`), so the marker and the first steps of every path are on screen."""
         self._moving_marker = True
         self.start_marker.setPos(QPointF(x, y))
         self._moving_marker = False
+        if reveal:
+            self.reveal(x, y)
+
+    def reveal(self, x: float, y: float, margin: float = REVEAL_MARGIN) -> bool:
+        """Widen the window to show (x, y) with ``margin`` of the new width or height beyond it;
+        False (nothing changes) when it is shown already or not a finite point."""
+        xmin, xmax, ymin, ymax = self.visible_view()
+        if not (math.isfinite(x) and math.isfinite(y)) or (xmin <= x <= xmax and ymin <= y <= ymax):
+            return False
+        low_x, high_x, low_y, high_y = min(xmin, x), max(xmax, x), min(ymin, y), max(ymax, y)
+        pad_x, pad_y = margin * (high_x - low_x), margin * (high_y - low_y)
+        self.set_view(
+            (
+                low_x - (pad_x if x < xmin else 0.0),
+                high_x + (pad_x if x > xmax else 0.0),
+                low_y - (pad_y if y < ymin else 0.0),
+                high_y + (pad_y if y > ymax else 0.0),
+            )
+        )
+        self.regrid()
+        return True
 
     def start(self) -> tuple[float, float]:
         pos = self.start_marker.pos()
