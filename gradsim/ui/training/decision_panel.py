@@ -17,7 +17,7 @@ import contourpy
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
@@ -30,6 +30,8 @@ CLASS_COLOURS = class_colours.CLASS_COLOURS  # shared with the builder's data pr
 MAX_POINTS = 5000  # drawn; larger sets are thinned evenly
 SURFACE_STRENGTH = 0.6  # how far the surface goes from white towards a class colour
 REGRESSION_MAP = "CET-D1"
+TITLE_POINTS = 10.0  # the plot title's size (plotting.set_plot_texts)
+TITLE_MARGIN_PX = 16  # room the title keeps from the plot's edges
 
 
 translate = QCoreApplication.translate
@@ -61,6 +63,7 @@ class DecisionPanel(QWidget):
         self._snapshot: Snapshot | None = None
         self._pen_scale = gp.line_scale()
         self._mode = ""
+        self._full_title = ""  # the title before fitting it to the plot's width
         self._boundary_found = False
         self._mean_prediction = float("nan")
         self._points_key: tuple | None = None
@@ -144,7 +147,8 @@ class DecisionPanel(QWidget):
             return
         self._texts_applied = texts
         _colour, (title, x_label, y_label), caption, network, classes = texts
-        gp.set_plot_texts(self.plot, title, x_label, y_label)
+        self._full_title = title
+        gp.set_plot_texts(self.plot, self._title_that_fits(), x_label, y_label)
         self.caption.setText(caption)
         gp.rename_legend_entry(self.legend, self.fit_curve, network)
         for sample, text in zip(self._legend_samples, classes, strict=True):
@@ -168,9 +172,7 @@ class DecisionPanel(QWidget):
         else:
             title = {
                 "binary": translate("DecisionPanel", "Decision surface: probability of class 1"),
-                "multiclass": translate(
-                    "DecisionPanel", "Decision surface: predicted class (colour) and confidence (strength)"
-                ),
+                "multiclass": translate("DecisionPanel", "Decision surface: predicted class"),
                 "regression": translate("DecisionPanel", "Prediction over the input plane"),
             }.get(task, translate("DecisionPanel", "Decision surface"))
             plot_texts = (
@@ -186,6 +188,10 @@ class DecisionPanel(QWidget):
                     "No decision boundary: the network predicts about {p:.2f} everywhere. A network "
                     "whose early layers get no gradient often stays stuck like this.",
                 ).format(p=self._mean_prediction),
+                "multiclass": translate(
+                    "DecisionPanel",
+                    "Colour: the predicted class; strength: the network's confidence in it (pale = unsure).",
+                ),
                 "regression": translate(
                     "DecisionPanel",
                     "Colour: the predicted value (blue below 0, red above); the points show the targets "
@@ -198,6 +204,28 @@ class DecisionPanel(QWidget):
             translate("DecisionPanel", "class {k}").format(k=k) for k in range(len(self._legend_samples))
         )
         return gp.foreground(), plot_texts, caption, network, classes
+
+    def _title_that_fits(self) -> str:
+        """The title, or a short one ("Decision surface", "Fit"; the full one in the tooltip) when the
+        plot is narrower than the title: a title wider than its plot widens the plot past
+        its view and pushes the legend out (Russian at 1280x720). Never a word cut."""
+        title = self._full_title
+        font = QFont(self.plot_widget.font())
+        font.setPointSizeF(TITLE_POINTS)
+        room = self.plot_widget.viewport().width() - TITLE_MARGIN_PX
+        if self._mode == "fit":
+            short = translate("DecisionPanel", "Fit")
+        else:
+            short = translate("DecisionPanel", "Decision surface")
+        fits = QFontMetrics(font).horizontalAdvance(title) <= room
+        self.plot.titleLabel.setToolTip("" if fits else title)
+        return title if fits else short
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        title = self._title_that_fits() if self._full_title else ""
+        if title and title != self.plot.titleLabel.text:
+            self.plot.setTitle(title, color=gp.foreground(), size=f"{TITLE_POINTS:g}pt")
 
     def _has_curve(self) -> bool:
         d = self._snapshot.decision if self._snapshot is not None else {}

@@ -73,6 +73,7 @@ class GradientFlowPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._controls)
         layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.summary)
         self.retranslate()
 
@@ -107,6 +108,14 @@ class GradientFlowPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        #: the colours that are not on the colour bar's ramp (exact zeros, NaN), named in words
+        #: whenever the heatmap shows them: the bar's small "0" swatch is easily missed
+        self.legend = QLabel()
+        self.legend.setObjectName("gradientFlowLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.hide()
+        self._legend_shows: tuple[bool, bool] = (False, False)
 
     def _level_spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
@@ -249,6 +258,7 @@ class GradientFlowPanel(QWidget):
             self._set_depth(self._depth)
         self._keep_texts_whole()
         self._update_summary()
+        self._update_legend()
 
     def _keep_texts_whole(self) -> None:
         """Plots as wide as their titles and axis labels, so a narrow dock never cuts them."""
@@ -306,6 +316,8 @@ class GradientFlowPanel(QWidget):
         logs, zeros = self._log_norms(norms)
         low, high = self._levels(logs[~zeros] if logs.size else logs)
         self.heatmap_values = logs
+        self._legend_shows = (bool(zeros.any()), bool(np.any(np.isnan(logs) & ~zeros)))
+        self._update_legend()
         self._draw_heatmap(steps, logs, zeros, low, high, depth)
         self._draw_colour_bar(low, high)
         latest = columns[0][-1] if columns[0].size else np.zeros(0)  # no step yet: no bars
@@ -403,6 +415,26 @@ class GradientFlowPanel(QWidget):
 
     def _update_summary(self) -> None:
         self.summary.setText(self._summary_text())
+
+    def _update_legend(self) -> None:
+        zeros, nans = self._legend_shows
+        parts = []
+        if zeros:
+            parts.append(
+                f'<span style="color:{gp.ZERO_COLOUR}">■</span> '
+                + translate(
+                    "GradientFlowPanel",
+                    "exactly 0: the gradient underflowed (a float16 number below 6×10⁻⁸ is 0) or its "
+                    "units are dead",
+                )
+            )
+        if nans:
+            parts.append(
+                f'<span style="color:{gp.NAN_COLOUR}">■</span> '
+                + translate("GradientFlowPanel", "NaN: the gradient is not a number")
+            )
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self.legend.setVisible(bool(parts))
 
     def _summary_text(self) -> str:
         snapshot = self._snapshot
