@@ -12,6 +12,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import SIGNAL  # noqa: E402
 
 from gradsim.engine.timeline import Timeline  # noqa: E402
 from gradsim.engine.trainer import Trainer  # noqa: E402
@@ -142,3 +143,26 @@ def test_the_banner_button_rewinds_the_worker_to_the_checkpoint_before_the_blow_
     qtbot.waitUntil(lambda: frames[-1].snapshot.step == 400 and not controller.running, timeout=30_000)
     assert frames[-1].snapshot.divergence is None
 
+
+def test_in_the_window_the_banner_button_rewinds_the_run(qtbot, make_window):
+    """Needs the window's one line ``self.banner.rewindRequested.connect(self._on_rewind)`` in
+    gradsim/ui/shell/main_window.py (beside the timeline bar's); skipped until it is there."""
+    window = make_window(load_config("exploding"))
+    if not window.banner.receivers(SIGNAL("rewindRequested(qint64,int)")):
+        pytest.skip("the main window does not connect the banner's rewindRequested yet")
+    window.controller.play()
+    qtbot.waitUntil(
+        lambda: (
+            not window.controller.running
+            and window.controller.last_frame is not None
+            and window.controller.last_frame.snapshot.divergence is not None
+        ),
+        timeout=20_000,
+    )
+    qtbot.waitUntil(lambda: window.banner.rewind_button.isVisible(), timeout=5_000)
+    assert window.banner.rewind_button.text() == "Rewind to step 0"
+    window.banner.rewind_button.click()
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.step == 0, timeout=20_000)
+    assert window.controller.last_frame.snapshot.divergence is None
+    qtbot.waitUntil(lambda: not window.banner.rewind_button.isVisible(), timeout=5_000)
+    assert "Rewound to step 0" in window.statusBar().currentMessage()
