@@ -81,22 +81,21 @@ def is_typing(widget: QObject | None) -> bool:
 
 def key_table() -> list[tuple[str, str]]:
     """(keys, what they do), translated, in the order Help > Keyboard shortcuts lists them."""
-    t = translate
     return [
-        (t("Lecture", "F11"), t("Lecture", "Presentation view on or off (full screen)")),
-        (t("Lecture", "Space"), t("Lecture", "Play or pause the stage")),
-        (t("Lecture", "→, Page Down, N"), t("Lecture", "Next stage")),
-        (t("Lecture", "Shift+→"), t("Lecture", "{n} more steps").format(n=MANY_STEPS)),
-        (t("Lecture", "←, Page Up, P"), t("Lecture", "Previous stage")),
-        (t("Lecture", "1 – 9"), t("Lecture", "Stage 1 to 9 of the lesson")),
+        (translate("Lecture", "F11"), translate("Lecture", "Presentation view on or off (full screen)")),
+        (translate("Lecture", "Space"), translate("Lecture", "Play or pause the stage")),
+        (translate("Lecture", "→, Page Down, N"), translate("Lecture", "Next stage")),
+        (translate("Lecture", "Shift+→"), translate("Lecture", "{n} more steps").format(n=MANY_STEPS)),
+        (translate("Lecture", "←, Page Up, P"), translate("Lecture", "Previous stage")),
+        (translate("Lecture", "1 – 9"), translate("Lecture", "Stage 1 to 9 of the lesson")),
         (
-            t("Lecture", "R"),
-            t("Lecture", "Reset the stage to its start (Ctrl+Z brings back the run before)"),
+            translate("Lecture", "R"),
+            translate("Lecture", "Reset the stage to its start (Ctrl+Z brings back the run before)"),
         ),
-        (t("Lecture", "Ctrl+Z, Ctrl+Shift+Z"), t("Lecture", "Undo or redo a reset")),
-        (t("Lecture", "B, ."), t("Lecture", "Black screen (press again to come back)")),
-        (t("Lecture", "T"), t("Lecture", "Show or hide the narrative")),
-        (t("Lecture", "Esc"), t("Lecture", "Leave the presentation")),
+        (translate("Lecture", "Ctrl+Z, Ctrl+Shift+Z"), translate("Lecture", "Undo or redo a reset")),
+        (translate("Lecture", "B, ."), translate("Lecture", "Black screen (press again to come back)")),
+        (translate("Lecture", "T"), translate("Lecture", "Show or hide the narrative")),
+        (translate("Lecture", "Esc"), translate("Lecture", "Leave the presentation")),
     ]
 
 

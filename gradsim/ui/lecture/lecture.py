@@ -123,10 +123,9 @@ class Lecture(QObject):
         return self._shipped
 
     def retranslate(self) -> None:
-        t = translate
-        self.menu.setTitle(t("Lecture", "&Lecture"))
-        self.lessons_menu.setTitle(t("Lecture", "&Lessons"))
-        self.scale_menu.setTitle(t("Lecture", "Projector &scale"))
+        self.menu.setTitle(translate("Lecture", "&Lecture"))
+        self.lessons_menu.setTitle(translate("Lecture", "&Lessons"))
+        self.scale_menu.setTitle(translate("Lecture", "Projector &scale"))
         language = self.player.language()
         by_name = {lesson.name: lesson for lesson in self.shipped_lessons()}
         for action in self.lesson_actions:
@@ -135,26 +134,34 @@ class Lecture(QObject):
             action.setToolTip(lesson.text("summary", language))
         texts = {
             self.open_action: (
-                t("Lecture", "Open &lesson..."),
-                t("Lecture", "Open a lesson file and present its first stage."),
+                translate("Lecture", "Open &lesson..."),
+                translate("Lecture", "Open a lesson file and present its first stage."),
             ),
             self.presentation_action: (
-                t("Lecture", "&Presentation"),
-                t(
+                translate("Lecture", "&Presentation"),
+                translate(
                     "Lecture",
                     "The stage for a projector: the stage's plots large, the narrative beside them, "
                     "a large step counter; the builder and controls hidden. Esc leaves.",
                 ),
             ),
             self.presenter_action: (
-                t("Lecture", "P&resenter window"),
-                t("Lecture", "A second window for the lecturer: the narrative, the next stage and a clock."),
+                translate("Lecture", "P&resenter window"),
+                translate(
+                    "Lecture", "A second window for the lecturer: the narrative, the next stage and a clock."
+                ),
             ),
-            self.next_action: (t("Lecture", "&Next stage"), t("Lecture", "Keys: →, Page Down, N.")),
-            self.previous_action: (t("Lecture", "P&revious stage"), t("Lecture", "Keys: ←, Page Up, P.")),
+            self.next_action: (
+                translate("Lecture", "&Next stage"),
+                translate("Lecture", "Keys: →, Page Down, N."),
+            ),
+            self.previous_action: (
+                translate("Lecture", "P&revious stage"),
+                translate("Lecture", "Keys: ←, Page Up, P."),
+            ),
             self.shortcuts_action: (
-                t("Lecture", "&Keyboard shortcuts"),
-                t("Lecture", "The keys of the presentation view."),
+                translate("Lecture", "&Keyboard shortcuts"),
+                translate("Lecture", "The keys of the presentation view."),
             ),
         }
         for action, (text, tip) in texts.items():
@@ -163,7 +170,9 @@ class Lecture(QObject):
             action.setStatusTip(tip)
         for percent, action in self.scale_actions.items():
             action.setToolTip(
-                t("Lecture", "Text and lines at {percent}% in the presentation.").format(percent=percent)
+                translate("Lecture", "Text and lines at {percent}% in the presentation.").format(
+                    percent=percent
+                )
             )
         self.menu.setToolTipsVisible(True)
         self.lessons_menu.setToolTipsVisible(True)
