@@ -2521,12 +2521,160 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>Lecture</name>
     <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Presentation view on or off (full screen)</source>
+        <translation>Режим презентации вкл./выкл. (полный экран)</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+    <message>
+        <source>Play or pause the stage</source>
+        <translation>Запустить или приостановить этап</translation>
+    </message>
+    <message>
+        <source>→, Page Down, N</source>
+        <translation>→, Page Down, N</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Shift+→</translation>
+    </message>
+    <message>
+        <source>{n} more steps</source>
+        <translation>Ещё {n} шагов</translation>
+    </message>
+    <message>
+        <source>←, Page Up, P</source>
+        <translation>←, Page Up, P</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>Предыдущий этап</translation>
+    </message>
+    <message>
+        <source>1 – 9</source>
+        <translation>1 – 9</translation>
+    </message>
+    <message>
+        <source>Stage 1 to 9 of the lesson</source>
+        <translation>Этапы урока с 1 по 9</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset the stage to its start (Ctrl+Z brings back the run before)</source>
+        <translation>Вернуть этап к началу (Ctrl+Z возвращает прежний прогон)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z, Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Undo or redo a reset</source>
+        <translation>Отменить или повторить сброс</translation>
+    </message>
+    <message>
+        <source>B, .</source>
+        <translation>B, .</translation>
+    </message>
+    <message>
+        <source>Black screen (press again to come back)</source>
+        <translation>Чёрный экран (нажмите ещё раз, чтобы вернуться)</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Show or hide the narrative</source>
+        <translation>Показать или скрыть пояснение</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>Выйти из презентации</translation>
+    </message>
+    <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
         <translation>Эти клавиши действуют в режиме презентации и не действуют, пока фокус в текстовом поле.</translation>
     </message>
     <message>
         <source>gradsim lessons (*.json);;All files (*)</source>
         <translation>Уроки gradsim (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Лекция</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Уроки</translation>
+    </message>
+    <message>
+        <source>Projector &amp;scale</source>
+        <translation>&amp;Масштаб для проектора</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson...</source>
+        <translation>Открыть &amp;урок...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file and present its first stage.</source>
+        <translation>Открыть файл урока и показать его первый этап.</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Презентация</translation>
+    </message>
+    <message>
+        <source>The stage for a projector: the stage&apos;s plots large, the narrative beside them, a large step counter; the builder and controls hidden. Esc leaves.</source>
+        <translation>Сцена для проектора: графики этапа крупно, рядом пояснение, крупный счётчик шагов; конструктор и элементы управления скрыты. Esc — выход.</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter window</source>
+        <translation>Окно &amp;докладчика</translation>
+    </message>
+    <message>
+        <source>A second window for the lecturer: the narrative, the next stage and a clock.</source>
+        <translation>Второе окно для лектора: пояснение, следующий этап и часы.</translation>
+    </message>
+    <message>
+        <source>&amp;Next stage</source>
+        <translation>&amp;Следующий этап</translation>
+    </message>
+    <message>
+        <source>Keys: →, Page Down, N.</source>
+        <translation>Клавиши: →, Page Down, N.</translation>
+    </message>
+    <message>
+        <source>P&amp;revious stage</source>
+        <translation>&amp;Предыдущий этап</translation>
+    </message>
+    <message>
+        <source>Keys: ←, Page Up, P.</source>
+        <translation>Клавиши: ←, Page Up, P.</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>The keys of the presentation view.</source>
+        <translation>Клавиши режима презентации.</translation>
+    </message>
+    <message>
+        <source>Text and lines at {percent}% in the presentation.</source>
+        <translation>Текст и линии в презентации: {percent}%.</translation>
     </message>
     <message>
         <source>No such stage</source>
@@ -2759,6 +2907,26 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Задать вес {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>This starts training again from step 0, and the current run ({steps} steps) cannot be brought back with Undo. Start again?</source>
+        <translation>Обучение начнётся заново с шага 0, и текущий прогон ({steps} шагов) нельзя будет вернуть отменой. Начать заново?</translation>
+    </message>
+    <message>
+        <source>(The run could not be kept: {reason})</source>
+        <translation>(Прогон не удалось сохранить: {reason})</translation>
+    </message>
+    <message>
+        <source>Start again?</source>
+        <translation>Начать заново?</translation>
+    </message>
+    <message>
+        <source>Older trained runs were released to save memory: undoing their changes restores the settings from step 0.</source>
+        <translation>Более ранние прогоны освобождены ради памяти: отмена их изменений вернёт настройки с шага 0.</translation>
+    </message>
+    <message>
+        <source>Back to the run at step {step}.</source>
+        <translation>Возврат к прогону на шаге {step}.</translation>
+    </message>
+    <message>
         <source>Autosave failed</source>
         <translation>Автосохранение не удалось</translation>
     </message>
@@ -2827,6 +2995,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -2863,12 +3035,36 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Главная панель</translation>
     </message>
     <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Отменить: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Повторить: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
         <source>&amp;Open config...</source>
         <translation>&amp;Открыть конфигурацию...</translation>
     </message>
     <message>
         <source>Load a network and training configuration (JSON) and train it from step 0.</source>
         <translation>Загрузить конфигурацию сети и обучения (JSON) и обучать с шага 0.</translation>
+    </message>
+    <message>
+        <source>Undo the last change of the settings or of a weight. A change that restarted training is undone with the whole run as it was.</source>
+        <translation>Отменить последнее изменение настроек или веса. Изменение, с которого обучение началось заново, отменяется вместе со всем прогоном, каким он был.</translation>
+    </message>
+    <message>
+        <source>Redo what Undo undid.</source>
+        <translation>Повторить то, что было отменено.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -2521,12 +2521,160 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
 <context>
     <name>Lecture</name>
     <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Presentation view on or off (full screen)</source>
+        <translation>打开或关闭演示视图（全屏）</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Play or pause the stage</source>
+        <translation>播放或暂停本阶段</translation>
+    </message>
+    <message>
+        <source>→, Page Down, N</source>
+        <translation>→、Page Down、N</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Shift+→</translation>
+    </message>
+    <message>
+        <source>{n} more steps</source>
+        <translation>再训练 {n} 步</translation>
+    </message>
+    <message>
+        <source>←, Page Up, P</source>
+        <translation>←、Page Up、P</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>1 – 9</source>
+        <translation>1 – 9</translation>
+    </message>
+    <message>
+        <source>Stage 1 to 9 of the lesson</source>
+        <translation>课程的第 1 至第 9 阶段</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset the stage to its start (Ctrl+Z brings back the run before)</source>
+        <translation>把本阶段重置到开头（Ctrl+Z 可找回之前的运行）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z、Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Undo or redo a reset</source>
+        <translation>撤销或重做重置</translation>
+    </message>
+    <message>
+        <source>B, .</source>
+        <translation>B、.</translation>
+    </message>
+    <message>
+        <source>Black screen (press again to come back)</source>
+        <translation>黑屏（再按一次恢复）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Show or hide the narrative</source>
+        <translation>显示或隐藏讲解</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
         <translation>这些按键只在演示视图中有效；文本框有焦点时不起作用。</translation>
     </message>
     <message>
         <source>gradsim lessons (*.json);;All files (*)</source>
         <translation>gradsim 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>讲课(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Projector &amp;scale</source>
+        <translation>投影缩放(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson...</source>
+        <translation>打开课程(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file and present its first stage.</source>
+        <translation>打开一个课程文件并展示其第一阶段。</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The stage for a projector: the stage&apos;s plots large, the narrative beside them, a large step counter; the builder and controls hidden. Esc leaves.</source>
+        <translation>为投影仪准备的舞台：本阶段的图表放大，旁边是讲解，还有大号步数计数器；构建器和控件隐藏。按 Esc 退出。</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter window</source>
+        <translation>讲者窗口(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A second window for the lecturer: the narrative, the next stage and a clock.</source>
+        <translation>给讲者的第二个窗口：讲解、下一阶段和时钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Next stage</source>
+        <translation>下一阶段(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keys: →, Page Down, N.</source>
+        <translation>按键：→、Page Down、N。</translation>
+    </message>
+    <message>
+        <source>P&amp;revious stage</source>
+        <translation>上一阶段(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keys: ←, Page Up, P.</source>
+        <translation>按键：←、Page Up、P。</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The keys of the presentation view.</source>
+        <translation>演示视图中的按键。</translation>
+    </message>
+    <message>
+        <source>Text and lines at {percent}% in the presentation.</source>
+        <translation>演示时文字和线条为 {percent}%。</translation>
     </message>
     <message>
         <source>No such stage</source>
@@ -2759,6 +2907,26 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>设置权重 {name}[{row}, {col}]</translation>
     </message>
     <message>
+        <source>This starts training again from step 0, and the current run ({steps} steps) cannot be brought back with Undo. Start again?</source>
+        <translation>这会从第 0 步重新开始训练，当前的运行（{steps} 步）无法用撤销找回。要重新开始吗？</translation>
+    </message>
+    <message>
+        <source>(The run could not be kept: {reason})</source>
+        <translation>（无法保留这次运行：{reason}）</translation>
+    </message>
+    <message>
+        <source>Start again?</source>
+        <translation>重新开始？</translation>
+    </message>
+    <message>
+        <source>Older trained runs were released to save memory: undoing their changes restores the settings from step 0.</source>
+        <translation>为节省内存，较早的训练运行已被释放：撤销它们的更改只会恢复设置，并从第 0 步开始。</translation>
+    </message>
+    <message>
+        <source>Back to the run at step {step}.</source>
+        <translation>已回到第 {step} 步的运行。</translation>
+    </message>
+    <message>
         <source>Autosave failed</source>
         <translation>自动保存失败</translation>
     </message>
@@ -2827,6 +2995,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2863,12 +3035,36 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销(&amp;U) {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做(&amp;R) {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)...</translation>
     </message>
     <message>
         <source>Load a network and training configuration (JSON) and train it from step 0.</source>
         <translation>加载网络与训练配置（JSON），从第 0 步开始训练。</translation>
+    </message>
+    <message>
+        <source>Undo the last change of the settings or of a weight. A change that restarted training is undone with the whole run as it was.</source>
+        <translation>撤销对设置或某个权重的最后一次更改。重新开始训练的更改会连同整个运行原样撤销。</translation>
+    </message>
+    <message>
+        <source>Redo what Undo undid.</source>
+        <translation>重做被撤销的操作。</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -11,6 +11,10 @@ Contract (docs/architecture.md, "UI contracts"):
   message under the field (``optimizer.lr: must be a positive number, got -1.0``).
 * Every edit is a command on :meth:`undo_stack`; typing in one field is one command
   (consecutive keystrokes merge until the focus moves).
+* While a command's redo or undo shows its draft, :meth:`applying` names it and the
+  direction, so a receiver of ``configChanged`` can keep what the change replaces on the
+  command (:attr:`DraftCommand.kept`; the main window keeps the trained run there, so Ctrl+Z
+  brings it back). A command that keeps something is not merged with the previous one.
 
 The state is a draft config (see :mod:`gradsim.ui.builder.model`); the widgets
 only show it, so undo/redo, ``set_config`` and a language change all redraw from it.
@@ -71,7 +75,9 @@ def _t(source: str) -> str:
 class DraftCommand(QUndoCommand):
     """Replace the builder's draft; undo puts the previous one back.
 
-    Commands with the same ``merge_key`` (typing in one field) merge until ``sealed``.
+    Commands with the same ``merge_key`` (typing in one field) merge until ``sealed``, and
+    never when the newer one keeps something (``kept``: filled by receivers of
+    ``configChanged``, see :meth:`BuilderPanel.applying`).
     """
 
     MERGE_ID = 0x6753  # any constant: commands merge only with the same id
@@ -83,18 +89,21 @@ class DraftCommand(QUndoCommand):
         self.after = after
         self.merge_key = merge_key
         self.sealed = False
+        self.kept: dict[str, Any] = {}  # what this change replaced, kept for undo/redo by its receivers
 
     def redo(self) -> None:
-        self.panel._apply_draft(self.after)
+        self.panel._apply_draft(self.after, (self, "redo"))
 
     def undo(self) -> None:
-        self.panel._apply_draft(self.before)
+        self.panel._apply_draft(self.before, (self, "undo"))
 
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt naming
         if self.sealed or not isinstance(other, DraftCommand) or other.merge_key != self.merge_key:
+            return False
+        if other.kept:  # e.g. the trained run the newer keystroke replaced: its own undo step
             return False
         self.after = other.after
         return True
@@ -117,6 +126,7 @@ class BuilderPanel(QWidget):
         self._syncing = False
         self._datasets = DatasetCache()
         self._shown_dataset: Any = None
+        self._applying: tuple[DraftCommand, str] | None = None
         self._undo = QUndoStack(self)
         self._build()
         app = QApplication.instance()
@@ -158,6 +168,11 @@ class BuilderPanel(QWidget):
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
+
+    def applying(self) -> tuple[DraftCommand, str] | None:
+        """``(command, "redo" or "undo")`` while an undo command shows its draft (``configChanged``
+        is emitted then), None otherwise (``set_config(undoable=False)``, a language change)."""
+        return self._applying
 
     def draft(self) -> dict[str, Any]:
         return copy.deepcopy(self._draft)
@@ -350,7 +365,14 @@ class BuilderPanel(QWidget):
                 command.sealed = True
 
     # ================================================================== state -> widgets
-    def _apply_draft(self, draft: dict[str, Any]) -> None:
+    def _apply_draft(self, draft: dict[str, Any], applying: tuple[DraftCommand, str] | None = None) -> None:
+        self._applying = applying
+        try:
+            self._show_draft(draft)
+        finally:
+            self._applying = None
+
+    def _show_draft(self, draft: dict[str, Any]) -> None:
         self._draft = copy.deepcopy(draft)
         self._syncing = True
         try:

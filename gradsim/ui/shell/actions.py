@@ -1,5 +1,11 @@
-"""The main window's own actions and their texts: Open config, Quit, About, Reset panel layout,
-the training backend switch, and the View menu's theme, font size, line width and language.
+"""The main window's own actions and their texts: Open config, Undo and Redo, Quit, About, Reset
+panel layout, the training backend switch, and the View menu's theme, font size, line width and
+language.
+
+Shortcuts: Ctrl+O opens a session (File > Open session, :mod:`gradsim.ui.sessions.controller`),
+Ctrl+Shift+O a config; Ctrl+Z and Ctrl+Shift+Z (the platform's Undo and Redo keys) undo and
+redo the builder's edits, weights typed into the network diagram, and the runs a config change
+replaced (:mod:`gradsim.ui.shell.config_edits`).
 
 The actions belong to the window (their parent) and call its slots; :class:`WindowActions`
 builds them, keeps the checked states in step with the preferences, and re-words them after
@@ -12,8 +18,9 @@ from __future__ import annotations
 import platform
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 import gradsim
@@ -21,13 +28,22 @@ from gradsim.ui.common import theme, wording
 
 translate = QCoreApplication.translate
 
+OPEN_CONFIG_SHORTCUT = "Ctrl+Shift+O"
+
 
 class WindowActions:
     """Every action of the window's menus that no panel owns, by what it does."""
 
     def __init__(self, window: QMainWindow, preferences: theme.Preferences, backend: str) -> None:
         self.open = QAction(window)
-        self.open.setShortcut(QKeySequence.StandardKey.Open)
+        self.open.setShortcut(QKeySequence(OPEN_CONFIG_SHORTCUT))  # Ctrl+O opens a session
+        self.undo = QAction(window)
+        self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo.setEnabled(False)
+        self.redo = QAction(window)
+        self.redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y on Linux
+        self.redo.setEnabled(False)
+        self._undo_stack: QUndoStack | None = None
         self.quit = QAction(window)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -55,6 +71,38 @@ class WindowActions:
             self.language[code] = action
         self.show_preferences(preferences)
 
+    def connect_undo_stack(self, stack: QUndoStack) -> None:
+        """Undo and Redo act on ``stack`` (the builder's) and say what they would undo or redo."""
+        self._undo_stack = stack
+        self.undo.triggered.connect(stack.undo)
+        self.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(self._word_undo_redo)
+        stack.redoTextChanged.connect(self._word_undo_redo)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        self._word_undo_redo()
+
+    def _word_undo_redo(self, *_args: object) -> None:
+        if not (shiboken6.isValid(self.undo) and shiboken6.isValid(self.redo)):
+            return  # the window is being destroyed (its stack still says it is emptied)
+        stack = self._undo_stack
+        if stack is not None and not shiboken6.isValid(stack):  # the builder is gone (window closing)
+            stack = self._undo_stack = None
+        what_undo = stack.undoText() if stack is not None else ""
+        what_redo = stack.redoText() if stack is not None else ""
+        self.undo.setText(
+            translate("MainWindow", "&Undo {what}").format(what=what_undo).strip()
+            if what_undo
+            else translate("MainWindow", "&Undo")
+        )
+        self.redo.setText(
+            translate("MainWindow", "&Redo {what}").format(what=what_redo).strip()
+            if what_redo
+            else translate("MainWindow", "&Redo")
+        )
+
     def show_preferences(self, preferences: theme.Preferences) -> None:
         """Check the theme, font size and line width in use."""
         self.theme[preferences.theme].setChecked(True)
@@ -69,6 +117,15 @@ class WindowActions:
                     "MainWindow", "Load a network and training configuration (JSON) and train it from step 0."
                 ),
             ),
+            self.undo: (
+                self.undo.text(),
+                translate(
+                    "MainWindow",
+                    "Undo the last change of the settings or of a weight. A change that restarted "
+                    "training is undone with the whole run as it was.",
+                ),
+            ),
+            self.redo: (self.redo.text(), translate("MainWindow", "Redo what Undo undid.")),
             self.quit: (
                 translate("MainWindow", "&Quit"),
                 translate("MainWindow", "Stop training and close gradsim."),
@@ -95,6 +152,7 @@ class WindowActions:
             action.setText(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
+        self._word_undo_redo()
         names = theme.theme_names()
         for name, action in self.theme.items():
             action.setText(names[name])

@@ -1,5 +1,6 @@
-"""The main window's menu bar and toolbar: File, View (panels, layout, theme, font size, line
-width, language), Train and Help, and the toolbar with the training actions and Open.
+"""The main window's menu bar and toolbar: File, Edit (Undo, Redo), View (panels, layout, theme,
+font size, line width, language), Train and Help, and the toolbar with the training actions and
+Open config.
 
 :class:`WindowMenus` places the actions (the window's own from
 :class:`~gradsim.ui.shell.actions.WindowActions`, the training controls' Play/Step/Reset,
@@ -38,6 +39,10 @@ class WindowMenus:
         self._file_end = self.file.addSeparator()  # File actions of later features go above it
         self.file.addAction(actions.quit)
 
+        self.edit = bar.addMenu("")
+        self.edit.addAction(actions.undo)
+        self.edit.addAction(actions.redo)
+
         self.view = bar.addMenu("")
         self.panels = self.view.addMenu("")
         for spec in PANELS:
@@ -75,6 +80,7 @@ class WindowMenus:
 
     def retranslate(self) -> None:
         self.file.setTitle(translate("MainWindow", "&File"))
+        self.edit.setTitle(translate("MainWindow", "&Edit"))
         self.view.setTitle(translate("MainWindow", "&View"))
         self.train.setTitle(translate("MainWindow", "&Train"))
         self.help.setTitle(translate("MainWindow", "&Help"))

@@ -14,6 +14,7 @@ from gradsim.ui.common import wording
 translate = QCoreApplication.translate
 
 FIELDS = ("step", "epoch", "rate", "loss", "fps")
+NO_VALUE = "—"  # a value not measured yet (the loss before the first step), not "NaN"
 
 
 class StatusBar:
@@ -55,7 +56,8 @@ class StatusBar:
             else ""
         )
         labels["rate"].setText(rate)
-        labels["loss"].setText(translate("MainWindow", "Loss {loss}").format(loss=_float_text(snap.loss)))
+        loss = _float_text(snap.loss) if snap.step > 0 else NO_VALUE  # no loss before the first step
+        labels["loss"].setText(translate("MainWindow", "Loss {loss}").format(loss=loss))
         frame_rate = translate("MainWindow", "{fps} fps").format(fps=f"{fps:.0f}")
         labels["fps"].setText(frame_rate if running else "")
         key = tuple((d.code, repr(sorted(d.params.items()))) for d in snap.diagnoses)
