@@ -17,8 +17,8 @@ list when everything fits):
   is what scrolling is for) unless ``allow_scrolling=False``.
 * **Texts inside pyqtgraph scenes**, which are not widgets — axis labels, legends, titles,
   ``TextItem``\\ s: every shown ``QGraphicsTextItem``/``QGraphicsSimpleTextItem`` must lie
-  inside the view's viewport (in its pixels), and inside every ancestor item that clips
-  its children (a ``ViewBox``). This is what finds an accuracy axis label drawn as
+  inside the view's viewport (in its pixels), and inside its clip path when an ancestor item
+  clips its children (a ``ViewBox``). This is what finds an accuracy axis label drawn as
   "ccuracy".
 
 Use it on a window that is shown and laid out (``window.show()``; let events run), e.g.::
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QGraphicsItem,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QGraphicsView,
@@ -85,8 +84,10 @@ def layout_problems(window: QWidget, *, allow_scrolling: bool = True) -> list[st
 
 def scene_text_problems(view: QGraphicsView) -> list[str]:
     """Texts of ``view``'s scene that the view cuts: outside its viewport or outside an
-    ancestor item that clips its children. Compared in viewport pixels, so a text that keeps
-    its size on screen (``ItemIgnoresTransformations``) is measured as it is drawn."""
+    ancestor item that clips its children (``isClipped``/``clipPath``; asking an item for its
+    ``parentItem()`` made wrappers that later crashed a scene's ``clear()``). Compared in
+    viewport pixels, so a text that keeps its size on screen (``ItemIgnoresTransformations``)
+    is measured as it is drawn."""
     scene = view.scene()
     if scene is None:
         return []
@@ -105,13 +106,10 @@ def scene_text_problems(view: QGraphicsView) -> list[str]:
         where = f"{widget_name(view)}: text item {_quote(text)}"
         if not _inside(box, shown):
             problems.append(f"{where} at {_rect(box)} lies outside its view {_rect(shown)}")
-        for clipper in _clipping_ancestors(item):
-            clip = clipper.deviceTransform(to_view).mapRect(clipper.boundingRect())
+        if item.isClipped():  # by an ancestor that clips its children (a ViewBox)
+            clip = item.deviceTransform(to_view).map(item.clipPath()).boundingRect()
             if not _inside(box, clip):
-                problems.append(
-                    f"{where} at {_rect(box)} is cut by {type(clipper).__name__} at {_rect(clip)}"
-                )
-                break
+                problems.append(f"{where} at {_rect(box)} is cut by an item that clips it at {_rect(clip)}")
     return problems
 
 
@@ -409,14 +407,6 @@ def _glyph_box(item: QGraphicsTextItem | QGraphicsSimpleTextItem) -> QRectF:
         margin = item.document().documentMargin()
         box = box.adjusted(margin, margin, -margin, -margin)
     return box
-
-
-def _clipping_ancestors(item: QGraphicsItem) -> Iterable[QGraphicsItem]:
-    parent = item.parentItem()
-    while parent is not None:
-        if parent.flags() & QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape:
-            yield parent
-        parent = parent.parentItem()
 
 
 def _inside(inner: QRectF, outer: QRectF) -> bool:

@@ -35,9 +35,12 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def addLayout(self, layout: QLayout) -> None:  # noqa: N802 (the QBoxLayout name)
-        """A layout kept whole on one row (a label with its field)."""
-        self.addChildLayout(layout)
-        self.addItem(layout)
+        """A layout kept whole on one row (a label with its field), in a widget of its own:
+        Qt, not a Python list, then owns the nested layout."""
+        box = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        box.setLayout(layout)
+        self.addWidget(box)
 
     def addSpacing(self, width: int) -> None:  # noqa: N802 (the QBoxLayout name)
         """A fixed gap before the next item (dropped at the start of a row)."""

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -468,7 +469,12 @@ def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> N
     again whenever the plot is resized or an entry renamed: a row of three long Russian
     entries ran off the plot's left edge at 1280x720."""
 
+    plot_ref, legend_ref = weakref.ref(plot), weakref.ref(legend)  # no cycle through the closure
+
     def refit(*_args) -> None:
+        plot, legend = plot_ref(), legend_ref()
+        if plot is None or legend is None:
+            return
         columns = legend_columns_to_fit(legend, plot.getViewBox().width(), most)
         if columns != legend.columnCount:
             legend.setColumnCount(columns)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QStyle, QTabBar, QWidget
 
@@ -73,10 +74,45 @@ def create_panel_docks(
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         built.docks[spec.name] = dock
-        dock.dockLocationChanged.connect(
-            lambda _area, w=window: QTimer.singleShot(0, w, lambda: keep_tab_names(w))
-        )
+        dock.dockLocationChanged.connect(_TabNamesKeeper.for_window(window).schedule)
     return built
+
+
+class _TabNamesKeeper(QObject):
+    """Runs :func:`keep_tab_names` once the window's layout has changed (after the event)."""
+
+    @classmethod
+    def for_window(cls, window: QMainWindow) -> _TabNamesKeeper:
+        keeper = window.findChild(cls, "tabNamesKeeper", Qt.FindChildOption.FindDirectChildrenOnly)
+        return keeper if keeper is not None else cls(window)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("tabNamesKeeper")
+
+    @Slot()
+    def schedule(self) -> None:
+        QTimer.singleShot(0, self, self._apply)
+
+    def _apply(self) -> None:
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            keep_tab_names(window)
+
+
+class _LayoutRequests(QObject):
+    """Calls ``on_request`` whenever ``widget``'s layout asks to be redone."""
+
+    def __init__(self, widget: QWidget, area: FittingScrollArea) -> None:
+        super().__init__(widget)
+        self._area = weakref.ref(area)  # the area owns the panel that owns this filter: no cycle
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        area = self._area()
+        if area is not None and event.type() == QEvent.Type.LayoutRequest:
+            area.fit()
+        return False
 
 
 class HeightForWidth(QObject):
@@ -92,14 +128,14 @@ class HeightForWidth(QObject):
         super().__init__(widget)
         self._widget = widget
         widget.installEventFilter(self)
-        self._fit()
+        self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._fit()
+            self.fit()
         return False
 
-    def _fit(self) -> None:
+    def fit(self) -> None:
         layout = self._widget.layout()
         if layout is None or not layout.hasHeightForWidth():
             return
@@ -241,23 +277,21 @@ class FittingScrollArea(QScrollArea):
 
     def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt override)
         super().setWidget(widget)
-        widget.installEventFilter(self)
-        self._fit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self._fit()
-        return super().eventFilter(watched, event)
+        # a filter owned by the panel, not this area: no Python override runs while Qt
+        # destroys the area and its panel
+        _LayoutRequests(widget, self)
+        self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         widget = self.widget()
         return widget.sizeHint() if widget is not None else super().sizeHint()
 
-    def _fit(self) -> None:
+    def fit(self) -> None:
+        """Size the panel: the viewport, or its minimum for the width if larger."""
         widget = self.widget()
         if widget is None:
             return
