@@ -140,3 +140,48 @@ def test_no_single_key_acts_while_a_text_field_has_the_focus(make_window, qtbot)
     assert window.lecture.presenting
     assert not controller.running
     assert "3" in field.text() and "r" in field.text() and "b" in field.text()
+
+
+def test_help_lists_the_keys_and_the_lecture_menu_lists_the_lessons(make_window, dialogs):
+    window = make_window()
+    window.lecture.shortcuts_action.trigger()
+    about = [call for call in dialogs.calls if call[0] == "about"]
+    assert about and all(key in about[-1][2] for key in ("F11", "Space", "Page Down", "Shift+→", "Esc"))
+    assert window.lecture.shortcuts_action in window.menus.help.actions()
+    assert window.lecture.presentation_action in window.menus.view.actions()
+    assert window.lecture.presentation_action.shortcut().toString() == "F11"
+    names = [action.data() for action in window.lecture.lesson_actions]
+    assert len(names) == 5 and names[0] == LESSON
+
+
+def test_open_lesson_file_from_the_file_menu(make_window, dialogs, qtbot):
+    from gradsim.shipped import lessons_dir
+
+    window = make_window()
+    dialogs.open_answers.append(str(lessons_dir() / "exploding-gradients.json"))
+    assert window.lecture.open_action in window.menus.file.actions()
+    window.lecture.open_action.trigger()
+    assert window.lecture.player.lesson.name == "exploding-gradients"
+    assert window.lecture.player.index == 0
+    wait_actions(window, qtbot)
+    assert not window.open_lesson("no-such-lesson")
+    assert dialogs.errors()
+
+
+def test_a_landscape_stage_shows_the_race_without_the_banner(make_window, qtbot):
+    window = make_window()
+    assert window.open_lesson("depth-terrain-optimizers", 3)  # ravine and momentum: a race
+    window.lecture.set_presentation(True, full_screen=False)
+    wait_actions(window, qtbot)
+    landscape = window.panels["landscape"]
+    assert window.docks["landscape"].isVisible() and not window.docks["banner"].isVisible()
+    analytic = landscape.analytic
+    qtbot.waitUntil(lambda: analytic.computation is not None and analytic.index > 0, timeout=30_000)
+    window.lecture.view.update_step()  # the counter follows the race's step (10 times a second)
+    assert window.lecture.view.header.step.text() == f"{analytic.index:,}"
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # the race's animation, not the network's training
+    assert analytic.playing and not window.controller.running
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not analytic.playing
+    window.lecture.set_presentation(False)
+    assert window.docks["banner"].isVisible()
