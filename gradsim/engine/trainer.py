@@ -508,4 +508,5 @@ class Trainer:
             decision=frozen_dict(self.decision_grid()) if include_decision else {},
             data=frozen_dict(data),
             task=self.dataset.task,
+            train_samples=int(self.dataset.x_train.shape[0]),
         )

@@ -86,3 +86,13 @@ def test_data_samples_is_bounded_by_the_training_set_and_says_so(panel):
     assert net.samples_spin.value() == 700, "the user's setting survives a smaller data set"
     net.samples_spin.setValue(0)
     assert net.samples_spin.text() == "all"
+
+
+def test_the_training_set_size_comes_with_every_snapshot(panel):
+    trainer = Trainer(load_config("relu-he"))
+    snapshot = trainer.snapshot(include_decision=False)
+    assert snapshot.train_samples == len(trainer.dataset.x_train) == 320
+    panel.show_snapshot(snapshot)  # the landscape panel hands it to the network slice view
+    net = panel.network
+    net.samples_spin.setValue(1_000_000)
+    assert net.samples_spin.value() == 320 and net.samples_spin.maximum() == 320

@@ -74,3 +74,19 @@ def test_deep_nets_show_bars_without_numbers(panel):
     small.run(2)
     panel.show_snapshot(small.snapshot(include_decision=False))
     assert len(panel.bar_labels) == 3, "the labels follow the depth"
+
+
+def test_a_sigmoid_layer_histogram_has_enough_bins_to_show_a_shape(panel):
+    """41 bins over [-4, 4] left a sigmoid's outputs in [0, 1] five bins: a handful of steps."""
+    trainer = Trainer(load_config("sigmoid-deep"))
+    trainer.run(21)
+    snapshot = trainer.snapshot(include_decision=False)
+    counts = snapshot.histograms["activation"]
+    low, high = snapshot.histogram_ranges["activation"]
+    centres = low + (np.arange(counts.shape[1]) + 0.5) * (high - low) / counts.shape[1]
+    assert ((centres > 0) & (centres < 1)).sum() >= 15, "bins across a sigmoid's range"
+    occupied = (counts > 0).sum(axis=1)
+    assert occupied[0] >= 10, f"occupied bins per layer: {occupied.tolist()}"
+    panel.show_snapshot(snapshot)
+    x, _ = panel.ridge_curves[0].getData()
+    assert len(x) == counts.shape[1] + 1, "the ridge draws every bin"
