@@ -15,8 +15,8 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
 from gradsim.scenarios.errors import LessonError
@@ -29,6 +29,12 @@ from gradsim.ui.lecture.presenter import PresenterWindow
 translate = QCoreApplication.translate
 
 SCALE_KEY = "lecture/projector_scale"
+
+
+def _other_screen(screen: QScreen | None) -> QScreen | None:
+    """A screen that is not ``screen`` (the projector beside the laptop), or None."""
+    others = [other for other in QGuiApplication.screens() if other is not screen]
+    return others[0] if others else None
 
 
 def lesson_file_filter() -> str:
@@ -44,6 +50,7 @@ class Lecture(QObject):
         self.player = LessonPlayer(window)
         self.view = PresentationView(window, self.player)
         self.presenter: PresenterWindow | None = None
+        self._geometry_before: QRect | None = None  # the window's place before it went to the projector
         self.keys = LectureKeys(self._key_windows, self.act, lambda: self.view.active, self)
         self.keys.install()
         stored = QSettings().value(SCALE_KEY) if window.persist else None
@@ -276,19 +283,29 @@ class Lecture(QObject):
         if on:
             if self.player.lesson is None and self.shipped_lessons():
                 self.player.open(self.shipped_lessons()[0])
+            laptop = self.window.screen()
+            projector = _other_screen(laptop)
+            two_screens = self.presenter_action.isChecked() and projector is not None and full_screen
+            self._geometry_before = self.window.geometry() if two_screens else None
+            if two_screens:  # the stage on the projector, the presenter window on the laptop
+                self.window.setGeometry(projector.availableGeometry())
             self.view.enter(full_screen=full_screen)
             if self.presenter_action.isChecked():
-                self.show_presenter()
+                self.show_presenter(laptop if two_screens else None)
         else:
             self.view.leave()
+            if self._geometry_before is not None:  # back to the laptop's screen
+                self.window.setGeometry(self._geometry_before)
+                self._geometry_before = None
             if self.presenter is not None:
                 self.presenter.hide()
         self.presentation_action.setChecked(on)
 
-    def show_presenter(self) -> PresenterWindow:
+    def show_presenter(self, screen: QScreen | None = None) -> PresenterWindow:
+        """The presenter window (on ``screen`` when given; a second top-level window)."""
         if self.presenter is None:
             self.presenter = PresenterWindow(self.window, self.player)
-        self.presenter.place(self.window)
+        self.presenter.place(screen)
         self.presenter.restart_clock()
         self.presenter.show()
         return self.presenter
@@ -300,7 +317,7 @@ class Lecture(QObject):
     @Slot(bool)
     def _on_presenter_action(self, checked: bool) -> None:
         if checked and self.presenting:
-            self.show_presenter()
+            self.show_presenter(self.window.screen() if _other_screen(self.window.screen()) else None)
         elif not checked and self.presenter is not None:
             self.presenter.hide()
 

@@ -3,7 +3,8 @@
 A second top-level window (a child of the main window with the ``Qt.Window`` flag, so it
 closes with it) showing the current stage's narrative and what to watch, the next stage, the
 clock and the time since the presentation began. The lecturer's keys act here too. With two
-screens, :meth:`place` puts it on the screen the main window is not on.
+screens it stays on the screen the window was on (the laptop's) while the stage goes full
+screen on the other (the projector): :meth:`Lecture.set_presentation`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gradsim.ui.lecture.stage_widgets import WHITE, NarrativePanel, scaled_font, stage_texts
@@ -52,13 +53,10 @@ class PresenterWindow(QWidget):
         self.resize(720, 540)
         self.retranslate()
 
-    def place(self, main: QWidget) -> None:
-        """On a screen other than the main window's, when there is one."""
-        screens = QGuiApplication.screens()
-        current = main.screen()
-        others = [screen for screen in screens if screen is not current]
-        if others:
-            self.setGeometry(others[0].availableGeometry().adjusted(40, 40, -40, -40))
+    def place(self, screen: QScreen | None) -> None:
+        """On ``screen`` (the laptop's, when the stage goes to the projector)."""
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry().adjusted(40, 40, -40, -40))
 
     @Slot(int)
     def show_stage(self, index: int) -> None:
