@@ -134,9 +134,23 @@ def test_open_ravine_momentum_restores_the_landscape(make_window, qtbot):
     assert panel.analytic.max_index() == 600
 
 
+@pytest.fixture
+def english_after(make_window):
+    """A window whose translators are removed again at the end (they are the application's)."""
+    windows = []
+
+    def make():
+        windows.append(make_window())
+        return windows[-1]
+
+    yield make
+    for window in windows:
+        window.set_language("en", remember=False)
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN", "ru"])
-def test_gallery_texts_in_the_ui_language(make_window, qtbot, language):
-    window = make_window()
+def test_gallery_texts_in_the_ui_language(english_after, qtbot, language):
+    window = english_after()
     window.set_language(language, remember=False)
     gallery = ScenarioGallery(window)
     qtbot.addWidget(gallery)
@@ -153,8 +167,8 @@ def test_gallery_texts_in_the_ui_language(make_window, qtbot, language):
     assert gallery.variant_combo.itemText(1) == find_scenario("relu-he-rescue").label("sigmoid", language)
 
 
-def test_gallery_follows_a_language_switch(make_window, qtbot):
-    window = make_window()
+def test_gallery_follows_a_language_switch(english_after, qtbot):
+    window = english_after()
     action = install_gallery(window)
     gallery = action.show_gallery()
     qtbot.addWidget(gallery)
