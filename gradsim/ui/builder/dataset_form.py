@@ -82,6 +82,7 @@ class DatasetForm(QWidget):
         self._chooser: FileChooser = _default_chooser
         self._csv_problem: tuple[str, Exception] | None = None  # (file name, why it was refused)
         self._kind_value = "circles"
+        self._synced: dict[str, Any] | None = None  # the data spec shown last
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
@@ -91,6 +92,7 @@ class DatasetForm(QWidget):
         self.kind = ChoiceField()
         self.kind.set_items((k, text.label(text.DATASETS, k)) for k in DATASET_KINDS)
         self.kind.edited.connect(self._on_kind)
+        self.kind.combo.activated.connect(self._on_kind_activated)  # also the dataset already shown
         self.form.addRow(self.kind_label, self.kind)
         self.file_label = QLabel()
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -157,6 +159,9 @@ class DatasetForm(QWidget):
             return None
 
     def sync(self, spec: dict[str, Any]) -> None:
+        if self._synced is not None and spec != self._synced:  # other data (undo, an opened
+            self._forget_csv_problem()  # config): a refused file's message was about the old one
+        self._synced = dict(spec)
         self._kind_value = spec["kind"]
         self.kind.set_value(spec["kind"])
         self.kind.combo.setToolTip(text.tip(text.DATASETS, spec["kind"]))
@@ -183,9 +188,18 @@ class DatasetForm(QWidget):
             if not self.choose_csv():
                 self.kind.set_value(self._kind_value)
             return
+        self._forget_csv_problem()
+        self.kindChosen.emit(("data",), kind)
+
+    def _on_kind_activated(self, index: int) -> None:
+        """A built-in dataset picked in the list, even the one already shown (a refused CSV file
+        left it there): the user is back on it, so the file's message goes."""
+        if self.kind.combo.itemData(index) != "csv":
+            self._forget_csv_problem()
+
+    def _forget_csv_problem(self) -> None:
         self._csv_problem = None
         self.load_message.show_message("")
-        self.kindChosen.emit(("data",), kind)
 
     def choose_csv(self) -> bool:
         caption = QCoreApplication.translate("BuilderPanel", "Load CSV data")
