@@ -75,7 +75,7 @@ def test_every_panel_is_a_dock_and_view_menu_toggles_it(qtbot, make_window):
             assert dock.objectName() == f"dock_{spec.name}"
     assert window.panel_errors == {}
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Train", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Train", "&Lecture", "&Help"]
     view_actions = window.menus.panels.actions()
     assert len(view_actions) == len(window.docks)
     loss_or_banner = window.docks.get("loss") or window.docks["banner"]
