@@ -3794,6 +3794,10 @@ steps</source>
         <translation>Сценарии не найдены.</translation>
     </message>
     <message>
+        <source>As described</source>
+        <translation>Как описано</translation>
+    </message>
+    <message>
         <source>Network: trains for {steps} steps</source>
         <translation>Сеть: {steps} шагов обучения</translation>
     </message>

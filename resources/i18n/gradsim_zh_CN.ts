@@ -3794,6 +3794,10 @@ steps</source>
         <translation>没有找到场景。</translation>
     </message>
     <message>
+        <source>As described</source>
+        <translation>如文中所述</translation>
+    </message>
+    <message>
         <source>Network: trains for {steps} steps</source>
         <translation>网络：训练 {steps} 步</translation>
     </message>

@@ -211,7 +211,11 @@ class ScenarioGallery(QDialog):
         self.variant_combo.blockSignals(True)
         self.variant_combo.clear()
         for name in scenario.variant_names():
-            self.variant_combo.addItem(scenario.label(name, self.language()), name)
+            if name == BASE and not scenario.base_label:  # a scenario without variants
+                label = translate("ScenarioGallery", "As described")
+            else:
+                label = scenario.label(name, self.language())
+            self.variant_combo.addItem(label, name)
         self.variant_combo.blockSignals(False)
         if chosen is not None:
             self.select_variant(chosen)  # kept across a language switch

@@ -55,6 +55,9 @@ def test_gallery_lists_the_scenarios_in_order(make_window, qtbot):
     assert [gallery.variant_combo.itemData(i) for i in range(gallery.variant_combo.count())] == list(
         scenario.variant_names()
     )
+    gallery.select("ravine-momentum")  # no variants: one entry, the scenario as written
+    assert gallery.variant_combo.count() == 1 and gallery.variant_combo.itemText(0) == "As described"
+    assert not gallery.variant_combo.isEnabled()
 
 
 def test_missing_thumbnail_shows_a_placeholder(make_window, qtbot, tmp_path, monkeypatch):
