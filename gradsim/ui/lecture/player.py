@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -70,6 +71,8 @@ class LessonPlayer(QObject):
         self.undo_stack = QUndoStack(self)
         self._pending: list[Action] = []
         self._waiting = False  # a train action waits for the worker's pause
+        #: Set by the presentation view: ``front_hook(panel)`` -> True when it placed the panel.
+        self.front_hook: Callable[[str], bool] | None = None
         window.controller.paused.connect(self._on_paused)
 
     # ------------------------------------------------------------------ the lesson
@@ -231,6 +234,8 @@ class LessonPlayer(QObject):
         panel.restore(copy.deepcopy(state))
 
     def _front(self, name: str) -> None:
+        if self.front_hook is not None and self.front_hook(name):
+            return  # the presentation view places it
         with contextlib.suppress(KeyError, LookupError):  # a panel that failed to load
             self.window.show_panel(name)
 

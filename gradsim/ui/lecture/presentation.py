@@ -40,9 +40,13 @@ PROJECTOR_SCALES = (100, 150, 200)
 DEFAULT_PROJECTOR_SCALE = 150
 
 
-def stage_panels(view: tuple[str, ...], docks: dict[str, QDockWidget]) -> list[str]:
-    """The one or two panels a stage shows large: the first of its view that can be shown."""
-    names = [name for name in view if name not in HIDDEN_PANELS and name in docks]
+def stage_panels(
+    view: tuple[str, ...], docks: dict[str, QDockWidget], fronted: tuple[str, ...] = ()
+) -> list[str]:
+    """The one or two panels a stage shows large: the last ones its actions brought to the
+    front, then the first of its view, that can be shown."""
+    wanted = [*reversed(fronted), *view]
+    names = [name for name in dict.fromkeys(wanted) if name not in HIDDEN_PANELS and name in docks]
     if not names:
         names = [name for name in DEFAULT_STAGE_PANELS if name in docks]
     if "landscape" in names[:2]:
@@ -78,10 +82,13 @@ class PresentationView(QObject):
         self._saved_bars: dict[str, bool] = {}
         self._was_full_screen = False
         self._saved_splitter: list[list[int]] | None = None
+        self.fronted: list[str] = []  # panels the stage's actions brought to the front
+        self._stage_shown = -1
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self.update_step)
         player.stageChanged.connect(self._on_stage)
+        player.front_hook = self.front
         self.retranslate()
 
     def _dock(self, name: str, widget: QWidget) -> QDockWidget:
@@ -160,7 +167,7 @@ class PresentationView(QObject):
             return
         window = self.window
         docks = window.docks
-        shown = stage_panels(self.player.stage.view, docks)
+        shown = stage_panels(self.player.stage.view, docks, tuple(self.fronted))
         for dock in window.findChildren(QDockWidget):
             if dock.parent() is window:
                 window.removeDockWidget(dock)
@@ -214,6 +221,7 @@ class PresentationView(QObject):
         window = self.window
         width = max(window.width(), 640)
         narrative = round(width * (0.24 if "landscape" in shown else 0.27))
+        self.narrative_dock.setMinimumWidth(round(width * 0.22))
         if self.narrative_visible:
             panels = [self.window.docks[name] for name in shown]
             rest = width - narrative
@@ -222,7 +230,23 @@ class PresentationView(QObject):
                 [*(rest // max(len(panels), 1) for _ in panels), narrative],
                 Qt.Orientation.Horizontal,
             )
-        window.resizeDocks([self.header_dock], [self.header.sizeHint().height()], Qt.Orientation.Vertical)
+        height = self.header.heightForWidth(width) if self.header.hasHeightForWidth() else -1
+        height = max(height, self.header.sizeHint().height())  # a long title wraps: all its lines
+        self.header_dock.setMinimumHeight(height)
+        window.resizeDocks([self.header_dock], [height], Qt.Orientation.Vertical)
+        banner = window.docks.get("banner")
+        if banner is not None and banner.isVisible():  # the plots get the rest
+            window.resizeDocks([banner], [banner.widget().sizeHint().height()], Qt.Orientation.Vertical)
+
+    def front(self, name: str) -> bool:
+        """A stage's ``front`` action while presenting: the panel joins the stage layout (the
+        builder and the controls stay hidden); True when handled here."""
+        if not self.active:
+            return False
+        if name not in HIDDEN_PANELS and name not in self.fronted:
+            self.fronted.append(name)
+            self.arrange()
+        return True
 
     def toggle_narrative(self) -> bool:
         self.narrative_visible = not self.narrative_visible
@@ -234,6 +258,9 @@ class PresentationView(QObject):
     @Slot(int)
     def _on_stage(self, index: int) -> None:
         player = self.player
+        if index != self._stage_shown:
+            self.fronted = []
+            self._stage_shown = index
         if player.lesson is None or index < 0:
             return
         language = player.language()
