@@ -175,3 +175,19 @@ def test_every_panel_of_every_stage_fits(make_window, monkeypatch):
     _avoid_the_wrapper_crash(monkeypatch)
     window = make_window()
     assert _problems_of_every_stage(window, (1280, 720)) == {}
+
+
+def test_a_front_action_places_its_panel_in_the_stage(make_window, qtbot):
+    """exploding-gradients: stage 3 brings the controls to the front (they stay hidden while
+    presenting, never a floating dock), stage 6 the weights (they join the stage)."""
+    window = make_window()
+    assert window.open_lesson("exploding-gradients", 2)
+    window.lecture.set_presentation(True, full_screen=False)
+    wait_actions(window, qtbot)
+    controls = window.docks["controls"]
+    assert not controls.isVisible() and not controls.isFloating()
+    assert window.open_lesson("exploding-gradients", 5)
+    wait_actions(window, qtbot)
+    weights = window.docks["weights"]
+    assert weights.isVisible() and not weights.isFloating()
+    assert not controls.isVisible()
