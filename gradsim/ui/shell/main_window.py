@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.menus.view.addSeparator()
         self.menus.view.addAction(self.timeline_dock.toggleViewAction())
         self.timeline_bar.rewindRequested.connect(self._on_rewind)
+        self.banner.rewindRequested.connect(self._on_rewind)  # "Rewind to step k" after a NaN
         self.controller.frameReady.connect(self._on_timeline_frame)
         self.look_back = LookBack(self, [spec.name for spec in PANELS if spec.shows_state])
         self.sessions = SessionController(self)
