@@ -501,3 +501,28 @@ def text_room(plot: pg.PlotItem) -> tuple[float, float]:
     width = max(title_w, left_w + x_label)
     height = title_h + bottom_h + y_label
     return width, height
+
+
+def keep_scene_inside(view: pg.GraphicsView) -> None:
+    """A plot view at least as large as its scene's smallest layout, so titles, axis labels
+    and legends are not drawn beyond the view's edge (a Russian title wider than its plot
+    pushed the plot next to it out of the panel). Call it again after the texts change: the
+    view's own minimum from before the first call stays the floor."""
+    item = view.ci if isinstance(view, pg.GraphicsLayoutWidget) else view.getPlotItem()
+    floor = getattr(view, "_minimum_floor", None)
+    if floor is None:
+        floor = view._minimum_floor = (view.minimumWidth(), view.minimumHeight())
+    hint = item.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+    width, height = hint.width(), hint.height()
+    plots = (
+        [item]
+        if isinstance(item, pg.PlotItem)
+        else [child for child in item.items if isinstance(child, pg.PlotItem)]
+    )
+    for plot in plots:
+        room_w, room_h = text_room(plot)
+        height = max(height, room_h + 8)
+        if len(plots) == 1:
+            width = max(width, room_w + 8)
+    frame = 2 * view.frameWidth()
+    view.setMinimumSize(max(floor[0], math.ceil(width) + frame), max(floor[1], math.ceil(height) + frame))

@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QStyle, QTabBar, QWidget
 
+from gradsim.ui.common import plotting as gp
 from gradsim.ui.shell.panel_specs import PANELS
 
 LAYOUT_VERSION = 1  # bump when the dock set changes: an old saved layout is then ignored
@@ -211,8 +213,8 @@ def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]
             docks[cell[0]].raise_()  # the first panel of each tab group in front
     scale = window.width() / 1600
     widths = [max(340, round(360 * scale)), round(660 * scale), round(580 * scale)]
-    if compact:  # the middle column first: the gradient flow's plots and titles need ~520 px
-        widths = [340, max(540, window.width() - 340 - 420), 420]
+    if compact:  # the middle column first: the gradient flow's plots and titles need ~530 px
+        widths = [330, max(560, window.width() - 330 - 390), 390]
     window.resizeDocks(heads, widths[: len(heads)], Qt.Orientation.Horizontal)
     heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 420}
     vertical = [docks[cell[0]] for col in columns for cell in col]
@@ -295,6 +297,9 @@ class FittingScrollArea(QScrollArea):
         widget = self.widget()
         if widget is None:
             return
+        for view in widget.findChildren(pg.GraphicsView):  # plots as large as their texts
+            if view.isVisibleTo(widget):
+                gp.keep_scene_inside(view)
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         view = self.maximumViewportSize()  # the viewport without scroll bars
         need = self.needed_size(view.width())

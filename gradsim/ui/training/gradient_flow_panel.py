@@ -261,12 +261,11 @@ class GradientFlowPanel(QWidget):
         self._update_legend()
 
     def _keep_texts_whole(self) -> None:
-        """Plots as wide as their titles and axis labels, so a narrow dock never cuts them."""
-        heatmap, _ = gp.text_room(self.heatmap_plot)
-        bars, _ = gp.text_room(self.bars_plot)
-        self.heatmap_plot.setMinimumWidth(heatmap)
-        self.bars_plot.setMinimumWidth(bars)
-        self.graphics.setMinimumWidth(max(360, round(heatmap + bars + self.colour_bar_plot.width() + 12)))
+        """Plots as wide as their titles and axis labels, so a narrow dock never cuts them (the
+        view follows its scene's minimum: :func:`gradsim.ui.common.plotting.keep_scene_inside`)."""
+        self.heatmap_plot.setMinimumWidth(gp.text_room(self.heatmap_plot)[0])
+        self.bars_plot.setMinimumWidth(gp.text_room(self.bars_plot)[0])
+        gp.keep_scene_inside(self.graphics)
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, *_args) -> None:
