@@ -282,7 +282,9 @@ class GalleryAction(QObject):
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.window_ and event.type() == QEvent.Type.LanguageChange:
+        # getattr: Qt may call the filter while Python tears the object down (a closing window)
+        window = getattr(self, "window_", None)
+        if window is not None and watched is window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
