@@ -216,7 +216,7 @@ def arrange_default_layout(window: QMainWindow, docks: Mapping[str, QDockWidget]
     if compact:  # the middle column first: the gradient flow's plots and titles need ~530 px
         widths = [330, max(560, window.width() - 330 - 390), 390]
     window.resizeDocks(heads, widths[: len(heads)], Qt.Orientation.Horizontal)
-    heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 420}
+    heights = {"controls": 360, "builder": 540, "diagram": 330, "gradient_flow": 570, "loss": 600}
     vertical = [docks[cell[0]] for col in columns for cell in col]
     window.resizeDocks(
         vertical, [heights.get(d.objectName()[5:], 520) for d in vertical], Qt.Orientation.Vertical
