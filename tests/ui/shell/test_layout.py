@@ -32,6 +32,8 @@ SIZES = [(1280, 720), (1600, 1000)]
 LANGUAGES = ["en", "zh_CN", "ru"]
 #: panels raised one by one after the default layout is checked: each must fit when in front
 RAISED = ("diagram", "gradient_flow", "loss", "decision", "histograms", "controls", "builder")
+#: panels that show whole, without scroll bars, when in front
+WHOLE = ("diagram", "gradient_flow", "loss", "decision")
 
 
 def _settle(qtbot, ms: int = 150) -> None:
@@ -121,6 +123,8 @@ def _check_languages(qtbot, window, problems: dict) -> None:
             window.show_panel(name)
             _settle(qtbot)
             found = layout_problems(window)
+            if name in WHOLE and _scrolls(window, name):
+                found.append(f"{name} needs scroll bars")
             if found:
                 problems[(language, name)] = found
         window.show_panel("diagram")
