@@ -22,6 +22,7 @@ from gradsim.landscapes.surfaces import check_view, make_surface
 from gradsim.landscapes.trajectories import MAX_RUNS, MAX_STEPS
 from gradsim.scenarios.errors import FieldError
 from gradsim.scenarios.race_run import ROW_DEFAULTS, racer_spec
+from gradsim.scenarios.values import check_int_in, is_int, is_number
 
 STATE_VERSION = 1  # LandscapePanel.STATE_VERSION
 STATE_KEYS = ("version", "tab", "analytic")
@@ -52,7 +53,7 @@ def validate_landscape_state(state: Any, where: str = "landscape") -> None:
     _object(state, where)
     _known_keys(state, STATE_KEYS, where)
     version = state.get("version", STATE_VERSION)
-    if not _is_int(version) or not 1 <= version <= STATE_VERSION:
+    if not is_int(version) or not 1 <= version <= STATE_VERSION:
         raise FieldError(
             f"{where}.version",
             "bad_version",
@@ -86,11 +87,11 @@ def validate_analytic(analytic: Any, where: str) -> None:
     except TypeError as error:
         raise FieldError(f"{where}.params", "bad_params", "{reason}", reason=str(error)) from None
     _point(analytic["start"], f"{where}.start")
-    _int_in(analytic["steps"], f"{where}.steps", 1, MAX_STEPS)
+    check_int_in(analytic["steps"], f"{where}.steps", 1, MAX_STEPS)
     _number_in(analytic.get("noise", 0.0), f"{where}.noise", 0.0, MAX_NOISE)
-    _int_in(analytic.get("seed", 0), f"{where}.seed", 0, MAX_SEED)
-    _int_in(analytic.get("speed", 30), f"{where}.speed", 1, 5000)
-    _int_in(analytic.get("index", 0), f"{where}.index", 0, 1 << 62)
+    check_int_in(analytic.get("seed", 0), f"{where}.seed", 0, MAX_SEED)
+    check_int_in(analytic.get("speed", 30), f"{where}.speed", 1, 5000)
+    check_int_in(analytic.get("index", 0), f"{where}.index", 0, 1 << 62)
     if analytic.get("scale", "auto") not in SCALE_MODES:
         raise FieldError(
             f"{where}.scale",
@@ -138,7 +139,7 @@ def validate_racer(row: Any, where: str) -> None:
     for key in ("lr", "momentum", "beta1", "beta2", "eps", "clip"):
         if key in row:
             _number_in(row[key], f"{where}.{key}", 0.0, math.inf)
-    _int_in(row.get("colour", 0), f"{where}.colour", 0, SERIES_COLOURS - 1)
+    check_int_in(row.get("colour", 0), f"{where}.colour", 0, SERIES_COLOURS - 1)
     spec, _ = racer_spec(row)
     try:
         build_optimizer(spec, [])
@@ -163,28 +164,10 @@ def _known_keys(value: Mapping[str, Any], allowed: tuple[str, ...], where: str) 
             )
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _int_in(value: Any, where: str, low: int, high: int) -> None:
-    if not _is_int(value) or not low <= value <= high:
-        raise FieldError(
-            where,
-            "out_of_range",
-            "must be an integer from {low} to {high}, got {value!r}",
-            low=low,
-            high=high,
-            value=value,
-        )
 
 
 def _number_in(value: Any, where: str, low: float, high: float) -> None:
-    if not _is_number(value) or not low <= value <= high:
+    if not is_number(value) or not low <= value <= high:
         raise FieldError(
             where,
             "out_of_range",
@@ -196,7 +179,7 @@ def _number_in(value: Any, where: str, low: float, high: float) -> None:
 
 
 def _point(value: Any, where: str) -> None:
-    if not isinstance(value, list) or len(value) != 2 or not all(_is_number(v) for v in value):
+    if not isinstance(value, list) or len(value) != 2 or not all(is_number(v) for v in value):
         raise FieldError(
             where, "bad_point", "must be [x, y] with two finite numbers, got {value!r}", value=value
         )

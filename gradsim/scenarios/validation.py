@@ -20,6 +20,7 @@ from gradsim.engine.errors import ConfigError
 from gradsim.scenarios.checks import CHECKS
 from gradsim.scenarios.errors import FieldError
 from gradsim.scenarios.landscape_state import validate_landscape_state
+from gradsim.scenarios.values import check_int_in, is_int, is_number  # noqa: F401 (used here and re-exported)
 
 LANGUAGES = ("en", "zh_CN", "ru")
 TEXT_FIELDS = ("title", "explanation", "formula", "watch", "try_next")
@@ -449,21 +450,3 @@ def check_known(value: Mapping[str, Any], allowed: tuple[str, ...], where: str) 
             )
 
 
-def is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def check_int_in(value: Any, where: str, low: int, high: int) -> None:
-    if not is_int(value) or not low <= value <= high:
-        raise FieldError(
-            where,
-            "out_of_range",
-            "must be an integer from {low} to {high}, got {value!r}",
-            low=low,
-            high=high,
-            value=value,
-        )
