@@ -83,3 +83,50 @@ def test_the_v1_to_v2_migration_is_what_keeps_that_run_exact() -> None:
 
 def test_schema_v1_fixture_migrates_to_keep() -> None:
     assert load_session(FIXTURES / "schema-v1.gradsim").trainer.config["training"]["lone_batch"] == "keep"
+
+
+V2 = FIXTURES / "schema-v2.gradsim"
+V2_DIVERGED = FIXTURES / "schema-v2-diverged.gradsim"
+
+
+def test_schema_v2_fixture_resumes_exactly_as_schema_2_ran() -> None:
+    """Made with schema-2 code (commit ec70878, arrays in one ``arrays.npz`` member): RMSprop
+    with momentum, a step schedule, clipping and BatchNorm, saved at step 12; its
+    ``extra.expected.*`` hold the next 20 steps as schema 2 ran them."""
+    assert read_manifest(V2)["schema_version"] == 2  # as stored; migrated on reading
+    session = load_session(V2)
+    trainer = session.trainer
+    assert trainer.step_count == 12 and trainer.config["name"] == "fixture-v2"
+    assert session.extras["ui"] == {"zoom": 1.25, "panels": ["loss", "gradients"]}
+    expected = _expected(session)
+    losses = [record.loss for record in trainer.steps(20)]
+    np.testing.assert_array_equal(losses, expected["losses"])
+    _, arrays = trainer_state(trainer)
+    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
+    assert len(compared) > 20
+    for name in compared:
+        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
+    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+
+
+def test_schema_v2_fixture_keeps_every_kind_of_array() -> None:
+    odd = {k[len("odd.") :]: v for k, v in load_session(V2).extra_arrays.items() if k.startswith("odd.")}
+    assert odd["float32_fortran"].flags.f_contiguous and odd["float32_fortran"].dtype == np.float32
+    np.testing.assert_array_equal(odd["float32_fortran"], np.arange(12, dtype=np.float32).reshape(3, 4) / 7)
+    assert odd["big_endian_int32"].dtype == np.dtype(">i4")
+    assert odd["big_endian_int32"].tolist() == list(range(-3, 4))
+    assert odd["empty"].shape == (0, 3) and odd["scalar_bool"].shape == () and bool(odd["scalar_bool"])
+    assert odd["complex64"].tolist() == [1 + 2j, -0.5j] and odd["uint16"].tolist() == [0, 65535]
+    assert odd["float16"].dtype == np.float16
+    values = odd["non_finite"]
+    assert np.isnan(values[0]) and values[1] == np.inf and values[2] == -np.inf and np.signbit(values[3])
+
+
+def test_schema_v2_diverged_fixture_keeps_its_non_finite_manifest_values() -> None:
+    """Schema 2 spells NaN/Inf out in the manifest: a diverged run's last step and where it broke."""
+    trainer = load_session(V2_DIVERGED).trainer
+    assert trainer.divergence == {"what": "loss", "value": "Inf", "step": 6}
+    record = trainer.last_record
+    assert record.step == 20 and record.loss == np.inf and np.isnan(record.grad_norm) and not record.finite
+    trainer.run(3)
+    assert trainer.step_count == 23
