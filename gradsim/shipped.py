@@ -1,8 +1,10 @@
 """What gradsim ships beside its code, found and read without Qt.
 
 The example configs (``resources/examples``), the lecture scenarios
-(``resources/scenarios``) and the lessons (``resources/lessons``) are data files in the
-package (``gradsim/resources`` is package data). The CLI, the app and the scenario and
+(``resources/scenarios``), the lessons (``resources/lessons``) and the icons
+(``resources/icons``) are data files: the project's ``resources/`` folder, copied into the
+package as ``gradsim/resources`` when a wheel is built (setup.py; the translations' .ts
+sources stay behind, their .qm are in ``gradsim/ui/i18n``). The CLI, the app and the scenario and
 lesson catalogues all find them here, and read them, or a user's file of the same kind,
 through :func:`read_json_file`: only a regular file (a named pipe or ``/dev/zero`` is
 refused at once), at most a given size, its nesting counted before ``json.loads``
@@ -32,8 +34,13 @@ MAX_CONFIG_FILE_BYTES = 16 * 2**20
 
 # --------------------------------------------------------------------------- folders
 def resources_dir() -> Path:
-    """The package's ``resources`` folder (``gradsim/resources``)."""
-    return Path(__file__).resolve().parent / "resources"
+    """The shipped resources: ``gradsim/resources`` in an installed package or a frozen app
+    (the build copies the project's ``resources/`` there, setup.py), else the checkout's
+    ``resources/`` beside the package (an editable install or the source tree), which stays
+    the one copy that is edited."""
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
 
 
 def examples_dir() -> Path:
@@ -49,6 +56,11 @@ def scenarios_dir() -> Path:
 def lessons_dir() -> Path:
     """The shipped lessons."""
     return resources_dir() / "lessons"
+
+
+def icons_dir() -> Path:
+    """The application icons: ``gradsim.svg`` and its PNG renderings (packaging/linux)."""
+    return resources_dir() / "icons"
 
 
 # --------------------------------------------------------------------------- JSON files

@@ -19,12 +19,27 @@ ROOT = Path(gradsim.__file__).resolve().parent
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 
 
-def test_folders_are_the_package_resources():
-    assert shipped.resources_dir() == ROOT / "resources"
-    assert shipped.examples_dir() == ROOT / "resources" / "examples"
-    assert shipped.scenarios_dir() == ROOT / "resources" / "scenarios"
-    assert shipped.lessons_dir() == ROOT / "resources" / "lessons"
+def test_folders_are_the_checkouts_resources():
+    """Run from the checkout (an editable install): the project's resources/ folder, the one
+    copy that is edited; there is no gradsim/resources (no symlink, which wheels break)."""
+    assert not (ROOT / "resources").exists() and not (ROOT / "resources").is_symlink()
+    resources = ROOT.parent / "resources"
+    assert shipped.resources_dir() == resources
+    assert shipped.examples_dir() == resources / "examples"
+    assert shipped.scenarios_dir() == resources / "scenarios"
+    assert shipped.lessons_dir() == resources / "lessons"
+    assert shipped.icons_dir() == resources / "icons"
     assert catalogue.scenarios_dir is shipped.scenarios_dir  # one place computes it
+
+
+def test_an_installed_package_finds_its_own_resources_first(tmp_path, monkeypatch):
+    """A wheel's gradsim/resources (copied there by setup.py) wins over any folder beside it."""
+    package = tmp_path / "site-packages" / "gradsim"
+    (package / "resources" / "examples").mkdir(parents=True)
+    (tmp_path / "site-packages" / "resources").mkdir()  # another project's folder: not ours
+    monkeypatch.setattr(shipped, "__file__", str(package / "shipped.py"))
+    assert shipped.resources_dir() == package / "resources"
+    assert shipped.examples_dir() == package / "resources" / "examples"
 
 
 def test_examples_by_name_and_the_default():

@@ -42,8 +42,10 @@ def test_nineteen_scenarios_numbered_in_order():
 
 
 def test_shipped_files_are_package_data():
-    """resources/ is the package's gradsim/resources (pyproject package-data ships it)."""
-    assert scenarios_dir() == ROOT / "resources" / "scenarios"
+    """The shipped resources (gradsim/resources when installed, the checkout's resources/ here)."""
+    from gradsim.shipped import resources_dir
+
+    assert scenarios_dir() == resources_dir() / "scenarios"
     assert len(list(scenarios_dir().glob("*.json"))) == len(SHIPPED)
 
 

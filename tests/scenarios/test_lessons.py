@@ -69,7 +69,9 @@ def test_five_lessons_one_per_source_text():
         assert lesson.path.parent == lessons_dir()
         assert 4 <= len(lesson.stages) <= 8, lesson.name
         assert any(stage.expect for stage in lesson.stages), f"{lesson.name} checks none of its claims"
-    assert lessons_dir() == ROOT / "resources" / "lessons"
+    from gradsim.shipped import resources_dir
+
+    assert lessons_dir() == resources_dir() / "lessons"
 
 
 @pytest.mark.parametrize("lesson", SHIPPED, ids=_stage_id)
