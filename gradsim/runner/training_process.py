@@ -80,8 +80,13 @@ class Outbox:
         self._connection.close()
 
 
-def run_training_process(commands: Any, results: Any, factory: TrainerFactory, pacing: Pacing) -> None:
-    """The child process: the same WorkerCore, commands from one pipe, results into another."""
+def run_training_process(
+    commands: Any, results: Any, factory: TrainerFactory, pacing: Pacing, loop_type: type = TrainingLoop
+) -> None:
+    """The child process: the same WorkerCore, commands from one pipe, results into another.
+
+    ``loop_type`` builds the loop from what ``init`` carries: a TrainingLoop from a Trainer,
+    or :class:`gradsim.runner.lockstep.LockstepLoop` from a comparison's VariantSet."""
     _tune_runtime()
     outbox = Outbox(results)
     sender = threading.Thread(target=outbox.run, name="gradsim-sender", daemon=True)
@@ -91,7 +96,7 @@ def run_training_process(commands: Any, results: Any, factory: TrainerFactory, p
         if kind != "init":
             raise RuntimeError(f"the training process expected 'init', got {kind!r}")
         channel = CommandChannel()
-        loop = TrainingLoop(pickle.loads(payload), factory, pacing)
+        loop = loop_type(pickle.loads(payload), factory, pacing)
         core = WorkerCore(
             loop,
             channel,
@@ -161,13 +166,15 @@ class ProcessBackend:
 
     kind = "process"
 
-    def __init__(self, trainer: Trainer, factory: TrainerFactory, pacing: Pacing) -> None:
+    def __init__(
+        self, trainer: Trainer, factory: TrainerFactory, pacing: Pacing, loop_type: type = TrainingLoop
+    ) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
         child_commands, self._commands = context.Pipe(duplex=False)
         self._results, child_results = context.Pipe(duplex=False)
         self.process = context.Process(
             target=run_training_process,
-            args=(child_commands, child_results, factory, pacing),
+            args=(child_commands, child_results, factory, pacing, loop_type),
             name="gradsim-training",
             daemon=True,
         )
