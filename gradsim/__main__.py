@@ -1,12 +1,18 @@
-"""Entry point: ``gradsim`` opens the app; ``gradsim run|info|...`` runs the headless CLI."""
+"""Entry point: ``gradsim`` opens the app; ``gradsim run|info|...`` runs the headless CLI;
+``gradsim --smoke-test [OUT.png]`` checks an installed or frozen app (docs/packaging.md)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First thing: in a frozen app the spawned training and race processes start this same
+    # executable, and freeze_support() turns them into workers instead of a second app
+    # (a no-op outside a frozen app; PyInstaller's runtime hook makes it work on Linux too).
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     from gradsim.engine.runtime import limit_blas_threads, tune_allocator
 
@@ -27,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(f"gradsim: {problem}", file=sys.stderr)
         return 1
+    if args and args[0] == "--smoke-test":
+        from gradsim.app import smoke_test
+
+        return smoke_test(args[1:])
     try:
         from gradsim.app import main as app_main
     except ImportError as error:  # the GUI is optional for the engine, not for the app
@@ -47,6 +57,8 @@ def print_help() -> None:
     parser = build_parser()
     parser.epilog = None  # its one-line pointer to the commands is replaced by the full list
     print(parser.format_help().rstrip())
+    print("\nchecking an installation:")
+    print("  --smoke-test [OUT.png]  open a lesson, train 10 steps in the training process, save a PNG")
     print("\nheadless commands (gradsim COMMAND --help for each):")
     for action in build_cli_parser()._subparsers._group_actions:  # argparse keeps them here
         for choice in action._choices_actions:

@@ -92,6 +92,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def smoke_test(argv: Sequence[str]) -> int:
+    """``gradsim --smoke-test [OUT.png]``: open a lesson, train in the training process, save a
+    PNG (gradsim/ui/shell/smoke_test.py), offscreen without a display; 0, else 1 and why."""
+    if len(argv) > 1 or (argv and not argv[0].lower().endswith(".png")):
+        print("gradsim: error: usage: gradsim --smoke-test [OUT.png]", file=sys.stderr)
+        return 2
+    import tempfile
+
+    out = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="gradsim-smoke-")) / "smoke-test.png"
+    started = time.monotonic()
+    _application(offscreen=True)
+    from gradsim.ui.shell.smoke_test import SmokeTestError, run_smoke_test
+
+    try:
+        run_smoke_test(out, report=lambda line: print(f"smoke test: {line}"))
+    except (SmokeTestError, GradsimError, OSError) as error:
+        print(f"gradsim: smoke test failed: {error}", file=sys.stderr)
+        return 1
+    print(f"smoke test: passed in {time.monotonic() - started:.1f} s")
+    return 0
+
+
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
     """argparse, but usage errors become UsageError (one line) instead of SystemExit."""
 

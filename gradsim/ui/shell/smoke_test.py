@@ -1,0 +1,107 @@
+"""``gradsim --smoke-test``: the installed or frozen app does its main jobs once, offscreen.
+
+What an installation can break that unit tests in a checkout cannot see: the shipped
+lessons and translations missing from the package, the spawned training process failing
+to start (a frozen app without ``multiprocessing.freeze_support()`` starts itself again
+instead), Qt's platform or image plugins left out of a frozen build. So the real main
+window opens a shipped lesson, trains :data:`SMOKE_STEPS` steps in the training process
+(the process backend, whatever the user's settings say) and saves a PNG of itself. Each
+check raises :class:`SmokeTestError` with what went wrong; the caller prints it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+
+from gradsim.scenarios.lessons import find_lesson
+from gradsim.ui.common.dialogs import ConsoleDialogs
+from gradsim.ui.shell.main_window import MainWindow
+
+#: The lesson opened (its first stage is a network the window trains).
+SMOKE_LESSON = "vanishing-gradients"
+SMOKE_STEPS = 10
+#: A cold start of the spawned process imports numpy and scipy: seconds on a busy machine.
+SMOKE_TIMEOUT_S = 180.0
+WINDOW_SIZE = (1280, 720)
+
+
+class SmokeTestError(Exception):
+    """One check of the smoke test failed; the message says which and why."""
+
+
+def run_smoke_test(out: Path, report: Callable[[str], None] = print) -> None:
+    """Open the lesson, train through the process backend, save ``out`` (a PNG).
+
+    Needs the QApplication (gradsim.app makes it, offscreen without a display).
+    ``report`` gets one line per check passed.
+    """
+    lesson = find_lesson(SMOKE_LESSON)
+    state = lesson.stage_state(0)
+    if state.kind != "network":
+        raise SmokeTestError(f"the lesson {lesson.name} no longer starts with a network stage")
+    window = MainWindow(state.config, persist=False, dialogs=ConsoleDialogs(), backend="process")
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.arrange_default_layout()
+        window.show()
+        if not window.open_lesson(lesson, 0, presentation=False):
+            raise SmokeTestError(f"the window could not open the lesson {lesson.name}")
+        _wait(lambda: not getattr(window.lecture.player, "busy", False), "the lesson's first stage")
+        report(f"opened the lesson {lesson.name!r} ({len(lesson)} stages) from {lesson.path}")
+        pid, step = _train_in_process(window)
+        report(f"trained {SMOKE_STEPS} steps in the training process (pid {pid}), now at step {step}")
+        size = _save_png(window, out)
+        report(f"saved {out} ({size[0]}x{size[1]})")
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
+
+
+def _train_in_process(window: MainWindow) -> tuple[int, int]:
+    """Step the spawned training process and wait for the frame of the last step."""
+    controller = window.controller
+    backend = controller.backend
+    if backend.kind != "process":
+        raise SmokeTestError(f"the window trains in a {backend.kind}, not in the training process")
+    errors: list[str] = []
+    controller.failed.connect(errors.append)
+    start = controller.last_frame.snapshot.step if controller.last_frame is not None else 0
+    controller.step(SMOKE_STEPS)
+
+    def arrived() -> bool:
+        if errors:
+            raise SmokeTestError(f"training failed in the process: {errors[-1].strip().splitlines()[-1]}")
+        if not backend.alive():
+            raise SmokeTestError(f"the training process died (exit code {backend.process.exitcode})")
+        frame = controller.last_frame
+        return not controller.running and frame is not None and frame.snapshot.step >= start + SMOKE_STEPS
+
+    _wait(arrived, f"{SMOKE_STEPS} training steps")
+    return int(backend.process.pid or 0), int(controller.last_frame.snapshot.step)
+
+
+def _save_png(window: MainWindow, out: Path) -> tuple[int, int]:
+    """The whole window to ``out``, read back to be sure it is a picture of that size."""
+    QCoreApplication.processEvents()
+    if not window.grab().save(str(out), "PNG"):
+        raise SmokeTestError(f"could not write the PNG {out}")
+    image = QImage(str(out))
+    if image.isNull() or image.width() < 100 or image.height() < 100:
+        raise SmokeTestError(f"{out} is not a readable picture of the window")
+    return image.width(), image.height()
+
+
+def _wait(done: Callable[[], bool], what: str) -> None:
+    """Keep events flowing until ``done()``; a timeout is a failure naming ``what``."""
+    deadline = time.monotonic() + SMOKE_TIMEOUT_S
+    while not done():
+        if time.monotonic() > deadline:
+            raise SmokeTestError(f"{what} did not finish within {SMOKE_TIMEOUT_S:.0f} s")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
