@@ -5,7 +5,7 @@ lessons and translations missing from the package, the spawned training process 
 to start (a frozen app without ``multiprocessing.freeze_support()`` starts itself again
 instead), Qt's platform or image plugins left out of a frozen build. So the real main
 window opens a shipped lesson, trains :data:`SMOKE_STEPS` steps in the training process
-(the process backend, whatever the user's settings say) and saves a PNG of itself. Each
+(the process backend, whatever the user's settings say) and exports a panel to a PNG. Each
 check raises :class:`SmokeTestError` with what went wrong; the caller prints it.
 """
 
@@ -20,11 +20,15 @@ from PySide6.QtGui import QImage
 
 from gradsim.scenarios.lessons import find_lesson
 from gradsim.ui.common.dialogs import ConsoleDialogs
+from gradsim.ui.export.errors import ExportError
+from gradsim.ui.export.images import export_plot
 from gradsim.ui.shell.main_window import MainWindow
 
 #: The lesson opened (its first stage is a network the window trains).
 SMOKE_LESSON = "vanishing-gradients"
 SMOKE_STEPS = 10
+#: The panel exported to the PNG (the lesson's gradients, drawn from the process's frames).
+EXPORTED_PANEL = "gradient_flow"
 #: A cold start of the spawned process imports numpy and scipy: seconds on a busy machine.
 SMOKE_TIMEOUT_S = 180.0
 WINDOW_SIZE = (1280, 720)
@@ -56,7 +60,7 @@ def run_smoke_test(out: Path, report: Callable[[str], None] = print) -> None:
         pid, step = _train_in_process(window)
         report(f"trained {SMOKE_STEPS} steps in the training process (pid {pid}), now at step {step}")
         size = _save_png(window, out)
-        report(f"saved {out} ({size[0]}x{size[1]})")
+        report(f"exported the {EXPORTED_PANEL} panel to {out} ({size[0]}x{size[1]})")
     finally:
         window.close()
         window.deleteLater()
@@ -87,13 +91,15 @@ def _train_in_process(window: MainWindow) -> tuple[int, int]:
 
 
 def _save_png(window: MainWindow, out: Path) -> tuple[int, int]:
-    """The whole window to ``out``, read back to be sure it is a picture of that size."""
-    QCoreApplication.processEvents()
-    if not window.grab().save(str(out), "PNG"):
-        raise SmokeTestError(f"could not write the PNG {out}")
-    image = QImage(str(out))
+    """The lesson's panel exported as a user's File > Export does, read back to be sure it
+    is a picture (Qt's PNG writer and image plugins are there)."""
+    try:
+        written = export_plot(window, EXPORTED_PANEL, out, "png")
+    except ExportError as error:
+        raise SmokeTestError(f"could not export the {EXPORTED_PANEL} panel: {error}") from None
+    image = QImage(str(written))
     if image.isNull() or image.width() < 100 or image.height() < 100:
-        raise SmokeTestError(f"{out} is not a readable picture of the window")
+        raise SmokeTestError(f"{written} is not a readable picture of the {EXPORTED_PANEL} panel")
     return image.width(), image.height()
 
 
