@@ -2253,6 +2253,73 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>There is no plot &apos;{plot}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no view &apos;{view}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{fmt}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale must be between 0.25 and 8, got {scale}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image of {width}x{height} pixels cannot be written (1 to {most} pixels a side).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stage exists only in the presentation view: turn it on first (F11).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing MP4 needs imageio and imageio-ffmpeg, which are not installed: pip install &apos;gradsim[video]&apos;. GIF works without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing GIF needs Pillow: pip install pillow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frame rate must be 1 to 50 frames a second, got {fps}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no race to export: start one in the Landscape panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no training step to export yet: train first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} must be a positive whole number, got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GradientFlowPanel</name>
     <message>
         <source>Fixed colour range</source>
@@ -3467,6 +3534,14 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
 <context>
     <name>OptimizerTable</name>
     <message>
+        <source>{surface} has no minimum (its smallest curvature is {value}): there are no optimal settings to offer.</source>
+        <translation>У поверхности «{surface}» нет минимума (её наименьшая кривизна {value}): оптимальных параметров нет.</translation>
+    </message>
+    <message>
+        <source>{surface} is not a quadratic: its curvature (Hessian) changes from place to place, so no constant learning rate and momentum are optimal everywhere. Choose the ravine, Booth or a quadratic formula.</source>
+        <translation>Поверхность «{surface}» не квадратичная: её кривизна (гессиан) меняется от точки к точке, поэтому нет постоянных скорости обучения и момента, оптимальных везде. Выберите овраг, Booth или квадратичную формулу.</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>Оптимизатор</translation>
     </message>
@@ -3551,8 +3626,20 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>Убрать выбранный оптимизатор из гонки.</translation>
     </message>
     <message>
+        <source>Optimal settings for this quadratic</source>
+        <translation>Оптимум для этой квадратичной функции</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>Offered on a quadratic surface (such as the ravine).</source>
+        <translation>Доступно для квадратичной поверхности (например, оврага).</translation>
+    </message>
+    <message>
+        <source>Race gradient descent at its best learning rate 2/(λmin + λmax) = {gd_lr} against momentum at Goh&apos;s optimal α* = (2/(√λmin + √λmax))² = {lr} and β* = ((√κ − 1)/(√κ + 1))² = {beta}, with Adam for comparison. Here λmin = {lam_min}, λmax = {lam_max}, κ = {kappa}: per step the error shrinks by {gd_rate} for gradient descent and by {rate} for momentum (about √κ times fewer steps). Only the racers change; the surface, the start and the steps stay.</source>
+        <translation>Гонка градиентного спуска с лучшей скоростью обучения 2/(λmin + λmax) = {gd_lr} против метода моментов с оптимальными по Гоху α* = (2/(√λmin + √λmax))² = {lr} и β* = ((√κ − 1)/(√κ + 1))² = {beta}; Adam остаётся для сравнения. Здесь λmin = {lam_min}, λmax = {lam_max}, κ = {kappa}: за шаг ошибка уменьшается в {gd_rate} раза у градиентного спуска и в {rate} раза у метода моментов (примерно в √κ раз меньше шагов). Меняются только участники; поверхность, старт и число шагов остаются.</translation>
     </message>
 </context>
 <context>
@@ -3775,6 +3862,7 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
+        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>Сценарии</translation>
     </message>
     <message>

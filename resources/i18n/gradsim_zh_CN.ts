@@ -2253,6 +2253,73 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>There is no plot &apos;{plot}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no view &apos;{view}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{fmt}&apos;; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale must be between 0.25 and 8, got {scale}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image of {width}x{height} pixels cannot be written (1 to {most} pixels a side).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stage exists only in the presentation view: turn it on first (F11).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing MP4 needs imageio and imageio-ffmpeg, which are not installed: pip install &apos;gradsim[video]&apos;. GIF works without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing GIF needs Pillow: pip install pillow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frame rate must be 1 to 50 frames a second, got {fps}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no race to export: start one in the Landscape panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no training step to export yet: train first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} must be a positive whole number, got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GradientFlowPanel</name>
     <message>
         <source>Fixed colour range</source>
@@ -3467,6 +3534,14 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
 <context>
     <name>OptimizerTable</name>
     <message>
+        <source>{surface} has no minimum (its smallest curvature is {value}): there are no optimal settings to offer.</source>
+        <translation>{surface} 没有极小值(其最小曲率为 {value}):无法给出最优参数。</translation>
+    </message>
+    <message>
+        <source>{surface} is not a quadratic: its curvature (Hessian) changes from place to place, so no constant learning rate and momentum are optimal everywhere. Choose the ravine, Booth or a quadratic formula.</source>
+        <translation>{surface} 不是二次函数:它的曲率(Hessian)随位置而变,因此不存在处处最优的固定学习率和动量。请选择峡谷、Booth 或二次公式。</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -3551,8 +3626,20 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>从竞赛中删除选中的优化器。</translation>
     </message>
     <message>
+        <source>Optimal settings for this quadratic</source>
+        <translation>此二次函数的最优参数</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>关</translation>
+    </message>
+    <message>
+        <source>Offered on a quadratic surface (such as the ravine).</source>
+        <translation>仅适用于二次曲面(例如峡谷)。</translation>
+    </message>
+    <message>
+        <source>Race gradient descent at its best learning rate 2/(λmin + λmax) = {gd_lr} against momentum at Goh&apos;s optimal α* = (2/(√λmin + √λmax))² = {lr} and β* = ((√κ − 1)/(√κ + 1))² = {beta}, with Adam for comparison. Here λmin = {lam_min}, λmax = {lam_max}, κ = {kappa}: per step the error shrinks by {gd_rate} for gradient descent and by {rate} for momentum (about √κ times fewer steps). Only the racers change; the surface, the start and the steps stay.</source>
+        <translation>让取最佳学习率 2/(λmin + λmax) = {gd_lr} 的梯度下降,与取 Goh 最优 α* = (2/(√λmin + √λmax))² = {lr} 和 β* = ((√κ − 1)/(√κ + 1))² = {beta} 的动量法比赛,并保留 Adam 作为对照。这里 λmin = {lam_min},λmax = {lam_max},κ = {kappa}:梯度下降每步把误差乘以 {gd_rate},动量法乘以 {rate}(所需步数约少 √κ 倍)。只改变参赛者;曲面、起点和步数保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3775,6 +3862,7 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
+        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>场景</translation>
     </message>
     <message>

@@ -9,6 +9,9 @@
   stable for lr < 2/L; Goh 2017), and a fraction of the view's width for Adam, RMSprop and
   Adagrad, whose steps are about lr per coordinate whatever the gradient's size
   (Kingma & Ba 2015, section 2.1).
+* :func:`optimal_race`: on a quadratic surface, gradient descent at its best rate and momentum
+  at Goh's optimal alpha* and beta* (:mod:`gradsim.landscapes.quadratic`), Adam kept for
+  comparison: the table's "Optimal settings for this quadratic" button.
 * :class:`OptimizerTable` edits the racers, :class:`RaceResults` shows steps to converge,
   final value, the minimum reached and "diverged at step k", :class:`ValuePlot` draws
   f - f_min against the step on a log axis.
@@ -39,11 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gradsim.engine.errors import ConfigError
 from gradsim.engine.optimizers import OPTIMIZER_KINDS, optimizer_defaults
 from gradsim.landscapes.endings import STALLED
+from gradsim.landscapes.quadratic import QuadraticOptimum, optimal_quadratic_settings
 from gradsim.landscapes.surfaces import Surface
 from gradsim.landscapes.trajectories import MAX_RUNS, RunSummary, Trajectory, minima
 from gradsim.ui.common import plotting as gp
+from gradsim.ui.common.flow_layout import FlowLayout
 from gradsim.ui.common.wording import format_number
 from gradsim.ui.landscape import text as landscape_text
 
@@ -152,6 +158,47 @@ def suggested_settings(kind: str, surface: Surface, colour: int = 0) -> Optimize
     )
 
 
+def optimal_race(
+    optimum: QuadraticOptimum, current: Sequence[OptimizerSettings], surface: Surface
+) -> list[OptimizerSettings]:
+    """Gradient descent at 2/(lam_min + lam_max), momentum at Goh's alpha* and beta*, and Adam.
+
+    The race the ravine scenario shows, for any quadratic: the racer's exact values (the table
+    shows them rounded), no clipping (the optimum assumes plain steps). Adam is the race's own
+    Adam row when it has one (its settings and colour kept), else one suggested for ``surface``.
+    """
+    sgd = OptimizerSettings(kind="sgd", lr=optimum.gd_lr, momentum=0.0, colour=0)
+    momentum = OptimizerSettings(
+        kind="momentum", lr=optimum.momentum_lr, momentum=optimum.momentum, colour=1
+    )
+    adam = next((row for row in current if row.kind == "adam"), None)
+    if adam is None or adam.colour in (sgd.colour, momentum.colour):
+        adam = replace(adam or suggested_settings("adam", surface), colour=2)
+    return [sgd, momentum, adam]
+
+
+def quadratic_optimum(surface: Surface | None) -> tuple[QuadraticOptimum | None, str]:
+    """(Goh's optimum, "") for a quadratic ``surface`` with a minimum, else (None, why not)."""
+    if surface is None:
+        return None, ""
+    try:
+        return optimal_quadratic_settings(surface), ""
+    except ConfigError as error:
+        name = landscape_text.surface_label(surface.name)
+        if error.code == "not_convex":
+            return None, translate(
+                "OptimizerTable",
+                "{surface} has no minimum (its smallest curvature is {value}): there are no "
+                "optimal settings to offer.",
+            ).format(surface=name, value=f"{error.params.get('value', math.nan):.3g}")
+        return None, translate(
+            "OptimizerTable",
+            "{surface} is not a quadratic: its curvature (Hessian) changes from place to place, so "
+            "no constant learning rate and momentum are optimal everywhere. Choose the ravine, "
+            "Booth or a quadratic formula.",
+        ).format(surface=name)
+
+
 def free_colour(used: Sequence[int]) -> int:
     """The first series colour no racer uses (Okabe-Ito has 8; beyond that they repeat)."""
     for index in range(len(gp.SERIES_COLOURS)):
@@ -257,13 +304,20 @@ class OptimizerTable(QWidget):
             self.add_combo.addItem(landscape_text.optimizer_label(kind), kind)
         self.add_button = QPushButton()
         self.remove_button = QPushButton()
+        self.optimal_button = QPushButton()
         self.add_button.clicked.connect(self._on_add)
         self.remove_button.clicked.connect(self._on_remove)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_combo)
-        buttons.addWidget(self.add_button)
+        self.optimal_button.clicked.connect(self.apply_optimal)
+        self._optimum: QuadraticOptimum | None = None
+        self._not_optimal = ""  # why the surface has no optimal settings
+        buttons = FlowLayout(spacing=6)  # wraps below the table in a narrow dock
+        adding = QHBoxLayout()
+        adding.setSpacing(6)
+        adding.addWidget(self.add_combo)
+        adding.addWidget(self.add_button)
+        buttons.addLayout(adding)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.optimal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -346,6 +400,8 @@ class OptimizerTable(QWidget):
         self.remove_button.setToolTip(
             translate("OptimizerTable", "Remove the selected optimizer from the race.")
         )
+        self.optimal_button.setText(translate("OptimizerTable", "Optimal settings for this quadratic"))
+        self._update_optimal_button()
         self._tips = tips
         for index in range(self.table.rowCount()):  # rows built before a language change
             swatch = self.table.item(index, 0)
@@ -361,8 +417,52 @@ class OptimizerTable(QWidget):
 
     # ------------------------------------------------------------------ model
     def set_surface(self, surface: Surface) -> None:
-        """The surface that new rows take suggested learning rates from."""
+        """The surface that new rows take suggested learning rates from (and, on a quadratic,
+        the optimal settings the button offers)."""
         self._surface = surface
+        self._optimum, self._not_optimal = quadratic_optimum(surface)
+        self._update_optimal_button()
+
+    def _update_optimal_button(self) -> None:
+        optimum = getattr(self, "_optimum", None)
+        self.optimal_button.setEnabled(optimum is not None)
+        if optimum is None:
+            self.optimal_button.setToolTip(
+                self._not_optimal
+                or translate("OptimizerTable", "Offered on a quadratic surface (such as the ravine).")
+            )
+            return
+        self.optimal_button.setToolTip(
+            translate(
+                "OptimizerTable",
+                "Race gradient descent at its best learning rate 2/(λmin + λmax) = {gd_lr} against "
+                "momentum at Goh's optimal α* = (2/(√λmin + √λmax))² = {lr} and "
+                "β* = ((√κ − 1)/(√κ + 1))² = {beta}, with Adam for comparison. Here λmin = {lam_min}, "
+                "λmax = {lam_max}, κ = {kappa}: per step the error shrinks by {gd_rate} for gradient "
+                "descent and by {rate} for momentum (about √κ times fewer steps). Only the racers "
+                "change; the surface, the start and the steps stay.",
+            ).format(
+                gd_lr=f"{optimum.gd_lr:.3g}",
+                lr=f"{optimum.momentum_lr:.3g}",
+                beta=f"{optimum.momentum:.3g}",
+                lam_min=f"{optimum.lam_min:.3g}",
+                lam_max=f"{optimum.lam_max:.3g}",
+                kappa=f"{optimum.kappa:.3g}",
+                gd_rate=f"{optimum.gd_rate:.3g}",
+                rate=f"{optimum.momentum_rate:.3g}",
+            )
+        )
+
+    def optimum(self) -> QuadraticOptimum | None:
+        """Goh's optimum of the current surface, None unless it is a quadratic with a minimum."""
+        return self._optimum
+
+    @Slot()
+    def apply_optimal(self) -> None:
+        """The race becomes :func:`optimal_race` (does nothing off a quadratic)."""
+        if self._optimum is None or self._surface is None:
+            return
+        self.set_settings(optimal_race(self._optimum, self._rows, self._surface))
 
     def settings(self) -> list[OptimizerSettings]:
         return list(self._rows)
