@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
@@ -112,6 +112,17 @@ def render_image(widget: QWidget, scale: float = 1.0, region: QRegion | None = N
     _paint(widget, image, rect, region)
     image.setDevicePixelRatio(1.0)
     return image
+
+
+def exact_size(image: QImage, size: tuple[int, int], scale: float = 1.0) -> QImage:
+    """``image`` at exactly ``size`` x ``scale`` pixels: a panel whose minimum size is larger than
+    the size asked for is laid out at its minimum and scaled down (smoothly) to fit."""
+    width, height = round(size[0] * scale), round(size[1] * scale)
+    if (image.width(), image.height()) == (width, height):
+        return image
+    return image.scaled(
+        width, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
 
 
 def write_svg(widget: QWidget, path: Path, region: QRegion | None = None) -> None:
