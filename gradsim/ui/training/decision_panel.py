@@ -32,6 +32,8 @@ SURFACE_STRENGTH = 0.6  # how far the surface goes from white towards a class co
 REGRESSION_MAP = "CET-D1"
 TITLE_POINTS = 10.0  # the plot title's size (plotting.set_plot_texts)
 TITLE_MARGIN_PX = 16  # room the title keeps from the plot's edges
+FLAT_RANGE = 1.0 / 255  # a surface spanning less than one step of the 256-colour map has no boundary
+MIN_PIECE_CELLS = 5.0  # shorter boundary pieces (in grid cells) are noise, not a boundary
 
 
 translate = QCoreApplication.translate
@@ -47,6 +49,35 @@ class_colour = class_colours.class_colour
 def _pale(colour: str, strength: float = SURFACE_STRENGTH) -> QColor:
     c = QColor(colour)
     return QColor(*(round(255 + strength * (v - 255)) for v in (c.red(), c.green(), c.blue())))
+
+
+def boundary_pieces(xs: np.ndarray, ys: np.ndarray, values: np.ndarray, level: float) -> list[np.ndarray]:
+    """The ``level`` contour of ``values`` (indexed ``[x, y]`` on the grid ``xs`` x ``ys``) as
+    (n, 2) point arrays, without the pieces that only show noise.
+
+    An untrained net predicts nearly the same everywhere, and the p = 0.5 contour of such a
+    surface breaks into specks: a ReLU net at step 0 hovering just above 0.5 drew a dozen
+    black loops of one or two cells. So no line is drawn when the values span less than
+    one step of the colour map (:data:`FLAT_RANGE`: the map shows one colour, and a line
+    would claim a boundary the colours do not), and pieces shorter than
+    :data:`MIN_PIECE_CELLS` grid cells are dropped.
+    """
+    if len(xs) < 2 or len(ys) < 2:
+        return []
+    finite = values[np.isfinite(values)]
+    if finite.size == 0 or float(finite.max() - finite.min()) < FLAT_RANGE:
+        return []
+    generator = contourpy.contour_generator(xs, ys, np.ma.masked_invalid(values.T), line_type="Separate")
+    cell = np.array([(xs[-1] - xs[0]) / (len(xs) - 1), (ys[-1] - ys[0]) / (len(ys) - 1)])
+    cell[cell == 0] = 1.0
+    pieces = []
+    for piece in generator.lines(level):
+        if len(piece) < 2:
+            continue
+        steps = np.diff(piece / cell, axis=0)
+        if float(np.hypot(steps[:, 0], steps[:, 1]).sum()) >= MIN_PIECE_CELLS:
+            pieces.append(np.asarray(piece, dtype=np.float64))
+    return pieces
 
 
 def binary_table() -> np.ndarray:
@@ -360,19 +391,22 @@ class DecisionPanel(QWidget):
         self._boundary_found = False
         finite = values[np.isfinite(values)]
         self._mean_prediction = float(finite.mean()) if finite.size else float("nan")
-        if level is None or len(xs) < 2 or len(ys) < 2:
+        pieces = boundary_pieces(xs, ys, values, level) if level is not None else []
+        if not pieces:
             self.boundary.setData([], [])
             return
-        generator = contourpy.contour_generator(
-            xs, ys, np.ma.masked_invalid(values.T), line_type="ChunkCombinedNan"
-        )
-        chunks = [c for c in generator.lines(level)[0] if c is not None and len(c)]
-        if not chunks:
-            self.boundary.setData([], [])
-            return
-        line = np.concatenate(chunks)
+        gap = np.full((1, 2), np.nan)  # connect="finite": a NaN row ends a piece
+        line = np.concatenate([part for piece in pieces for part in (piece, gap)][:-1])
         self.boundary.setData(line[:, 0], line[:, 1])
         self._boundary_found = True
+
+    def boundary_piece_count(self) -> int:
+        """How many separate lines the drawn boundary has (0 when none is drawn)."""
+        _x, y = self.boundary.getData()
+        if y is None or len(y) == 0:
+            return 0
+        drawn = np.isfinite(np.asarray(y, dtype=np.float64))
+        return int(drawn[0]) + int(np.count_nonzero(drawn[1:] & ~drawn[:-1]))
 
     def _thinned(self, snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray] | None:
         x, y = snapshot.data.get("x"), snapshot.data.get("y")
