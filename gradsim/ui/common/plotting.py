@@ -21,7 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsGridLayout
 
 # Okabe-Ito, ordered for a light background (yellow last: it is faint on white).
 OKABE_ITO: dict[str, str] = {
@@ -464,6 +464,33 @@ def legend_columns_to_fit(legend: pg.LegendItem, available: float, most: int) ->
     return 1
 
 
+def set_legend_columns(legend: pg.LegendItem, columns: int) -> None:
+    """Lay ``legend``'s entries out in ``columns`` columns, row by row, in a fresh grid.
+
+    pyqtgraph's ``setColumnCount`` re-adds the entries to its grid, whose row and column
+    counts never shrink: after 1 -> 3 -> 1 columns the entries landed in stale rows and
+    columns and the legend grew wider than its plot (the loss legend ran off its left edge
+    in the presentation view)."""
+    old = legend.layout
+    for index in range(old.count() - 1, -1, -1):
+        old.removeAt(index)
+    grid = QGraphicsGridLayout()
+    grid.setVerticalSpacing(old.verticalSpacing())
+    grid.setHorizontalSpacing(old.horizontalSpacing())
+    grid.setContentsMargins(*old.getContentsMargins())
+    legend.setLayout(grid)  # deletes the old grid; the entries belong to the legend
+    legend.layout = grid
+    legend.columnCount = columns
+    legend.rowCount = max(math.ceil(len(legend.items) / columns), 1)
+    for index, (sample, label) in enumerate(legend.items):
+        row, column = divmod(index, columns)
+        grid.addItem(sample, row, 2 * column, alignment=Qt.AlignmentFlag.AlignVCenter)
+        grid.addItem(label, row, 2 * column + 1)
+        for item in (sample, label):  # their width in the old grid would widen the new one
+            item.resize(item.effectiveSizeHint(Qt.SizeHint.PreferredSize))
+    legend.updateSize()
+
+
 def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> None:
     """Lay ``legend``'s entries in as many columns (up to ``most``) as the plot's width holds,
     again whenever the plot is resized or an entry renamed: a row of three long Russian
@@ -477,7 +504,7 @@ def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> N
             return
         columns = legend_columns_to_fit(legend, plot.getViewBox().width(), most)
         if columns != legend.columnCount:
-            legend.setColumnCount(columns)
+            set_legend_columns(legend, columns)
         else:
             legend.updateSize()
 

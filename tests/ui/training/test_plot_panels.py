@@ -443,3 +443,18 @@ def test_log_safe_keeps_zeros_on_the_floor():
     axis = gp.Log10Axis("left")
     axis.set_log(True, zero_at=-4.0)
     assert axis.tickStrings([-4.0, -3.0, 0.0, 5.0], 1, 1) == ["0", "0.001", "1", "10⁵"]
+
+
+def test_loss_legend_stays_inside_its_plot_after_narrowing_and_widening(make_panel):
+    """1 -> 3 -> 1 columns: pyqtgraph's setColumnCount left stale grid rows and columns and
+    the legend grew wider than its plot (off its left edge in the presentation view)."""
+    panel = make_panel(LossPanel)
+    widths = []
+    for width in (380, 900, 380, 900, 380):
+        panel.resize(width, 400)
+        QApplication.processEvents()
+        legend, box = panel.legend, panel.loss_plot.getViewBox()
+        assert legend.width() <= box.width() + 1, (width, legend.columnCount, legend.width(), box.width())
+        widths.append((legend.columnCount, round(legend.width())))
+    assert widths[0] == widths[2] == widths[4] and widths[1] == widths[3]
+    assert widths[0][0] < widths[1][0]  # fewer columns in the narrow plot
