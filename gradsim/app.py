@@ -8,7 +8,10 @@ both work in screenshot mode too, which is how the gallery's thumbnails are made
 once; ``gradsim cfg.json`` (or an example name) opens that config. Screenshot mode builds
 the real main window (offscreen when there is no display), trains N steps through the
 real worker thread, shows the named panel, saves a PNG of the whole window and exits 0;
-bad input gives a one-line error and a non-zero exit (2 for usage, 1 for failures).
+a bad argument (an unknown option, scenario, lesson, variant or panel, a stage out of range,
+a bad --size, a file that cannot be read or is not valid) is found before any window opens and
+gives one line naming the valid choices and exit 2; a failure after that (training, writing the
+PNG) gives one line and exit 1.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from gradsim.engine.errors import GradsimError
 from gradsim.shipped import DEFAULT_CONFIG
 
 LANGUAGE_CODES = ("en", "zh_CN", "ru")
+DEFAULT_SIZE = "1600x1000"
 SCREENSHOT_TIMEOUT_S = 600.0
 
 
@@ -45,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
     parser.add_argument("--steps", type=int, default=None, help="training steps before the screenshot")
     parser.add_argument("--panel", help="the panel to bring to the front (screenshot mode)")
-    parser.add_argument("--size", default="1600x1000", help="window size WIDTHxHEIGHT (screenshot mode)")
+    parser.add_argument(
+        "--size", help=f"window size WIDTHxHEIGHT, e.g. 1280x720 (a screenshot's default {DEFAULT_SIZE})"
+    )
     parser.add_argument("--language", choices=LANGUAGE_CODES, help="interface language")
     parser.add_argument("--theme", choices=("light", "dark"), help="colour theme (screenshot mode)")
     parser.add_argument("--surface", help="landscape panel: the surface of a race")
@@ -76,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parse(parser, args_list)
         source = _source(args)
+    except (UsageError, GradsimError, OSError) as error:  # what the command line names is wrong
+        print(f"gradsim: error: {_one_line(error)}", file=sys.stderr)
+        return 2
+    try:
         if args.screenshot:
             return _screenshot(args, source)
         return _interactive(args, source)
@@ -90,6 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"gradsim: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr
         )
         return 1
+
+
+def _one_line(error: BaseException) -> str:
+    """An error as one line: an OSError's reason and file, any other message's lines joined."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename or ''}".rstrip(": ")
+    return "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
 def smoke_test(argv: Sequence[str]) -> int:
@@ -137,7 +154,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     for option, needs in (("variant", "scenario"), ("stage", "lesson"), ("presentation", "lesson")):
         if getattr(args, option) not in (None, False) and not getattr(args, needs):
             raise UsageError(f"--{option} works with --{needs} only")
-    args.size_wh = parse_size(args.size)
+    args.size_wh = parse_size(args.size or DEFAULT_SIZE)
     return args
 
 
@@ -153,7 +170,17 @@ def _source(args: argparse.Namespace) -> dict[str, Any]:
     name = args.config_file or args.config_option or DEFAULT_CONFIG
     if name.endswith(".gradsim"):
         return {"session": _load_session(name), "path": name}
-    return {"config": validate_config(load_config(name))}
+    try:
+        raw = load_config(name)
+    except GradsimError as error:
+        if error.code != "config_not_found":
+            raise
+        from gradsim.shipped import example_names
+
+        raise UsageError(
+            f"{name}: no such config file or example; examples: {', '.join(example_names())}"
+        ) from None
+    return {"config": validate_config(raw)}
 
 
 def _scenario_source(args: argparse.Namespace) -> dict[str, Any]:
@@ -312,6 +339,8 @@ def _interactive(args: argparse.Namespace, source: dict[str, Any]) -> int:
     app = _application(offscreen=False)
     window = _window(source, persist=True)
     window.set_language(args.language or window.initial_language(), remember=args.language is not None)
+    if args.size:  # e.g. a projector's 1280x720, to rehearse a lecture on a larger screen
+        window.resize(*args.size_wh)
     window.show()
     _open_lecture(window, source, args, screenshot=False)
     if "session" not in source and "scenario" not in source and "lesson" not in source:
