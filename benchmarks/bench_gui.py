@@ -1,6 +1,7 @@
 """The app under load: frames drawn, event-loop latency, training speed vs headless.
 
     python -m benchmarks.bench_gui [--seconds 8] [--backend process|thread|both] [--front histograms]
+    python -m benchmarks.bench_gui --markdown [--quick]   # the section of docs/performance.md
 
 For a 3x8 and a 10x64 network it opens the real main window offscreen, presses Play and
 for ``--seconds`` measures:
@@ -130,35 +131,80 @@ def measure_window(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--seconds", type=float, default=None, help="per measurement (default 8, --quick 4)")
     parser.add_argument("--backend", choices=("process", "thread", "both"), default="both")
     parser.add_argument(
         "--front",
         default="",
         help="comma-separated panels to bring to the front of their tab groups, e.g. histograms,weights",
     )
+    parser.add_argument("--quick", action="store_true", help="4 s per measurement")
+    parser.add_argument("--markdown", action="store_true", help="print its Markdown section")
     args = parser.parse_args(argv)
+    seconds = args.seconds or (4.0 if args.quick else 8.0)
     from gradsim.engine.runtime import limit_blas_threads, tune_allocator
 
     limit_blas_threads()
     tune_allocator()
     backends = ["process", "thread"] if args.backend == "both" else [args.backend]
+    front = tuple(name for name in args.front.split(",") if name)
+    rows = []
+    for name, config in CONFIGS.items():
+        headless = headless_steps_per_second(config, 3.0)
+        for backend in backends:
+            result = measure_window(config, backend, seconds, front)
+            rows.append((name, backend, result, result["steps_per_s"] / headless))
+            if args.markdown:
+                print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
+    if args.markdown:
+        print(_markdown(rows, seconds, front))
+    else:
+        _print_table(rows)
+    return 0
+
+
+def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
     header = (
         f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
         f"{'train/headless':>15s}"
     )
     print(header)
     print("-" * len(header))
-    for name, config in CONFIGS.items():
-        headless = headless_steps_per_second(config, 3.0)
-        for backend in backends:
-            front = tuple(name for name in args.front.split(",") if name)
-            result = measure_window(config, backend, args.seconds, front)
-            print(
-                f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
-                f"{result['steps_per_s'] / headless:15.2f}"
-            )
-    return 0
+    for name, backend, result, ratio in rows:
+        print(
+            f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
+            f"{ratio:15.2f}"
+        )
+
+
+def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: float, front: tuple) -> str:
+    """The ``--markdown`` section: table and targets (fps >= 30, p99 < 50 ms, >= 0.8 of headless)."""
+    from benchmarks.report import markdown_table, target_line
+
+    table = markdown_table(
+        ["network", "backend", "frames/s", "latency p50 ms", "latency p99 ms", "training / headless"],
+        [
+            (name, backend, f"{r['fps']:.1f}", f"{r['p50']:.1f}", f"{r['p99']:.1f}", f"{ratio:.2f}")
+            for name, backend, r, ratio in rows
+        ],
+    )
+    targets = []
+    for name, backend, result, ratio in rows:
+        label = f"{name}, {backend} backend"
+        targets += [
+            target_line(f"{label}: frames/s", result["fps"], ">=", 30),
+            target_line(f"{label}: event-loop latency p99 (ms)", result["p99"], "<", 50),
+            target_line(f"{label}: training speed / headless", ratio, ">=", 0.8),
+        ]
+    shown = f" with {', '.join(front)} in front" if front else ""
+    return (
+        "## The app while training (bench_gui)\n\n"
+        f"The real main window, offscreen, training each network for {seconds:g} s{shown}: frames drawn\n"
+        "per second, how late a 5 ms timer fires (the GUI's event-loop latency), and training\n"
+        "steps/s as a ratio to the same Trainer stepping headless in this process just before.\n"
+        "One run per row: rerun for the spread.\n\n"
+        f"{table}\n\n### Targets\n\n" + "\n".join(targets)
+    )
 
 
 if __name__ == "__main__":
