@@ -7,6 +7,8 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
+APP_COMMANDS = ("export", "animate")  # headless too, but drawn with Qt: the app side runs them
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     # First thing: in a frozen app the spawned training and race processes start this same
@@ -24,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gradsim.cli import main as cli_main
 
         return cli_main(args)
+    if args and args[0] in APP_COMMANDS:  # they render with Qt (gradsim/ui/export/command.py)
+        from gradsim.app import export_main
+
+        return export_main(args)
     if args and args[0] in ("-h", "--help"):
         print_help()
         return 0
@@ -63,6 +69,8 @@ def print_help() -> None:
     for action in build_cli_parser()._subparsers._group_actions:  # argparse keeps them here
         for choice in action._choices_actions:
             print(f"  {choice.dest:12s} {choice.help}")
+    print("  export       a plot or the window to PNG or SVG (gradsim export --help)")
+    print("  animate      a training run or a race to GIF or MP4 (gradsim animate --help)")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from gradsim.shipped import DEFAULT_CONFIG
 LANGUAGE_CODES = ("en", "zh_CN", "ru")
 DEFAULT_SIZE = "1600x1000"
 SCREENSHOT_TIMEOUT_S = 600.0
+EXPORT_COMMANDS = ("export", "animate")  # they render with Qt: run here, not in gradsim.cli
 
 
 class UsageError(Exception):
@@ -78,6 +79,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in EXPORT_COMMANDS:
+        return export_main(args_list)
     parser = build_parser()
     try:
         args = _parse(parser, args_list)
@@ -129,6 +132,29 @@ def smoke_test(argv: Sequence[str]) -> int:
         return 1
     print(f"smoke test: passed in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def export_main(argv: Sequence[str]) -> int:
+    """``gradsim export|animate ...``: images and animations for slides (gradsim/ui/export/command.py),
+    rendered offscreen; the window and the stage come from screenshot mode."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a script's export never opens a window
+    _application(offscreen=True)
+    from gradsim.ui.export.command import main as command_main
+
+    return command_main(list(argv), window_for=_export_window)
+
+
+def _export_window(app_args: list[str]) -> Any:
+    """The main window as screenshot mode arranges it, for ``gradsim export --plot window`` and
+    ``gradsim animate --view stage``; app-side errors become the command's one-line errors."""
+    from gradsim.ui.export.command import UsageError as CommandUsageError
+
+    try:
+        args = _parse(build_parser(), app_args)
+        return render_window(args, _source(args))
+    except UsageError as error:
+        raise CommandUsageError(str(error)) from None
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
