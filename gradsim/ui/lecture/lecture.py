@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from gradsim.scenarios.errors import LessonError
 from gradsim.scenarios.lessons import Lesson, find_lesson, lecture_section, list_lessons, read_lecture_section
 from gradsim.ui.lecture.keys import MANY_STEPS, LectureKeys, key_table_html
+from gradsim.ui.lecture.placement import Placement, presentation_placement, projector_screen
 from gradsim.ui.lecture.player import LessonPlayer
 from gradsim.ui.lecture.presentation import PROJECTOR_SCALES, PresentationView
 from gradsim.ui.lecture.presenter import PresenterWindow
@@ -31,10 +32,13 @@ translate = QCoreApplication.translate
 SCALE_KEY = "lecture/projector_scale"
 
 
-def _other_screen(screen: QScreen | None) -> QScreen | None:
-    """A screen that is not ``screen`` (the projector beside the laptop), or None."""
-    others = [other for other in QGuiApplication.screens() if other is not screen]
-    return others[0] if others else None
+def screen_placement(window: QWidget, *, starting: bool) -> Placement:
+    """:func:`presentation_placement` for this machine's screens: ``starting`` a presentation,
+    the stage goes from the window's screen (the laptop's) to another; else it stays where it is."""
+    screens = QGuiApplication.screens()
+    here = screens.index(window.screen()) if window.screen() in screens else 0
+    stage = projector_screen(len(screens), here) if starting else here
+    return presentation_placement([screen.availableGeometry() for screen in screens], stage)
 
 
 def lesson_file_filter() -> str:
@@ -283,15 +287,17 @@ class Lecture(QObject):
         if on:
             if self.player.lesson is None and self.shipped_lessons():
                 self.player.open(self.shipped_lessons()[0])
-            laptop = self.window.screen()
-            projector = _other_screen(laptop)
-            two_screens = self.presenter_action.isChecked() and projector is not None and full_screen
+            placement = screen_placement(self.window, starting=True)
+            two_screens = self.presenter_action.isChecked() and placement.two_screens and full_screen
             self._geometry_before = self.window.geometry() if two_screens else None
             if two_screens:  # the stage on the projector, the presenter window on the laptop
-                self.window.setGeometry(projector.availableGeometry())
+                self.window.setGeometry(placement.stage)
             self.view.enter(full_screen=full_screen)
             if self.presenter_action.isChecked():
-                self.show_presenter(laptop if two_screens else None)
+                self.show_presenter(placement.presenter if two_screens else None)
+                if not two_screens:  # one screen: the presenter window does not cover the stage
+                    self.window.raise_()
+                    self.window.activateWindow()
         else:
             self.view.leave()
             if self._geometry_before is not None:  # back to the laptop's screen
@@ -301,11 +307,12 @@ class Lecture(QObject):
                 self.presenter.hide()
         self.presentation_action.setChecked(on)
 
-    def show_presenter(self, screen: QScreen | None = None) -> PresenterWindow:
-        """The presenter window (on ``screen`` when given; a second top-level window)."""
+    def show_presenter(self, geometry: QRect | None = None) -> PresenterWindow:
+        """The presenter window, a second top-level window: at ``geometry`` (on the laptop's
+        screen), or else a normal window where it was."""
         if self.presenter is None:
             self.presenter = PresenterWindow(self.window, self.player)
-        self.presenter.place(screen)
+        self.presenter.place(geometry)
         self.presenter.restart_clock()
         self.presenter.show()
         return self.presenter
@@ -317,7 +324,7 @@ class Lecture(QObject):
     @Slot(bool)
     def _on_presenter_action(self, checked: bool) -> None:
         if checked and self.presenting:
-            self.show_presenter(self.window.screen() if _other_screen(self.window.screen()) else None)
+            self.show_presenter(screen_placement(self.window, starting=False).presenter)
         elif not checked and self.presenter is not None:
             self.presenter.hide()
 

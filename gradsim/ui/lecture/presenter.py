@@ -3,8 +3,9 @@
 A second top-level window (a child of the main window with the ``Qt.Window`` flag, so it
 closes with it) showing the current stage's narrative and what to watch, the next stage, the
 clock and the time since the presentation began. The lecturer's keys act here too. With two
-screens it stays on the screen the window was on (the laptop's) while the stage goes full
-screen on the other (the projector): :meth:`Lecture.set_presentation`.
+screens it goes on the laptop's screen while the stage goes full screen on the projector; with
+one it stays a normal window behind the stage (:mod:`gradsim.ui.lecture.placement`,
+:meth:`Lecture.set_presentation`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtCore import QCoreApplication, QDateTime, QRect, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gradsim.ui.lecture.stage_widgets import WHITE, NarrativePanel, scaled_font, stage_texts
@@ -53,10 +54,11 @@ class PresenterWindow(QWidget):
         self.resize(720, 540)
         self.retranslate()
 
-    def place(self, screen: QScreen | None) -> None:
-        """On ``screen`` (the laptop's, when the stage goes to the projector)."""
-        if screen is not None:
-            self.setGeometry(screen.availableGeometry().adjusted(40, 40, -40, -40))
+    def place(self, geometry: QRect | None) -> None:
+        """At ``geometry`` (on the laptop's screen, the stage being on the projector); None
+        leaves a normal window where it is."""
+        if geometry is not None:
+            self.setGeometry(geometry)
 
     @Slot(int)
     def show_stage(self, index: int) -> None:
