@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gradsim.engine.activations import ACTIVATION_PARAMS, make_activation
@@ -53,6 +54,8 @@ CURVE_POINTS = 401
 FLAT_DERIVATIVE = 0.05  # |f'| below this: the unit passes (almost) no gradient
 LOG_FLOOR = 1e-300  # zeros on a log axis (a dead layer) are drawn here
 BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#888888"
+PLOT_MIN_HEIGHT = 90  # px: four plots and their numbers fit a 313 px dock (1600x1000) unscrolled
+ONE_ROW_ASPECT = 2.6  # a panel this many times wider than high shows its four plots in one row
 
 
 translate = QCoreApplication.translate
@@ -157,11 +160,13 @@ class ActivationLab(QWidget):
         plot.setObjectName(name)
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.25)
-        plot.setMinimumHeight(170)
+        plot.setMinimumHeight(PLOT_MIN_HEIGHT)  # the docks' scroll area raises it to the texts' need
         return plot
 
     def _set_title(self, plot: pg.PlotWidget, title: str) -> None:
-        plot.setTitle(title, color=self.palette().text().color().name())
+        """At the text's size (pyqtgraph's larger default took a small plot's room for data)."""
+        size = self.font().pointSizeF()
+        plot.setTitle(title, color=self.palette().text().color().name(), size=f"{max(size, 6.0):g}pt")
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -170,6 +175,7 @@ class ActivationLab(QWidget):
         self.layer_label = QLabel()
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("layerSelector")
+        self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.layer_combo.currentIndexChanged.connect(self._draw_activation)
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo)
@@ -177,8 +183,7 @@ class ActivationLab(QWidget):
         layout.addLayout(top)
 
         self.f_plot = self._plot("activationPlot")
-        self.f_plot.setMinimumHeight(200)
-        self.f_plot.addLegend(offset=(8, 8), brush=gp.legend_background())
+        self.f_plot.addLegend(offset=(4, 2), colCount=3, brush=gp.legend_background())
         self.histogram = pg.PlotDataItem(
             stepMode="center", fillLevel=0, brush=pg.mkBrush(136, 136, 136, 70), pen=pg.mkPen(GREY, width=1)
         )
@@ -187,21 +192,6 @@ class ActivationLab(QWidget):
         self.df_curve = self.f_plot.plot(
             pen=pg.mkPen(VERMILLION, width=2, style=Qt.PenStyle.DashLine), name="f′"
         )
-        self.f_plot.getPlotItem().legend.addItem(self.histogram, "")
-        layout.addWidget(self.f_plot, 3)
-        self.saturation_label = QLabel()
-        self.saturation_label.setObjectName("saturationLabel")
-        self.saturation_label.setWordWrap(True)
-        layout.addWidget(self.saturation_label)
-
-        self.variance_title = QLabel()
-        self.variance_title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.variance_title)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("varianceSummary")
-        self.summary_label.setWordWrap(True)
-        layout.addWidget(self.summary_label)
-        grid = QGridLayout()
         self.act_plot = self._plot("activationStdPlot")
         self.grad_plot = self._plot("gradientStdPlot")
         self.sv_plot = self._plot("singularValuePlot")
@@ -211,15 +201,43 @@ class ActivationLab(QWidget):
             self.series[key] = self._band_series(plot, colour, theory=True)
         self.sv_plot.setLogMode(x=False, y=True)
         self.series["sv"] = self._band_series(self.sv_plot, GREEN, theory=False)
-        self.act_plot.addLegend(offset=(6, 6), brush=gp.legend_background())
+        self.act_plot.addLegend(offset=(4, 2), colCount=2, brush=gp.legend_background())
         legend = self.act_plot.getPlotItem().legend
         legend.addItem(self.series["act"]["median"], "median")
         legend.addItem(self.series["act"]["theory"], "theory")
         self.act_legend = legend
-        grid.addWidget(self.act_plot, 0, 0)
-        grid.addWidget(self.grad_plot, 0, 1)
-        grid.addWidget(self.sv_plot, 0, 2)
-        layout.addLayout(grid, 3)
+        for plot, most in ((self.f_plot, 3), (self.act_plot, 2)):  # one row when it fits
+            gp.keep_legend_inside(plot.getPlotItem(), plot.getPlotItem().legend, most=most)
+        self.plots = QGridLayout()
+        self.plots.setSpacing(4)
+        self._columns = 0
+        self._place_plots(2)
+        layout.addLayout(self.plots, 1)
+
+        self.saturation_label = QLabel()
+        self.saturation_label.setObjectName("saturationLabel")
+        self.saturation_label.setWordWrap(True)
+        layout.addWidget(self.saturation_label)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("varianceSummary")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+
+    def _place_plots(self, columns: int) -> None:
+        """The four plots in a 2x2 grid, or in one row when the panel is wide and low (the
+        dock under the loss panel at 1600x1000): every plot in view, none below the fold."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, plot in enumerate((self.f_plot, self.act_plot, self.grad_plot, self.sv_plot)):
+            self.plots.removeWidget(plot)
+            self.plots.addWidget(plot, *divmod(index, columns))
+        for column in range(4):
+            self.plots.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._place_plots(4 if event.size().width() >= ONE_ROW_ASPECT * event.size().height() else 2)
 
     def _band_series(self, plot: pg.PlotWidget, colour: str, theory: bool) -> dict[str, Any]:
         low = pg.PlotDataItem(pen=pg.mkPen(None))
@@ -327,9 +345,7 @@ class ActivationLab(QWidget):
             self.df_curve.setData(x, activation.df(x))
         self._set_title(
             self.f_plot,
-            translate(
-                "ActivationLab", "{activation}: f and its derivative f′, over this layer's pre-activations"
-            ).format(activation=label(ACTIVATIONS, name)),
+            translate("ActivationLab", "{activation}: f and f′").format(activation=label(ACTIVATIONS, name)),
         )
         self._draw_histogram(index, activation, low, high)
 
@@ -361,8 +377,7 @@ class ActivationLab(QWidget):
         zero = float(counts[slope == 0].sum() / total)
         text = translate(
             "ActivationLab",
-            "Grey: where this layer's pre-activations are now (step {step}, peak scaled to 1; values beyond "
-            "the range are counted in the end bins). f′ < {flat_limit} for {flat:.0%} of them",
+            "Step {step}: f′ < {flat_limit} for {flat:.0%} of this layer's pre-activations (grey)",
         ).format(step=snapshot.step, flat_limit=FLAT_DERIVATIVE, flat=flat)
         if zero > 0:
             text += translate(
@@ -482,10 +497,9 @@ class ActivationLab(QWidget):
                 parts.append(
                     translate(
                         "ActivationLab",
-                        "Per-layer variance ratio of the activations (geometric mean over layers 1-{depth}): "
-                        "measured {median:.3g} (median of {seeds} networks, {low:.3g} to {high:.3g})",
+                        "At initialization, variance ratio per layer: measured {median:.3g} "
+                        "({low:.3g} to {high:.3g} over {seeds} networks)",
                     ).format(
-                        depth=result.depth,
                         median=float(np.nanmedian(ratios)),
                         seeds=result.seeds,
                         low=float(np.nanmin(ratios)),
@@ -493,7 +507,7 @@ class ActivationLab(QWidget):
                     )
                 )
                 parts.append(
-                    translate("ActivationLab", "gradient std at the input / at the top: {value:.3g}").format(
+                    translate("ActivationLab", "gradient std input/top {value:.3g}").format(
                         value=float(np.nanmedian(grads))
                     )
                 )
@@ -550,7 +564,7 @@ class ActivationLab(QWidget):
         self.layer_combo.setToolTip(
             translate("ActivationLab", "The hidden layer whose activation and pre-activations are shown.")
         )
-        self.f_plot.setLabel("bottom", translate("ActivationLab", "pre-activation h (the input of f)"))
+        self.f_plot.setLabel("bottom", translate("ActivationLab", "pre-activation h"))
         self.f_plot.setToolTip(
             translate(
                 "ActivationLab",
@@ -560,27 +574,22 @@ class ActivationLab(QWidget):
             )
         )
         legend = self.f_plot.getPlotItem().legend
-        names = {
-            id(self.f_curve): "f",
-            id(self.df_curve): "f′",
-            id(self.histogram): translate("ActivationLab", "pre-activations"),
-        }
+        names = {id(self.f_curve): "f", id(self.df_curve): "f′"}
         for sample, text_item in legend.items:
             text_item.setText(names.get(id(sample.item), text_item.text))
-        self.variance_title.setText(translate("ActivationLab", "Variance propagation at initialization"))
-        self._set_title(self.act_plot, translate("ActivationLab", "activation std per layer"))
-        self._set_title(self.grad_plot, translate("ActivationLab", "gradient std per layer"))
-        self._set_title(self.sv_plot, translate("ActivationLab", "singular values of ∂a_L/∂x"))
+        self._set_title(self.act_plot, translate("ActivationLab", "activation std, init"))
+        self._set_title(self.grad_plot, translate("ActivationLab", "gradient std, init"))
+        self._set_title(self.sv_plot, translate("ActivationLab", "singular values, init"))
         for plot in (self.act_plot, self.grad_plot):
             plot.setLabel("bottom", translate("ActivationLab", "layer (0 = input)"))
         self.sv_plot.setLabel("bottom", translate("ActivationLab", "index"))
         for sample, text_item in self.act_legend.items:
             if sample.item is self.series["act"]["median"]:
-                text_item.setText(
-                    translate("ActivationLab", "median of {seeds} seeds").format(seeds=self.seeds)
-                )
+                text_item.setText(translate("ActivationLab", "measured"))
             elif sample.item is self.series["act"]["theory"]:
                 text_item.setText(translate("ActivationLab", "theory"))
+        for plot in (self.f_plot, self.act_plot):  # the renamed entries may need fewer columns
+            getattr(plot.getPlotItem().legend, "refit", lambda: None)()
         theory_tip = translate(
             "ActivationLab",
             "Measured: {seeds} networks with this config's depth, widths, activations and initializer, "
@@ -599,6 +608,14 @@ class ActivationLab(QWidget):
         for plot in (self.act_plot, self.grad_plot):
             plot.setToolTip(theory_tip)
         self.summary_label.setToolTip(theory_tip)
+        self.saturation_label.setToolTip(
+            translate(
+                "ActivationLab",
+                "Grey in the plot: where this layer's pre-activations are at the latest step (peak scaled "
+                "to 1; values beyond the range are counted in the end bins). Where f′ is below {flat_limit} "
+                "a unit passes almost no gradient back; where it is exactly 0 (a ReLU below 0), none.",
+            ).format(flat_limit=FLAT_DERIVATIVE)
+        )
         self.sv_plot.setToolTip(
             translate(
                 "ActivationLab",
