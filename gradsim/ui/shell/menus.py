@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
+from gradsim.ui.export.menu import ExportMenu
 from gradsim.ui.shell.actions import WindowActions
 from gradsim.ui.shell.panel_specs import PANELS
 
@@ -37,6 +38,8 @@ class WindowMenus:
         self.file = bar.addMenu("")
         self.file.addAction(actions.open)
         self._file_end = self.file.addSeparator()  # File actions of later features go above it
+        self.export = ExportMenu(window)  # File > Export: images, animations, CSV
+        self.file.insertMenu(self._file_end, self.export.menu)
         self.file.addAction(actions.quit)
 
         self.edit = bar.addMenu("")
@@ -90,6 +93,7 @@ class WindowMenus:
         self.line.setTitle(translate("MainWindow", "&Line width"))
         self.language.setTitle(translate("MainWindow", "&Language"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
+        self.export.retranslate()
         self.theme.setToolTipsVisible(True)
         for menu in (self.file, self.view, self.panels, self.train, self.help):
             menu.setToolTipsVisible(True)
