@@ -61,6 +61,18 @@ def test_each_variant_equals_its_config_trained_alone_bit_for_bit(raw):
             assert np.array_equal(mine[name], theirs[name]), name
 
 
+def test_a_pickled_variant_set_trains_as_the_original():
+    """The training process receives the variants pickled: they must train as if they had not been."""
+    variants = VariantSet(CONFIG, INIT)
+    copied = pickle.loads(pickle.dumps(VariantSet(CONFIG, INIT), protocol=5))
+    run_lockstep(variants, 12)
+    run_lockstep(copied, 12)
+    for trainer, twin in zip(variants.trainers, copied.trainers, strict=True):
+        assert trainer.last_record.loss == twin.last_record.loss
+        for name, value in trainer.network.params.items():
+            assert np.array_equal(value, twin.network.params[name]), name
+
+
 def test_variants_share_data_and_differ_only_in_the_setting():
     variants = VariantSet(CONFIG, INIT)
     x = [t.dataset.x_train for t in variants.trainers]

@@ -467,6 +467,10 @@ class SessionController(QObject):
         section = lecture.section() if lecture is not None else None
         if section is not None:
             extras["lecture"] = section  # the lesson being presented and its stage
+        comparison = getattr(self.window, "comparison", None)
+        compared = comparison.section() if comparison is not None else None
+        if compared is not None:
+            extras["ui"]["compare"] = compared  # which setting, which values (docs/compare.md)
         return trainer, extras, arrays
 
     def write(
@@ -582,6 +586,10 @@ class SessionController(QObject):
             lecture = getattr(window, "lecture", None)
             if lecture is not None:  # the lesson and its stage, over the session's own state
                 lecture.restore_section(extras.get("lecture"), os.path.basename(path or "") or "lecture")
+            comparison = getattr(window, "comparison", None)
+            if comparison is not None:  # re-created from the session's config, or ended
+                ui = extras.get("ui")
+                comparison.restore_section(ui.get("compare") if isinstance(ui, Mapping) else None)
             window.controller.refresh()
         finally:
             self._loading = False

@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
 
         self.lecture = Lecture(self)  # lessons, the presentation view (gradsim/ui/lecture/)
         install_gallery(self)  # File and Lecture > Scenarios... (gradsim/ui/lecture/gallery.py)
+        from gradsim.ui.compare.comparison import install_comparison
+        from gradsim.ui.shell.comparison_worker import ComparisonController
+
+        install_comparison(self, ComparisonController)  # Train > Compare... (gradsim/ui/compare/)
         self.retranslate()
 
     def open_lesson(self, lesson: Any, stage: int = 0, presentation: bool = False) -> bool:
@@ -308,6 +312,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "apply_theme"):
                 panel.apply_theme()
+        if getattr(self, "comparison", None) is not None:
+            self.comparison.apply_theme()
         if self.controller.last_frame is not None:
             self.drawer.draw_all(self.controller.last_frame)
 
@@ -362,6 +368,8 @@ class MainWindow(QMainWindow):
             self.timeline_dock.setWindowTitle(translate("MainWindow", "Timeline"))
         if hasattr(self, "lecture"):
             self.lecture.retranslate()
+        if hasattr(self, "comparison"):
+            self.comparison.retranslate()
         self.status.retranslate()
         self._update_status()
 
@@ -411,5 +419,7 @@ class MainWindow(QMainWindow):
         landscape = self.panels.get("landscape")
         if landscape is not None:
             landscape.shutdown()
+        if getattr(self, "comparison", None) is not None:
+            self.comparison.shutdown()  # its training process
         self.controller.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,256 @@
+"""The comparison view: a legend with each variant's diagnosis, overlaid curves, tiled pictures.
+
+Constructible alone (``ComparisonView()``) and fed ``show_snapshot(ComparisonSnapshot)``;
+its buttons only emit signals (play/pause, step, reset, close), which the comparison's
+owner (:mod:`gradsim.ui.compare.comparison`) sends to the lockstep worker. Every part takes
+the variant's colour from one place (``plotting.series_colour(i)``, Okabe-Ito), so the legend,
+the curves and the tiles agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradsim.runner.lockstep import ComparisonSnapshot
+from gradsim.ui.common import plotting as gp
+from gradsim.ui.common import theme, wording
+from gradsim.ui.compare.overlay import OverlayPlots
+from gradsim.ui.compare.text import setting_name, value_name
+from gradsim.ui.compare.tiles import KINDS, TileGrid
+from gradsim.ui.training.diagnosis_banner import ICONS, SEVERITY
+
+translate = QCoreApplication.translate
+STEP_SIZE = 10
+
+
+def diagnosis_line(snapshot: Any) -> tuple[str, str]:
+    """(severity, one line) of a variant: its problems in the banner's order, or healthy."""
+    if snapshot.step == 0 and not snapshot.diagnoses:
+        return "idle", wording.not_started_title()
+    if not snapshot.diagnoses:
+        return "ok", wording.healthy_title()
+    return SEVERITY.get(snapshot.diagnoses[0].code, "warning"), "; ".join(
+        wording.grouped_short(snapshot.diagnoses)
+    )
+
+
+class VariantLegend(QWidget):
+    """One row per variant: its colour and value, then its own diagnosis line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(1, 1)
+        self.names: list[QLabel] = []
+        self.lines: list[QLabel] = []
+        self._severities: list[str] = []
+
+    def set_variants(self, names: list[str]) -> None:
+        if len(names) != len(self.names):
+            for label in self.names + self.lines:
+                self.grid.removeWidget(label)
+                label.deleteLater()
+            self.names = [QLabel(self) for _ in names]
+            self.lines = [QLabel(self) for _ in names]
+            self._severities = ["idle"] * len(names)
+            for i, (name, line) in enumerate(zip(self.names, self.lines, strict=True)):
+                name.setTextFormat(Qt.TextFormat.PlainText)
+                line.setWordWrap(True)
+                line.setTextFormat(Qt.TextFormat.PlainText)
+                self.grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
+                self.grid.addWidget(line, i, 1)
+        for name, text in zip(self.names, names, strict=True):
+            name.setText(f"■ {text}")
+        self.apply_theme()
+
+    def show_lines(self, lines: list[tuple[str, str]]) -> None:
+        self._severities = [severity for severity, _ in lines]
+        for label, (severity, text) in zip(self.lines, lines, strict=False):
+            icon = ICONS[severity]
+            label.setText(f"{icon} {text}")
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        colours = theme.severity_colours(theme.current_theme())
+        for i, name in enumerate(self.names):
+            name.setStyleSheet(f"color: {gp.series_colour(i)}; font-weight: bold;")
+        for label, severity in zip(self.lines, self._severities, strict=False):
+            label.setStyleSheet(f"color: {colours[severity][0]};")
+
+
+class ComparisonView(QWidget):
+    """What a comparison shows; ``show_snapshot`` draws the latest frame (called at the GUI's rate)."""
+
+    playRequested = Signal()  # noqa: N815 - Qt naming; play or pause
+    stepRequested = Signal(int)  # noqa: N815
+    resetRequested = Signal()  # noqa: N815
+    closeRequested = Signal()  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snapshot: ComparisonSnapshot | None = None
+        self.setting = ""
+        self.values: tuple[Any, ...] = ()
+        self.running = False
+        self.title = QLabel()
+        self.title.setObjectName("compareTitle")
+        self.title.setWordWrap(True)
+        self.step_label = QLabel()
+        self.play_button = QPushButton()
+        self.step_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.close_button = QPushButton()
+        self.play_button.clicked.connect(self.playRequested)
+        self.step_button.clicked.connect(self._on_step)
+        self.reset_button.clicked.connect(self.resetRequested)
+        self.close_button.clicked.connect(self.closeRequested)
+        self.legend = VariantLegend()
+        self.overlay = OverlayPlots()
+        self.tiles_label = QLabel()
+        self.tiles_combo = QComboBox()
+        for _ in KINDS:
+            self.tiles_combo.addItem("")
+        self.grids = {kind: TileGrid(kind) for kind in KINDS}
+        self.tiles_stack = QStackedWidget()
+        for kind in KINDS:
+            self.tiles_stack.addWidget(self.grids[kind])
+        self.tiles_combo.currentIndexChanged.connect(self._on_tiles_kind)
+        self._build_layout()
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.step_label)
+        for button in (self.play_button, self.step_button, self.reset_button, self.close_button):
+            header.addWidget(button)
+        tiles = QWidget()
+        tiles_layout = QVBoxLayout(tiles)
+        tiles_layout.setContentsMargins(0, 0, 0, 0)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.tiles_label)
+        chooser.addWidget(self.tiles_combo)
+        chooser.addStretch(1)
+        tiles_layout.addLayout(chooser)
+        tiles_layout.addWidget(self.tiles_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.overlay)
+        self.splitter.addWidget(tiles)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.splitter, 1)
+
+    # ------------------------------------------------------------------ what is compared
+    def set_comparison(self, setting: str, values: tuple[Any, ...]) -> None:
+        """Name the varied setting and its values (the legend, the tiles' titles)."""
+        self.setting, self.values = setting, tuple(values)
+        names = self.variant_names()
+        self.legend.set_variants(names)
+        self.overlay.set_variants(len(names))
+        for grid in self.grids.values():
+            grid.set_variants(names)
+        self._set_title()
+
+    def variant_names(self) -> list[str]:
+        return [value_name(self.setting, value) for value in self.values]
+
+    @property
+    def tiles_kind(self) -> str:
+        return KINDS[max(self.tiles_combo.currentIndex(), 0)]
+
+    def set_tiles_kind(self, kind: str) -> None:
+        self.tiles_combo.setCurrentIndex(KINDS.index(kind))
+
+    # ------------------------------------------------------------------ drawing
+    def show_snapshot(self, snapshot: ComparisonSnapshot) -> None:
+        self.snapshot = snapshot
+        self.step_label.setText(translate("Comparison", "step {step}").format(step=f"{snapshot.step:,}"))
+        self.legend.show_lines([diagnosis_line(s) for s in snapshot.snapshots])
+        self.overlay.show_snapshots(snapshot.snapshots)
+        self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
+        self.settle()
+
+    def settle(self) -> None:
+        """Every visible plot settles its ranges now, before Qt paints (one paint, not two)."""
+        for view in self.findChildren(pg.GraphicsView):
+            if view.isVisible():
+                view.scene().prepareForPaint()
+
+    @Slot(int)
+    def _on_tiles_kind(self, index: int) -> None:
+        self.tiles_stack.setCurrentIndex(max(index, 0))
+        if self.snapshot is not None:
+            self.grids[self.tiles_kind].show_snapshots(self.snapshot.snapshots)
+            self.settle()
+
+    @Slot()
+    def _on_step(self) -> None:
+        self.stepRequested.emit(STEP_SIZE)
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.play_button.setText(
+            translate("Comparison", "Pause") if running else translate("Comparison", "Play")
+        )
+
+    # ------------------------------------------------------------------ words and looks
+    def _set_title(self) -> None:
+        self.title.setText(
+            translate("Comparison", "Comparing: {setting}").format(setting=setting_name(self.setting))
+            if self.setting
+            else translate("Comparison", "Comparison")
+        )
+
+    def retranslate(self) -> None:
+        self._set_title()
+        self.set_running(self.running)
+        self.step_button.setText(translate("Comparison", "Step {n}").format(n=STEP_SIZE))
+        self.reset_button.setText(translate("Comparison", "Reset"))
+        self.close_button.setText(translate("Comparison", "Close"))
+        self.play_button.setToolTip(translate("Comparison", "Train every variant, all at the same step"))
+        self.reset_button.setToolTip(translate("Comparison", "Start every variant again from step 0"))
+        self.close_button.setToolTip(translate("Comparison", "End the comparison and stop its training"))
+        self.tiles_label.setText(translate("Comparison", "One per variant:"))
+        self.tiles_combo.setItemText(0, translate("Comparison", "Gradient flow"))
+        self.tiles_combo.setItemText(1, translate("Comparison", "Decision surface"))
+        self.overlay.retranslate()
+        for grid in self.grids.values():
+            grid.retranslate()
+        if self.values:
+            names = self.variant_names()
+            self.legend.set_variants(names)
+            for grid in self.grids.values():
+                grid.set_variants(names)
+        if self.snapshot is not None:
+            self.legend.show_lines([diagnosis_line(s) for s in self.snapshot.snapshots])
+
+    def apply_theme(self) -> None:
+        self.legend.apply_theme()
+        self.overlay.apply_theme()
+        for grid in self.grids.values():
+            grid.apply_theme()
+        if self.snapshot is not None:
+            snapshot, self.snapshot = self.snapshot, None
+            self.show_snapshot(snapshot)
