@@ -297,6 +297,9 @@ class FittingScrollArea(QScrollArea):
         widget = self.widget()
         if widget is None:
             return
+        arrange = getattr(widget, "arrange_for", None)
+        if callable(arrange):  # a panel that lays itself out for the room it gets (not its own size)
+            arrange(self.maximumViewportSize())
         for view in widget.findChildren(pg.GraphicsView):  # plots as large as their texts
             if view.isVisibleTo(widget):
                 gp.keep_scene_inside(view)

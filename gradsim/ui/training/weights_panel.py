@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
@@ -26,6 +27,7 @@ from gradsim.ui.common.steady_range import RangeAnchor
 CONTEXT = "WeightStatsPanel"
 STATS = ("weight_norm", "update_ratio")
 HEALTHY_RATIO = 1e-3
+ARRANGE_SLACK = 24  # px of the plots' grid that are not plots: its margins and spacing
 MAX_LINES = 12  # deeper nets: evenly spaced layers (100 lines are unreadable and slow to paint)
 
 
@@ -64,7 +66,7 @@ class WeightStatsPanel(QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(gp.background())
-        self.graphics.setMinimumSize(360, 220)
+        self.graphics.setMinimumSize(200, 160)
         self.norm_plot = self.graphics.addPlot(row=0, col=0, axisItems={"left": gp.Log10Axis("left")})
         self.ratio_plot = self.graphics.addPlot(row=0, col=1, axisItems={"left": gp.Log10Axis("left")})
         self.ratio_plot.setXLink(self.norm_plot)
@@ -74,6 +76,8 @@ class WeightStatsPanel(QWidget):
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.graphics.addItem(self.legend, row=0, col=2)
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+        self.arrangement = "row"  # see arrange_for
+        self._given_width: int | None = None  # the room a scroll area offers (see arrange_for)
         self.zero_lines = {
             "weight_norm": gp.zero_line(self.norm_plot),
             "update_ratio": gp.zero_line(self.ratio_plot),
@@ -94,6 +98,65 @@ class WeightStatsPanel(QWidget):
         layout.addWidget(self.note)
         self._apply_pens()
         self.retranslate()
+
+    # ------------------------------------------------------------------ arrangement
+    def arrange_for(self, size: QSize) -> None:
+        """Place the plots and the legend for ``size`` (the room the dock's scroll area offers):
+        side by side with the legend beside them, side by side with the legend below, or one
+        above the other (a narrow dock: the Russian titles made the row 725 px wide at
+        1280x720, where the dock is 385)."""
+        self._given_width = size.width()
+        self._arrange(size.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if self._given_width is None:  # alone, not in a dock: its own width is the room
+            self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        room = width - 8 - ARRANGE_SLACK  # the panel's margins; the grid's margins and spacing
+        plots = (self.norm_plot, self.ratio_plot)
+        side_by_side = sum(self._minimum_width(plot) for plot in plots)
+        if room >= side_by_side + self._legend_width():
+            arrangement = "row"
+        elif room >= side_by_side:
+            arrangement = "row, legend below"
+        else:
+            arrangement = "column"
+        if arrangement != self.arrangement:
+            self.arrangement = arrangement
+            layout = self.graphics.ci
+            for item in (self.norm_plot, self.ratio_plot, self.legend):
+                layout.removeItem(item)
+            if arrangement == "row":
+                layout.addItem(self.norm_plot, row=0, col=0)
+                layout.addItem(self.ratio_plot, row=0, col=1)
+                layout.addItem(self.legend, row=0, col=2)
+            elif arrangement == "row, legend below":
+                layout.addItem(self.norm_plot, row=0, col=0)
+                layout.addItem(self.ratio_plot, row=0, col=1)
+                layout.addItem(self.legend, row=1, col=0, colspan=2)
+            else:
+                layout.addItem(self.norm_plot, row=0, col=0)
+                layout.addItem(self.ratio_plot, row=1, col=0)
+                layout.addItem(self.legend, row=2, col=0)
+            layout.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        most = 1 if arrangement == "row" else MAX_LINES
+        columns = gp.legend_columns_to_fit(self.legend, max(room, 50), most)
+        if columns != self.legend.columnCount:
+            gp.set_legend_columns(self.legend, columns)
+
+    @staticmethod
+    def _minimum_width(plot: pg.PlotItem) -> float:
+        """What ``plot`` needs: its layout's minimum, and its title and axis labels uncut."""
+        return max(plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width(), gp.text_room(plot)[0] + 8) + 6
+
+    def _legend_width(self) -> float:
+        """The legend's width in one column: its widest entry."""
+        return max(
+            (sample.width() + label.item.boundingRect().width() + 12 for sample, label in self.legend.items),
+            default=0.0,
+        )
 
     def _plots(self) -> dict[str, pg.PlotItem]:
         return {"weight_norm": self.norm_plot, "update_ratio": self.ratio_plot}
@@ -125,13 +188,13 @@ class WeightStatsPanel(QWidget):
         )
         gp.set_plot_texts(
             self.norm_plot,
-            translate("WeightStatsPanel", "Weight norm ‖W‖ per layer"),
+            translate("WeightStatsPanel", "Weight norm"),
             translate("WeightStatsPanel", "step"),
             translate("WeightStatsPanel", "‖W‖"),
         )
         gp.set_plot_texts(
             self.ratio_plot,
-            translate("WeightStatsPanel", "Update / weight ratio per layer"),
+            translate("WeightStatsPanel", "Update / weight"),
             translate("WeightStatsPanel", "step"),
             translate("WeightStatsPanel", "‖ΔW‖ / ‖W‖"),
         )
@@ -158,6 +221,11 @@ class WeightStatsPanel(QWidget):
         self.reference_line.label.setColor(gp.foreground())
         self._rename_legend()
         self._update_note()
+        self._rearrange()
+
+    def _rearrange(self) -> None:
+        """Again for the same room: the titles or the legend's entries changed."""
+        self._arrange(self._given_width if self._given_width is not None else self.width())
 
     def _rename_legend(self) -> None:
         for layer, curve in zip(self.layers, self.curves["weight_norm"], strict=True):
@@ -223,6 +291,7 @@ class WeightStatsPanel(QWidget):
         for curve in self.curves["weight_norm"]:
             self.legend.addItem(curve, "")
         self._rename_legend()
+        self._rearrange()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Redraw only when the statistics changed (they come at the diagnostics cadence)."""
