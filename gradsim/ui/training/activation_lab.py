@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -211,6 +211,7 @@ class ActivationLab(QWidget):
         self.plots = QGridLayout()
         self.plots.setSpacing(4)
         self._columns = 0
+        self._given_size: QSize | None = None
         self._place_plots(2)
         layout.addLayout(self.plots, 1)
 
@@ -235,9 +236,17 @@ class ActivationLab(QWidget):
         for column in range(4):
             self.plots.setColumnStretch(column, 1 if column < columns else 0)
 
+    def arrange_for(self, size: QSize) -> None:
+        """The room the dock's scroll area offers (see ``docks.FittingScrollArea``): the grid
+        follows it, not the panel's own size, which a wider arrangement's minimum would hold."""
+        self._given_size = size
+        self._place_plots(4 if size.width() >= ONE_ROW_ASPECT * size.height() else 2)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        self._place_plots(4 if event.size().width() >= ONE_ROW_ASPECT * event.size().height() else 2)
+        if self._given_size is None:  # alone, not in a dock
+            size = event.size()
+            self._place_plots(4 if size.width() >= ONE_ROW_ASPECT * size.height() else 2)
 
     def _band_series(self, plot: pg.PlotWidget, colour: str, theory: bool) -> dict[str, Any]:
         low = pg.PlotDataItem(pen=pg.mkPen(None))
