@@ -149,49 +149,124 @@ def _check_betas(value: Any) -> tuple[float, float]:
 
 
 # --------------------------------------------------------------------------------------
-# Per-parameter working storage
+# Working storage: the parameters of one compute dtype as one flat array
 # --------------------------------------------------------------------------------------
 
 
-class _Slot:
-    """One parameter with its state buffers and two scratch arrays of the compute dtype.
+def _compute_dtype(param: np.ndarray) -> np.dtype:
+    return np.dtype(np.float32) if param.dtype == np.float16 else param.dtype
 
-    ``theta`` is the array the rule updates: the parameter itself, or (float16) a
-    float32 copy loaded before and written back after the update.
+
+class _Slot:
+    """The parameters of one dtype, seen by the update rules as one flat vector.
+
+    Why flat: a rule is ~12 numpy calls, and on small arrays each call's fixed cost
+    dominates; a 50-layer network has 102 parameter arrays, so a rule per array cost
+    1200 calls per step (20% of a 50x64 Adam step, measured). Flat, a rule is 12 calls on
+    one vector plus one call per array to gather the gradients and apply the update
+    (torch's ``foreach`` implementation does the same). Elementwise the arithmetic is
+    unchanged, so results are bit-identical to a rule per array.
+
+    The state buffers, ``grad_buf`` and ``tmp`` are flat arrays of the compute dtype;
+    ``state_views(name)`` gives each parameter's part in its shape. The parameters
+    themselves stay the caller's arrays: a single parameter of the compute dtype is
+    updated in place and keeps its shape (a landscape point; a block of racers, one per
+    row, whose learning rates broadcast as a column); several are gathered and updated
+    array by array; float16 ones through a float32 copy ``theta`` that is written back
+    (the rounding is real, module docstring).
     """
 
-    __slots__ = ("param", "dtype", "theta", "grad_buf", "tmp", "state")
+    __slots__ = ("params", "members", "dtype", "theta", "grad_buf", "tmp", "state", "_views", "_direct")
 
-    def __init__(self, param: np.ndarray, names: Sequence[str], fill: Mapping[str, float]):
-        self.param = param
-        self.dtype = np.dtype(np.float32) if param.dtype == np.float16 else param.dtype
-        self.theta = param if self.dtype == param.dtype else np.empty(param.shape, self.dtype)
-        self.grad_buf = np.empty(param.shape, self.dtype)
-        self.tmp = np.empty(param.shape, self.dtype)
-        self.state = {name: np.full(param.shape, fill.get(name, 0.0), self.dtype) for name in names}
+    def __init__(
+        self, params: Sequence[np.ndarray], members: list[int], names: Sequence[str], fill: Mapping[str, Any]
+    ):
+        self.params = list(params)
+        self.members = members
+        self.dtype = _compute_dtype(self.params[0])
+        single = len(self.params) == 1
+        # one parameter keeps its shape (a block of racers broadcasts one lr per row)
+        shape = self.params[0].shape if single else (sum(p.size for p in self.params),)
+        #: updated in place: the one parameter itself
+        self._direct = single and self.params[0].dtype == self.dtype
+        if self._direct:
+            self.theta: np.ndarray | None = self.params[0]
+        else:
+            self.theta = np.empty(shape, self.dtype) if self.params[0].dtype != self.dtype else None
+        self.grad_buf = np.empty(shape, self.dtype)
+        self.tmp = np.empty(shape, self.dtype)
+        self.state = {name: np.full(shape, fill.get(name, 0.0), self.dtype) for name in names}
+        self._views = {name: self._split(buffer) for name, buffer in self.state.items()}
+        self._views["tmp"] = self._split(self.tmp)
+        if self.theta is not None and not self._direct:
+            self._views["theta"] = self._split(self.theta)
 
-    def load(self) -> np.ndarray:
-        if self.theta is not self.param:
-            np.copyto(self.theta, self.param)
-        return self.theta
+    def _split(self, flat: np.ndarray) -> list[np.ndarray]:
+        if len(self.params) == 1:
+            return [flat]
+        views, offset = [], 0
+        for param in self.params:
+            views.append(flat[offset : offset + param.size].reshape(param.shape))
+            offset += param.size
+        return views
 
-    def store(self) -> None:
-        if self.theta is not self.param:
-            np.copyto(self.param, self.theta, casting="same_kind")
+    def owned_arrays(self) -> list[np.ndarray]:
+        """The arrays this slot allocated (the memory estimate counts them)."""
+        own = [self.grad_buf, self.tmp, *self.state.values()]
+        return own + ([self.theta] if self.theta is not None and not self._direct else [])
 
-    def grad(self, grad: np.ndarray) -> np.ndarray:
-        """The gradient in the compute dtype (the caller's array when it already is)."""
-        if grad.dtype == self.dtype:
-            return grad
-        np.copyto(self.grad_buf, grad, casting="same_kind")
+    def state_views(self, name: str) -> list[np.ndarray]:
+        """Each parameter's part of state buffer ``name``, in the parameter's shape."""
+        return self._views[name]
+
+    def load(self) -> None:
+        """float16: fill the float32 copy the rule updates."""
+        if self.theta is not None and not self._direct:
+            for param, view in zip(self.params, self._views["theta"], strict=True):
+                np.copyto(view, param)
+
+    def grad(self, grads: Sequence[np.ndarray]) -> np.ndarray:
+        """The gradients as the slot's vector of the compute dtype (the caller's array when
+        there is one of the right dtype, else gathered into ``grad_buf``)."""
+        if len(self.params) == 1:
+            if grads[0].dtype == self.dtype:
+                return grads[0]
+            np.copyto(self.grad_buf, grads[0], casting="same_kind")
+            return self.grad_buf
+        np.concatenate(grads, axis=None, out=self.grad_buf, casting="same_kind")
         return self.grad_buf
 
-    def add_coupled_decay(self, grad: np.ndarray, theta: np.ndarray, wd: Any) -> np.ndarray:
+    def add_coupled_decay(self, grad: np.ndarray, wd: Any) -> np.ndarray:
         """g + wd*theta (L2 penalty folded into the gradient), into ``grad_buf``."""
-        np.multiply(theta, wd, out=self.tmp)
+        if self.theta is not None:
+            np.multiply(self.theta, wd, out=self.tmp)
+        else:
+            np.concatenate(self.params, axis=None, out=self.tmp)
+            self.tmp *= wd
         return np.add(grad, self.tmp, out=self.grad_buf)
 
+    def scale(self, factor: Any) -> None:
+        """theta *= factor (AdamW's decoupled decay)."""
+        if self.theta is not None:
+            self.theta *= factor
+        else:
+            for param in self.params:
+                param *= factor
 
+    def add(self, delta: np.ndarray) -> None:
+        """theta += delta, the step, into the parameters (``delta`` is ``tmp``)."""
+        if self._direct:
+            self.theta += delta
+        elif self.theta is not None:
+            self.theta += delta
+            for param, view in zip(self.params, self._views["theta"], strict=True):
+                np.copyto(param, view, casting="same_kind")
+        else:
+            for param, view in zip(self.params, self._views["tmp"], strict=True):
+                param += view
+
+
+_FLOAT64 = np.dtype(np.float64)
 _FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
 
 
@@ -235,7 +310,17 @@ class Optimizer:
         self.step_count = 0
         fill = self._initial_fill()
         names = self._state_names()
-        self._slots = [_Slot(param, names, fill) for param in self.params]
+        groups: dict[np.dtype, list[int]] = {}  # one slot per parameter dtype
+        for index, param in enumerate(self.params):
+            groups.setdefault(param.dtype, []).append(index)
+        self._slots = [
+            _Slot([self.params[i] for i in members], members, names, fill) for members in groups.values()
+        ]
+        #: where each parameter's state is: (slot, position in the slot)
+        self._where = [(slot, k) for slot in self._slots for k in range(len(slot.members))]
+        self._where.sort(key=lambda place: place[0].members[place[1]])
+        self._shapes = [param.shape for param in self.params]
+        self._cast: dict[Any, dict[str, Any]] = {}
 
     # -- to implement -------------------------------------------------------------------
 
@@ -254,8 +339,13 @@ class Optimizer:
         """Python-float scalars of step ``t``; cast once per compute dtype by ``step``."""
         raise NotImplementedError
 
-    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+    def _update(self, slot: _Slot, grad: np.ndarray, c: dict) -> None:
+        """One step of the rule on ``slot``'s flat parameters, with the flat gradient ``grad``
+        (never written to) and the step's constants ``c`` in the slot's dtype."""
         raise NotImplementedError
+
+    #: whether ``_constants`` depends on the step number (else they are cached per lr)
+    constants_follow_step: ClassVar[bool] = False
 
     # -- public API ------------------------------------------------------------------
 
@@ -265,24 +355,46 @@ class Optimizer:
         ``lr`` overrides the base learning rate for this step only (a schedule feeds
         it; 0 is allowed, e.g. the end of a cosine schedule).
         """
-        if len(grads) != len(self._slots):
-            raise ValueError(f"expected {len(self._slots)} gradients, got {len(grads)}")
+        if len(grads) != len(self.params):
+            raise ValueError(f"expected {len(self.params)} gradients, got {len(grads)}")
         step_lr = self.lr if lr is None else check_number("optimizer.lr", lr, low=0.0)
-        grads = [np.asarray(grad) for grad in grads]
-        for index, (slot, grad) in enumerate(zip(self._slots, grads, strict=True)):
-            if grad.shape != slot.param.shape:
-                raise ValueError(f"gradient {index} has shape {grad.shape}, parameter {slot.param.shape}")
-        self.step_count += 1
-        scalars = self._constants(step_lr, self.step_count)
-        by_dtype: dict[np.dtype, dict[str, Any]] = {}
+        grads = [grad if type(grad) is np.ndarray else np.asarray(grad) for grad in grads]
+        if [grad.shape for grad in grads] != self._shapes:
+            for index, (grad, shape) in enumerate(zip(grads, self._shapes, strict=True)):
+                if grad.shape != shape:
+                    raise ValueError(f"gradient {index} has shape {grad.shape}, parameter {shape}")
         with np.errstate(all="ignore"):  # non-finite gradients: the trainer reports them
-            for slot, grad in zip(self._slots, grads, strict=True):
-                c = by_dtype.get(slot.dtype)
-                if c is None:
-                    c = by_dtype[slot.dtype] = {k: slot.dtype.type(v) for k, v in scalars.items()}
-                theta = slot.load()
-                self._update(slot, theta, slot.grad(grad), c)
-                slot.store()
+            self.apply(grads, step_lr)
+
+    def apply(self, grads: Sequence[np.ndarray], lr: float | np.ndarray) -> None:
+        """``step`` without its checks, for a caller that checked once what it hands over
+        (the landscape race: the same gradient arrays every step, learning rates validated
+        up front), under the caller's floating-point error state. ``lr`` may also be an
+        array broadcasting against the parameters, e.g. one learning rate per row when
+        each row of a parameter is a different racer."""
+        self.step_count += 1
+        if self.constants_follow_step or type(lr) is not float:
+            cast = self._cast_constants(self._constants(lr, self.step_count))
+        else:
+            cast = self._cast.get(lr)
+            if cast is None:
+                cast = self._cast_constants(self._constants(lr, self.step_count))
+                self._cast = {lr: cast}  # the last learning rate only: a schedule changes it
+        for slot in self._slots:
+            own = grads if len(self._slots) == 1 else [grads[i] for i in slot.members]
+            slot.load()
+            self._update(slot, slot.grad(own), cast[slot.dtype])
+
+    def _cast_constants(self, constants: dict[str, Any]) -> dict[np.dtype, dict[str, Any]]:
+        """The step's constants in each compute dtype: a float64 scalar or array would
+        promote a float32 array (module docstring). For float64 the Python floats and
+        float64 arrays are used as they are (the same numbers, without the conversions)."""
+        return {
+            slot.dtype: constants
+            if slot.dtype == _FLOAT64
+            else {k: slot.dtype.type(v) for k, v in constants.items()}
+            for slot in self._slots
+        }
 
     def state_arrays(self) -> dict[str, np.ndarray]:
         """Copies of everything needed to resume bit-identically.
@@ -291,9 +403,9 @@ class Optimizer:
         a 0-d int64 array.
         """
         arrays = {"step": np.array(self.step_count, dtype=np.int64)}
-        for index, slot in enumerate(self._slots):
-            for name, buffer in slot.state.items():
-                arrays[f"{name}.{index}"] = buffer.copy()
+        for index, (slot, k) in enumerate(self._where):
+            for name in slot.state:
+                arrays[f"{name}.{index}"] = slot.state_views(name)[k].copy()
         return arrays
 
     def load_state_arrays(self, arrays: Mapping[str, np.ndarray]) -> None:
@@ -310,15 +422,20 @@ class Optimizer:
         for name, reference in expected.items():
             _check_state_array(name, arrays.get(name), reference)
         self.step_count = int(arrays["step"])
-        for index, slot in enumerate(self._slots):
-            for name, buffer in slot.state.items():
-                np.copyto(buffer, arrays[f"{name}.{index}"], casting="same_kind")
+        for index, (slot, k) in enumerate(self._where):
+            for name in slot.state:
+                np.copyto(slot.state_views(name)[k], arrays[f"{name}.{index}"], casting="same_kind")
 
     def display_state(self, index: int = 0) -> dict[str, np.ndarray]:
         """Copies of parameter ``index``'s state for the landscape overlays
         (``{"velocity": ...}`` for momentum, ``{"exp_avg": ..., "exp_avg_sq": ...}``...)."""
-        state = self._slots[index].state
-        return {self.display_names.get(name, name): buf.copy() for name, buf in state.items()}
+        return {name: view.copy() for name, view in self.state_buffers(index).items()}
+
+    def state_buffers(self, index: int = 0) -> dict[str, np.ndarray]:
+        """Parameter ``index``'s state under its display names, as live views (read them,
+        do not write: a race records them every step without copying twice)."""
+        slot, k = self._where[index]
+        return {self.display_names.get(name, name): slot.state_views(name)[k] for name in slot.state}
 
     def hyperparameters(self) -> dict[str, Any]:
         """JSON-able settings: ``build_optimizer(opt.hyperparameters(), params)`` rebuilds it."""
@@ -418,15 +535,15 @@ class SGD(Optimizer):
             "wd": h["weight_decay"],
         }
 
-    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+    def _update(self, slot: _Slot, grad: np.ndarray, c: dict) -> None:
         h, tmp = self.hyper, slot.tmp
         if h["weight_decay"] != 0:
-            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+            grad = slot.add_coupled_decay(grad, c["wd"])
         direction = grad
         if h["momentum"] != 0:
             direction = self._momentum(slot, grad, c)
         np.multiply(direction, c["neg_lr"], out=tmp)
-        theta += tmp
+        slot.add(tmp)
 
     def _momentum(self, slot: _Slot, grad: np.ndarray, c: dict) -> np.ndarray:
         buf, tmp = slot.state["momentum_buffer"], slot.tmp
@@ -484,6 +601,7 @@ class Adagrad(Optimizer):
     """
 
     kind = "adagrad"
+    constants_follow_step = True  # the learning rate decays with t
     defaults = {
         "lr": 1e-2,
         "lr_decay": 0.0,
@@ -512,17 +630,17 @@ class Adagrad(Optimizer):
         clr = lr / (1 + (t - 1) * h["lr_decay"])
         return {"neg_clr": -clr, "eps": h["eps"], "wd": h["weight_decay"]}
 
-    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+    def _update(self, slot: _Slot, grad: np.ndarray, c: dict) -> None:
         total, tmp = slot.state["sum"], slot.tmp
         if self.hyper["weight_decay"] != 0:
-            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+            grad = slot.add_coupled_decay(grad, c["wd"])
         np.multiply(grad, grad, out=tmp)
         total += tmp
         np.sqrt(total, out=tmp)
         tmp += c["eps"]
         np.divide(grad, tmp, out=tmp)
         tmp *= c["neg_clr"]
-        theta += tmp
+        slot.add(tmp)
 
 
 class RMSprop(Optimizer):
@@ -578,10 +696,10 @@ class RMSprop(Optimizer):
             "wd": h["weight_decay"],
         }
 
-    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+    def _update(self, slot: _Slot, grad: np.ndarray, c: dict) -> None:
         state, tmp = slot.state, slot.tmp
         if self.hyper["weight_decay"] != 0:
-            grad = slot.add_coupled_decay(grad, theta, c["wd"])
+            grad = slot.add_coupled_decay(grad, c["wd"])
         square_avg = state["square_avg"]
         square_avg *= c["alpha"]
         np.multiply(grad, grad, out=tmp)
@@ -600,7 +718,7 @@ class RMSprop(Optimizer):
             np.multiply(buf, c["neg_lr"], out=tmp)
         else:
             tmp *= c["neg_lr"]
-        theta += tmp
+        slot.add(tmp)
 
     @staticmethod
     def _centered_denominator(
@@ -635,6 +753,7 @@ class Adam(Optimizer):
     """
 
     kind = "adam"
+    constants_follow_step = True  # the bias corrections
     defaults = {
         "lr": 1e-3,
         "betas": (0.9, 0.999),
@@ -673,13 +792,13 @@ class Adam(Optimizer):
             "decay_factor": 1 - lr * h["weight_decay"],
         }
 
-    def _update(self, slot: _Slot, theta: np.ndarray, grad: np.ndarray, c: dict) -> None:
+    def _update(self, slot: _Slot, grad: np.ndarray, c: dict) -> None:
         state, tmp = slot.state, slot.tmp
         if self.hyper["weight_decay"] != 0:
             if self.decoupled:
-                theta *= c["decay_factor"]
+                slot.scale(c["decay_factor"])
             else:
-                grad = slot.add_coupled_decay(grad, theta, c["wd"])
+                grad = slot.add_coupled_decay(grad, c["wd"])
         exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
         exp_avg *= c["beta1"]
         np.multiply(grad, c["one_minus_beta1"], out=tmp)
@@ -696,7 +815,7 @@ class Adam(Optimizer):
         tmp += c["eps"]
         np.divide(exp_avg, tmp, out=tmp)
         tmp *= c["neg_step_size"]
-        theta += tmp
+        slot.add(tmp)
 
 
 class AdamW(Adam):

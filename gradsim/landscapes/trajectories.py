@@ -222,35 +222,37 @@ def race(
     clip_specs = [validate_clipping(c) for c in _per_run(clipping, k, "clipping")]
     schedules = [build_schedule(s) for s in _per_run(schedule, k, "schedule")]
 
-    # The k points are rows of one array: one gradient call per step serves every run.
+    # Racers that share an optimizer configuration (kind and every setting but the learning
+    # rate) are rows of one block, stepped by one optimizer with a learning rate per row.
+    settings = [build_optimizer(spec, [np.zeros(2)]).hyperparameters() for spec in specs]
+    groups = _groups(settings)
+    order = [i for members in groups for i in members]  # racer of each row
+    row_of = {racer: row for row, racer in enumerate(order)}
     points = np.empty((k, 2))
     points[:] = (x0, y0)
-    optimizers = [build_optimizer(spec, [points[i]]) for i, spec in enumerate(specs)]
 
     # Learning rates of every step, precomputed (schedules are pure functions of the step).
     lr_table = np.empty((k, steps))
-    step_lrs: list[list[float] | None] = []
-    for i, (opt, sched) in enumerate(zip(optimizers, schedules, strict=True)):
-        plain = type(sched).kind == "constant" and sched.warmup_steps == 0
-        rates = [opt.lr] * steps if plain else [float(sched.lr_at(t, opt.lr)) for t in range(steps)]
-        lr_table[i] = rates
-        step_lrs.append(None if plain else rates)
+    plain = []
+    for i, (spec, sched) in enumerate(zip(settings, schedules, strict=True)):
+        plain.append(type(sched).kind == "constant" and sched.warmup_steps == 0)
+        lr_table[i] = spec["lr"] if plain[i] else [float(sched.lr_at(t, spec["lr"])) for t in range(steps)]
+    blocks = [
+        _Block(members, row_of[members[0]], points, settings, lr_table, plain, steps) for members in groups
+    ]
 
     positions = np.empty((steps + 1, k, 2))
     grads = np.empty((steps + 1, k, 2))
     clipped = np.zeros((steps, k), dtype=bool)
-    initial = [opt.display_state(0) for opt in optimizers]
-    states = [{name: np.empty((steps + 1, 2)) for name in init} for init in initial]
-    for record, init in zip(states, initial, strict=True):
-        for name, buf in init.items():
-            record[name][0] = buf
     noise = np.random.default_rng(seed).standard_normal((steps, 2)) * noise_std if noise_std > 0 else None
 
-    work = np.empty((k, 2))  # the gradients handed to the optimizers (noisy, clipped)
-    work_lists = [[work[i]] for i in range(k)]
-    clippers = [_clipper(kind, limit) for kind, limit in clip_specs]
-    recorders = [list(rec.items()) for rec in states]
-    alive = list(range(k))
+    work = np.empty((k, 2))  # the gradients handed to the optimizers (noisy, clipped), by row
+    for block in blocks:
+        block.bind(work)
+    clippers = [(row_of[i], _clipper(kind, limit)) for i, (kind, limit) in enumerate(clip_specs)]
+    clippers = [(row, clip, [work[row]]) for row, clip in clippers if clip is not None]
+    alive = list(range(k))  # rows (racers) not known to have stopped
+    running = list(blocks)  # blocks with a row alive
     positions[0] = points
     last = steps
     checked = 0  # rows of positions/grads already checked by the periodic stop test
@@ -258,48 +260,101 @@ def race(
         gx, gy = surface.gradient(points[:, 0], points[:, 1])
         grads[0, :, 0], grads[0, :, 1] = gx, gy
         for t in range(steps):
-            work[:] = grads[t]
+            np.copyto(work, grads[t])
             if noise is not None:
                 work += noise[t]
-            for i in alive:
-                g = work_lists[i]
-                clip = clippers[i]
-                if clip is not None:
-                    clipped[t, i] = clip(g)
-                opt = optimizers[i]
-                rates = step_lrs[i]
-                opt.step(g, None if rates is None else rates[t])
-                rec = recorders[i]
-                if rec:
-                    shown = opt.display_state(0)
-                    for name, array in rec:
-                        array[t + 1] = shown[name]
+            for row, clip, gradient in clippers:
+                clipped[t, row] = clip(gradient)
+            for block in running:
+                block.step(t)
             positions[t + 1] = points
             gx, gy = surface.gradient(points[:, 0], points[:, 1])
             grads[t + 1, :, 0], grads[t + 1, :, 1] = gx, gy
             if (t + 1) % _CHECK_EVERY == 0:
-                block = slice(checked, t + 2)
-                alive = [i for i in alive if _first_stop(positions[block, i], grads[block, i], bound) is None]
+                window = slice(checked, t + 2)
+                alive = [r for r in alive if not _stopped(positions[window, r], grads[window, r], bound)]
                 checked = t + 2
                 if not alive:
                     last = t + 1
                     break
+                running = [block for block in running if any(r in block.rows for r in alive)]
         values = surface.value(positions[: last + 1, :, 0], positions[: last + 1, :, 1])
+    states = {i: block.state_of(i) for block in blocks for i in block.members}
     return [
         _finish(
-            opt.hyperparameters(),
+            settings[i],
             (x0, y0),
-            positions[:, i],
-            values[:, i],
-            grads[:, i],
-            clipped[:, i],
+            positions[:, row_of[i]],
+            values[:, row_of[i]],
+            grads[:, row_of[i]],
+            clipped[:, row_of[i]],
             lr_table[i],
             states[i],
             last,
             bound,
         )
-        for i, opt in enumerate(optimizers)
+        for i in range(k)
     ]
+
+
+def _groups(settings: list[dict[str, Any]]) -> list[list[int]]:
+    """Racers (indices) grouped by optimizer configuration, all settings but ``lr``."""
+    groups: dict[str, list[int]] = {}
+    for index, spec in enumerate(settings):
+        key = repr(sorted((name, value) for name, value in spec.items() if name != "lr"))
+        groups.setdefault(key, []).append(index)
+    return list(groups.values())
+
+
+class _Block:
+    """Racers sharing an optimizer configuration: rows ``first..first+m`` of the points,
+    moved by one engine optimizer with one learning rate per row, their display state
+    recorded every step as one array."""
+
+    def __init__(
+        self,
+        members: list[int],
+        first: int,
+        points: np.ndarray,
+        settings: list[dict[str, Any]],
+        lr_table: np.ndarray,
+        plain: list[bool],
+        steps: int,
+    ) -> None:
+        self.members = members
+        self.rows = range(first, first + len(members))
+        self.points = points[first : first + len(members)]
+        self.optimizer = build_optimizer(settings[members[0]], [self.points])
+        rates = lr_table[members]  # (m, steps)
+        if all(plain[i] for i in members):
+            # one python float (the optimizer caches its constants) or a column of rates
+            self.rates: Any = float(rates[0, 0]) if len(members) == 1 else rates[:, :1].copy()
+            self.per_step = False
+        else:
+            self.rates = [float(r) for r in rates[0]] if len(members) == 1 else list(rates.T[:, :, None])
+            self.per_step = True
+        if steps == 0:
+            self.per_step = False
+        shown = self.optimizer.state_buffers(0)
+        self.record = {name: np.empty((steps + 1, *view.shape)) for name, view in shown.items()}
+        self.recorders = [(self.record[name], view) for name, view in shown.items()]
+        for record, view in self.recorders:
+            record[0] = view
+        self.gradient: list[np.ndarray] = []
+
+    def bind(self, work: np.ndarray) -> None:
+        """Hand the optimizer the rows of ``work`` (the same array every step)."""
+        self.gradient = [work[self.rows.start : self.rows.stop]]
+
+    def step(self, t: int) -> None:
+        self.optimizer.apply(self.gradient, self.rates[t] if self.per_step else self.rates)
+        for record, view in self.recorders:
+            record[t + 1] = view
+
+    def state_of(self, racer: int) -> dict[str, np.ndarray]:
+        """One racer's recorded display state, (steps + 1, 2) per name."""
+        row = self.members.index(racer)
+        return {name: record[:, row].copy() for name, record in self.record.items()}
 
 
 def _clipper(kind: str, limit: float | None):
@@ -309,6 +364,10 @@ def _clipper(kind: str, limit: float | None):
     if kind == "value":
         return lambda g: clip_by_value(g, limit).fired
     return None
+
+
+def _stopped(positions: np.ndarray, grads: np.ndarray, bound: float | None) -> bool:
+    return _first_stop(positions, grads, bound) is not None
 
 
 def _first_stop(

@@ -76,11 +76,7 @@ def test_parameters_gradients_and_optimizer_are_exact(name: str) -> None:
     assert estimate.weights == params + sum(b.nbytes for b in net.buffers.values())
     assert estimate.gradients == sum(g.nbytes for g in net.grads.values())
     slots = trainer.optimizer._slots
-    held = sum(
-        a.nbytes
-        for s in slots
-        for a in [s.grad_buf, s.tmp, *s.state.values(), *([] if s.theta is s.param else [s.theta])]
-    )
+    held = sum(a.nbytes for s in slots for a in s.owned_arrays())
     assert estimate.optimizer == held
 
 

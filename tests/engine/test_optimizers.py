@@ -709,3 +709,65 @@ def test_params_must_be_writable_float_arrays():
     frozen.flags.writeable = False
     with pytest.raises(ValueError, match="read-only"):
         build_optimizer({"kind": "sgd"}, [frozen])
+
+
+# --------------------------------------------------------------------------- one flat update
+FLAT_CASES = [
+    ("sgd", {}),
+    ("momentum", {"dampening": 0.5, "weight_decay": 0.01}),
+    ("nesterov", {"weight_decay": 0.01}),
+    ("adagrad", {"lr_decay": 0.01, "weight_decay": 0.01}),
+    ("rmsprop", {"centered": True, "momentum": 0.5, "weight_decay": 0.01}),
+    ("adam", {"amsgrad": True, "weight_decay": 0.01}),
+    ("adamw", {}),
+]
+
+
+@pytest.mark.parametrize("kind, flags", FLAT_CASES)
+@pytest.mark.parametrize(
+    "dtypes", [("float64",) * 3, ("float32",) * 3, ("float16",) * 3, ("float32", "float64", "float16")]
+)
+def test_several_parameters_update_as_if_each_had_its_own_optimizer(kind, flags, dtypes) -> None:
+    """The rule runs once on all parameters of a dtype as one vector: the same numbers,
+    bit for bit, as one optimizer per parameter (and the state keeps per-parameter names)."""
+    rng = np.random.default_rng(3)
+    shapes = [(3, 4), (4,), (2, 2, 2)]
+    start = [rng.normal(size=s).astype(d) for s, d in zip(shapes, dtypes, strict=True)]
+    together = [p.copy() for p in start]
+    alone = [[p.copy()] for p in start]
+    spec = {"kind": kind, "lr": 0.05, **flags}
+    joint = build_optimizer(spec, together)
+    singles = [build_optimizer(spec, p) for p in alone]
+    for t in range(6):
+        grads = [rng.normal(size=s).astype(d) for s, d in zip(shapes, dtypes, strict=True)]
+        joint.step(grads, lr=0.05 / (t + 1))
+        for single, grad in zip(singles, grads, strict=True):
+            single.step([grad], lr=0.05 / (t + 1))
+    for index, (param, single) in enumerate(zip(together, singles, strict=True)):
+        np.testing.assert_array_equal(param, single.params[0])
+        for name, value in single.state_arrays().items():
+            own = name if name == "step" else f"{name.rsplit('.', 1)[0]}.{index}"
+            np.testing.assert_array_equal(joint.state_arrays()[own], value)
+        for name, value in single.display_state().items():
+            np.testing.assert_array_equal(joint.display_state(index)[name], value)
+
+
+@pytest.mark.parametrize("kind, flags", FLAT_CASES)
+def test_one_learning_rate_per_row_matches_separate_optimizers(kind, flags) -> None:
+    """A block of racers (rows of one array) with their own learning rates moves exactly
+    as if each row had its own optimizer: what a landscape race relies on."""
+    rates = np.array([[0.01], [0.1], [0.3]])
+    block = np.array([[1.0, -2.0], [0.5, 0.5], [-1.0, 3.0]])
+    rows = [[block[i].copy()] for i in range(3)]
+    spec = {"kind": kind, "lr": 0.01, **flags}
+    joint = build_optimizer(spec, [block])
+    singles = [build_optimizer({**spec, "lr": float(rates[i, 0])}, rows[i]) for i in range(3)]
+    for _ in range(5):
+        grad = np.sin(block) + 0.3
+        joint.apply([grad], rates)
+        for i, single in enumerate(singles):
+            single.step([np.sin(rows[i][0]) + 0.3])
+    for i, single in enumerate(singles):
+        np.testing.assert_array_equal(block[i], single.params[0])
+        for name, value in single.state_buffers().items():
+            np.testing.assert_array_equal(joint.state_buffers()[name][i], value)

@@ -310,6 +310,47 @@ def test_race_is_aligned_and_equals_single_runs():
             np.testing.assert_array_equal(run.state[name], alone.state[name])
 
 
+def test_racers_of_one_kind_step_as_one_block_and_equal_single_runs():
+    """Racers sharing an optimizer configuration move as rows of one array (one engine
+    optimizer, a learning rate per row): bit for bit what each does alone, with their own
+    schedules, clipping and state, also when one of them diverges and the others go on."""
+    surface = make_surface("rosenbrock")
+    sched = {"kind": "step", "step_size": 40, "gamma": 0.5}
+    specs = [
+        {"kind": "adam", "lr": 0.02},
+        {"kind": "sgd", "lr": 0.01},  # diverges
+        {"kind": "adam", "lr": 0.005},
+        {"kind": "sgd", "lr": 1e-4},
+        {"kind": "adam", "lr": 0.05},
+        {"kind": "adam", "lr": 0.02, "amsgrad": True},  # another configuration: its own block
+    ]
+    clipping = [None, None, {"kind": "norm", "max": 1.0}, None, None, None]
+    schedules = [None, None, None, None, sched, None]
+    runs = race(
+        surface, specs, (-1.2, 1.0), 700, clipping=clipping, schedule=schedules, noise_std=0.01, seed=4
+    )
+    assert runs[1].stop_reason == "diverged" and runs[3].stop_reason == "completed"
+    assert runs[2].clipped.any()
+    for i, (spec, run) in enumerate(zip(specs, runs, strict=True)):
+        alone = run_trajectory(
+            surface,
+            spec,
+            (-1.2, 1.0),
+            700,
+            clipping=clipping[i],
+            schedule=schedules[i],
+            noise_std=0.01,
+            seed=4,
+        )
+        assert run.optimizer == alone.optimizer
+        for name in ("positions", "values", "grad_norms", "updates", "learning_rates", "clipped"):
+            np.testing.assert_array_equal(getattr(run, name), getattr(alone, name), err_msg=f"{i} {name}")
+        assert run.state.keys() == alone.state.keys()
+        for name in run.state:
+            np.testing.assert_array_equal(run.state[name], alone.state[name])
+        assert (run.steps_taken, run.stop_reason) == (alone.steps_taken, alone.stop_reason)
+
+
 def test_race_takes_per_run_clipping_and_schedules():
     cliff = make_surface("cliff")
     specs = [{"kind": "sgd", "lr": 0.1}] * 2
