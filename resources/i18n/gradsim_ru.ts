@@ -12,20 +12,12 @@
         <translation>В этой сети нет скрытых слоёв.</translation>
     </message>
     <message>
-        <source>{activation}: f and its derivative f′, over this layer&apos;s pre-activations</source>
-        <translation>{activation}: f и её производная f′ на фоне предактиваций слоя</translation>
-    </message>
-    <message>
         <source>Train a few steps to see where this layer&apos;s pre-activations sit on f′.</source>
         <translation>Сделайте несколько шагов, чтобы увидеть, где на f′ лежат предактивации слоя.</translation>
     </message>
     <message>
         <source>No pre-activations recorded yet for this layer.</source>
         <translation>Предактивации этого слоя ещё не записаны.</translation>
-    </message>
-    <message>
-        <source>Grey: where this layer&apos;s pre-activations are now (step {step}, peak scaled to 1; values beyond the range are counted in the end bins). f′ &lt; {flat_limit} for {flat:.0%} of them</source>
-        <translation>Серым: где сейчас предактивации слоя (шаг {step}, пик нормирован к 1; значения вне диапазона учтены в крайних столбцах). f′ &lt; {flat_limit} для {flat:.0%} из них</translation>
     </message>
     <message>
         <source>, f′ = 0 exactly for {zero:.0%} (no gradient at all: dead for ReLU)</source>
@@ -48,12 +40,20 @@
         <translation>Измерение не удалось: {error}</translation>
     </message>
     <message>
-        <source>Per-layer variance ratio of the activations (geometric mean over layers 1-{depth}): measured {median:.3g} (median of {seeds} networks, {low:.3g} to {high:.3g})</source>
-        <translation>Отношение дисперсий активаций на слой (среднее геометрическое по слоям 1-{depth}): измерено {median:.3g} (медиана {seeds} сетей, от {low:.3g} до {high:.3g})</translation>
+        <source>{activation}: f and f′</source>
+        <translation>{activation}: f и f′</translation>
     </message>
     <message>
-        <source>gradient std at the input / at the top: {value:.3g}</source>
-        <translation>СКО градиента на входе / наверху: {value:.3g}</translation>
+        <source>Step {step}: f′ &lt; {flat_limit} for {flat:.0%} of this layer&apos;s pre-activations (grey)</source>
+        <translation>Шаг {step}: f′ &lt; {flat_limit} для {flat:.0%} предактиваций слоя (серое)</translation>
+    </message>
+    <message>
+        <source>At initialization, variance ratio per layer: measured {median:.3g} ({low:.3g} to {high:.3g} over {seeds} networks)</source>
+        <translation>При инициализации отношение дисперсий на слой: измерено {median:.3g} (от {low:.3g} до {high:.3g} по {seeds} сетям)</translation>
+    </message>
+    <message>
+        <source>gradient std input/top {value:.3g}</source>
+        <translation>СКО градиента вход/верх {value:.3g}</translation>
     </message>
     <message>
         <source>theory {value:.3g}</source>
@@ -80,32 +80,28 @@
         <translation>Скрытый слой, чья функция активации и предактивации показаны.</translation>
     </message>
     <message>
-        <source>pre-activation h (the input of f)</source>
-        <translation>предактивация h (вход f)</translation>
+        <source>pre-activation h</source>
+        <translation>предактивация h</translation>
+    </message>
+    <message>
+        <source>activation std, init</source>
+        <translation>СКО активаций, иниц.</translation>
+    </message>
+    <message>
+        <source>gradient std, init</source>
+        <translation>СКО градиента, иниц.</translation>
+    </message>
+    <message>
+        <source>singular values, init</source>
+        <translation>сингулярные числа, иниц.</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>измерено</translation>
     </message>
     <message>
         <source>Blue: the activation f. Dashed: its derivative f′, the factor every gradient is multiplied by on its way back through this layer. Grey: where the layer&apos;s inputs are now. Inputs where f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back.</source>
         <translation>Синим: функция активации f. Пунктиром: её производная f′ — множитель, на который умножается каждый градиент на обратном пути через слой. Серым: где сейчас входы слоя. Входы, где f′ ≈ 0 (насыщенная сигмоида или tanh) или f′ = 0 (ReLU ниже 0), не пропускают градиент назад.</translation>
-    </message>
-    <message>
-        <source>pre-activations</source>
-        <translation>предактивации</translation>
-    </message>
-    <message>
-        <source>Variance propagation at initialization</source>
-        <translation>Распространение дисперсии при инициализации</translation>
-    </message>
-    <message>
-        <source>activation std per layer</source>
-        <translation>СКО активаций по слоям</translation>
-    </message>
-    <message>
-        <source>gradient std per layer</source>
-        <translation>СКО градиента по слоям</translation>
-    </message>
-    <message>
-        <source>singular values of ∂a_L/∂x</source>
-        <translation>сингулярные числа ∂a_L/∂x</translation>
     </message>
     <message>
         <source>layer (0 = input)</source>
@@ -114,10 +110,6 @@
     <message>
         <source>index</source>
         <translation>номер</translation>
-    </message>
-    <message>
-        <source>median of {seeds} seeds</source>
-        <translation>медиана по {seeds} сидам</translation>
     </message>
     <message>
         <source>theory</source>
@@ -130,6 +122,10 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>Измерено: {seeds} сетей с глубиной, ширинами, активациями и инициализацией этой конфигурации; на каждую подаётся один стандартно-нормальный пакет из {batch} примеров (ширина как у первого слоя); от последнего скрытого слоя распространяется назад стандартно-нормальный градиент. Линия: медиана; полоса: от минимума до максимума по сетям (одна сеть сильно варьирует).
 
 Пунктир: теория среднего поля, на которой основаны инициализации Xavier и He. Она предполагает бесконечно широкие слои, независимые веса с нулевым средним и гауссовы предактивации: E[z²] = n·Var(W)·E[a²] на слой. Инициализация He (Var(W) = 2/n) сохраняет E[a²] ReLU-сети, так что отношение на слой равно 1; Xavier (Var(W) = 1/n для квадратных слоёв) уменьшает его вдвое; веса N(0, s²) в линейной сети умножают СКО на s·√n на слой, (s²n)^(L/2) после L слоёв; tanh с коэффициентом Xavier 5/3 выходит на неподвижную точку. Теория не учитывает связь примеров пакета через пакетную нормализацию (из-за неё при инициализации градиенты глубоких сетей с BatchNorm растут к входу) и считает остаточные ветви независимыми от обходных связей.</translation>
+    </message>
+    <message>
+        <source>Grey in the plot: where this layer&apos;s pre-activations are at the latest step (peak scaled to 1; values beyond the range are counted in the end bins). Where f′ is below {flat_limit} a unit passes almost no gradient back; where it is exactly 0 (a ReLU below 0), none.</source>
+        <translation>Серое на графике: где предактивации этого слоя находятся на последнем шаге (пик приведён к 1; значения за пределами диапазона учтены в крайних столбцах). Где f′ меньше {flat_limit}, нейрон почти не пропускает градиент назад; где f′ ровно 0 (ReLU ниже 0) — не пропускает вовсе.</translation>
     </message>
     <message>
         <source>Singular values of the input-output Jacobian of the hidden stack at one input, median and band over the networks. Orthogonal init with linear layers keeps them all at exactly 1 whatever the depth (Saxe et al. 2014): no direction of the signal or of the gradient vanishes or explodes. Gaussian init spreads them more with every layer. Not shown for networks with normalization layers.</source>
@@ -1474,6 +1470,149 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train 2 to 4 variants of this network side by side, differing in one setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train 2 to {most} copies of the current network side by side, in lockstep, that differ in one setting only: same data, same seed (unless the seed is what varies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values (comma-separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (mini-batch, per step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished">шаг</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">потери</translation>
+    </message>
+    <message>
+        <source>Accuracy (training set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished">точность</translation>
+    </message>
+    <message>
+        <source>Initialization</source>
+        <translation type="unfinished">Инициализация</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual connections (every k layers, 0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished">Оптимизатор</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Скорость обучения</translation>
+    </message>
+    <message>
+        <source>Gradient clipping (max norm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished">Пуск</translation>
+    </message>
+    <message>
+        <source>Comparing: {setting}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished">Сброс</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train every variant, all at the same step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every variant again from step 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the comparison and stop its training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation type="unfinished">Поток градиента</translation>
+    </message>
+    <message>
+        <source>Decision surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <source>The network&apos;s prediction at every point of the input plane, with the training points on top. A network whose early layers get no gradient cannot bend this boundary: with vanishing gradients it stays a nearly straight line for a long time.</source>
@@ -2256,67 +2395,267 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>Export</name>
     <message>
         <source>There is no plot &apos;{plot}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет графика «{plot}»; выберите одно из: {choices}.</translation>
     </message>
     <message>
         <source>There is no view &apos;{view}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет вида «{view}»; выберите одно из: {choices}.</translation>
     </message>
     <message>
         <source>Cannot write &apos;{fmt}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать «{fmt}»; выберите одно из: {choices}.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
         <source>Could not write {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать {path}.</translation>
     </message>
     <message>
         <source>The scale must be between 0.25 and 8, got {scale}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштаб должен быть от 0,25 до 8, получено {scale}.</translation>
     </message>
     <message>
         <source>An image of {width}x{height} pixels cannot be written (1 to {most} pixels a side).</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение {width}x{height} пикселей записать нельзя (от 1 до {most} пикселей по стороне).</translation>
     </message>
     <message>
         <source>The stage exists only in the presentation view: turn it on first (F11).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена есть только в режиме презентации: сначала включите его (F11).</translation>
     </message>
     <message>
         <source>Writing MP4 needs imageio and imageio-ffmpeg, which are not installed: pip install &apos;gradsim[video]&apos;. GIF works without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для записи MP4 нужны imageio и imageio-ffmpeg, они не установлены: pip install &apos;gradsim[video]&apos;. GIF работает без них.</translation>
     </message>
     <message>
         <source>Writing GIF needs Pillow: pip install pillow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для записи GIF нужен Pillow: pip install pillow.</translation>
     </message>
     <message>
         <source>The frame rate must be 1 to 50 frames a second, got {fps}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Частота кадров должна быть от 1 до 50 кадров в секунду, получено {fps}.</translation>
     </message>
     <message>
         <source>There is no race to export: start one in the Landscape panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет гонки для экспорта: запустите её на панели «Ландшафт».</translation>
     </message>
     <message>
         <source>There is no training step to export yet: train first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} must be a positive whole number, got {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока нет шагов обучения для экспорта: сначала обучите сеть.</translation>
     </message>
     <message>
         <source>The video could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать видео: {reason}</translation>
     </message>
     <message>
         <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт отменён.</translation>
+    </message>
+    <message>
+        <source>Export an image</source>
+        <translation>Экспорт изображения</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Изображение PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing (text stays text)</source>
+        <translation>Рисунок SVG (текст остаётся текстом)</translation>
+    </message>
+    <message>
+        <source>A panel as it is drawn now, the whole window, or the stage</source>
+        <translation>Панель в её нынешнем виде, всё окно или сцена</translation>
+    </message>
+    <message>
+        <source>PNG for slides and documents; SVG to edit or scale without losing sharpness</source>
+        <translation>PNG для слайдов и документов; SVG можно править и масштабировать без потери чёткости</translation>
+    </message>
+    <message>
+        <source>Pixels per point of the screen: 2× is sharp on a projector and in slides</source>
+        <translation>Пикселей на точку экрана: 2× даёт чёткость на проекторе и в слайдах</translation>
+    </message>
+    <message>
+        <source>Plot:</source>
+        <translation>График:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Масштаб:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Копировать в буфер обмена</translation>
+    </message>
+    <message>
+        <source>Export an animation</source>
+        <translation>Экспорт анимации</translation>
+    </message>
+    <message>
+        <source>The run is trained again from its start (the same seed and edits give the same run), so the animation does not depend on how fast this computer drew it live.</source>
+        <translation>Обучение заново проигрывается с начала (то же зерно и те же правки дают тот же прогон), поэтому анимация не зависит от того, как быстро этот компьютер рисовал вживую.</translation>
+    </message>
+    <message>
+        <source>GIF (plays everywhere)</source>
+        <translation>GIF (воспроизводится везде)</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>Видео MP4 (H.264)</translation>
+    </message>
+    <message>
+        <source>MP4 needs imageio and imageio-ffmpeg: pip install &apos;gradsim[video]&apos;</source>
+        <translation>Для MP4 нужны imageio и imageio-ffmpeg: pip install &apos;gradsim[video]&apos;</translation>
+    </message>
+    <message>
+        <source>GIF frames last at least 20 ms (at most 50 a second)</source>
+        <translation>Кадр GIF длится не меньше 20 мс (не больше 50 кадров в секунду)</translation>
+    </message>
+    <message>
+        <source>How many pictures, spread over the run</source>
+        <translation>Сколько кадров, равномерно по всему прогону</translation>
+    </message>
+    <message>
+        <source>Frames a second when it plays</source>
+        <translation>Кадров в секунду при воспроизведении</translation>
+    </message>
+    <message>
+        <source>Width of a frame before scaling</source>
+        <translation>Ширина кадра до масштабирования</translation>
+    </message>
+    <message>
+        <source>Height of a frame before scaling</source>
+        <translation>Высота кадра до масштабирования</translation>
+    </message>
+    <message>
+        <source>Pixels per point: 2× for a sharp video on a projector</source>
+        <translation>Пикселей на точку: 2× для чёткого видео на проекторе</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>Кадров:</translation>
+    </message>
+    <message>
+        <source>Frames a second:</source>
+        <translation>Кадров в секунду:</translation>
+    </message>
+    <message>
+        <source>Frame size:</source>
+        <translation>Размер кадра:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>Э&amp;кспорт</translation>
+    </message>
+    <message>
+        <source>Images, animations and tables of what gradsim shows, for slides and reports.</source>
+        <translation>Изображения, анимации и таблицы того, что показывает gradsim, для слайдов и отчётов.</translation>
+    </message>
+    <message>
+        <source>&amp;Image of a plot or the window…</source>
+        <translation>&amp;Изображение графика или окна…</translation>
+    </message>
+    <message>
+        <source>A panel, the whole window or the presentation stage as PNG (at 2× for slides) or SVG, or copied to the clipboard.</source>
+        <translation>Панель, всё окно или сцена презентации в PNG (2× для слайдов) или SVG, либо копия в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>&amp;Animation…</source>
+        <translation>&amp;Анимация…</translation>
+    </message>
+    <message>
+        <source>The run (gradient flow, loss, decision surface or the stage) or the race as GIF or MP4, drawn from a replay of the run.</source>
+        <translation>Прогон (поток градиента, потери, разделяющая поверхность или сцена) или гонка в GIF или MP4, нарисованные по повтору прогона.</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics history (CSV)…</source>
+        <translation>История &amp;метрик (CSV)…</translation>
+    </message>
+    <message>
+        <source>Loss, accuracy, learning rate and every layer&apos;s gradient norm at each recorded step.</source>
+        <translation>Потери, точность, скорость обучения и норма градиента каждого слоя на каждом записанном шаге.</translation>
+    </message>
+    <message>
+        <source>&amp;Race table (CSV)…</source>
+        <translation>Таблица &amp;гонки (CSV)…</translation>
+    </message>
+    <message>
+        <source>The landscape race&apos;s results: steps to converge, final value, minimum, clipped steps, outcome.</source>
+        <translation>Итоги гонки на ландшафте: шаги до сходимости, итоговое значение, минимум, шаги с обрезкой, исход.</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>Всё окно</translation>
+    </message>
+    <message>
+        <source>The presentation stage</source>
+        <translation>Сцена презентации</translation>
+    </message>
+    <message>
+        <source>The landscape race</source>
+        <translation>Гонка на ландшафте</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Рисунки SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>Анимации GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Export the metrics history</source>
+        <translation>Экспорт истории метрик</translation>
+    </message>
+    <message>
+        <source>Export the race table</source>
+        <translation>Экспорт таблицы гонки</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Скопировано в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Drawing {count} frames…</source>
+        <translation>Рисуются кадры: {count}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Сохранено: {path}.</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Таблицы CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3862,7 +4201,6 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
-        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>Сценарии</translation>
     </message>
     <message>
@@ -4846,10 +5184,6 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>Зафиксировать текущий вид, чтобы уменьшающиеся значения были видны на фоне неизменной шкалы.</translation>
     </message>
     <message>
-        <source>Weight norm ‖W‖ per layer</source>
-        <translation>Норма весов ‖W‖ по слоям</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>шаг</translation>
     </message>
@@ -4858,8 +5192,12 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <source>Update / weight ratio per layer</source>
-        <translation>Отношение обновления к весам по слоям</translation>
+        <source>Weight norm</source>
+        <translation>Норма весов</translation>
+    </message>
+    <message>
+        <source>Update / weight</source>
+        <translation>Обновление / вес</translation>
     </message>
     <message>
         <source>‖ΔW‖ / ‖W‖</source>

@@ -12,20 +12,12 @@
         <translation>此网络没有隐藏层。</translation>
     </message>
     <message>
-        <source>{activation}: f and its derivative f′, over this layer&apos;s pre-activations</source>
-        <translation>{activation}：f 及其导数 f′，叠加本层的预激活值</translation>
-    </message>
-    <message>
         <source>Train a few steps to see where this layer&apos;s pre-activations sit on f′.</source>
         <translation>训练几步，即可看到本层预激活值落在 f′ 的哪一段。</translation>
     </message>
     <message>
         <source>No pre-activations recorded yet for this layer.</source>
         <translation>本层尚未记录预激活值。</translation>
-    </message>
-    <message>
-        <source>Grey: where this layer&apos;s pre-activations are now (step {step}, peak scaled to 1; values beyond the range are counted in the end bins). f′ &lt; {flat_limit} for {flat:.0%} of them</source>
-        <translation>灰色：本层预激活值当前的分布（第 {step} 步，峰值缩放为 1；超出范围的值计入两端的箱）。其中 {flat:.0%} 的 f′ &lt; {flat_limit}</translation>
     </message>
     <message>
         <source>, f′ = 0 exactly for {zero:.0%} (no gradient at all: dead for ReLU)</source>
@@ -48,12 +40,20 @@
         <translation>测量失败：{error}</translation>
     </message>
     <message>
-        <source>Per-layer variance ratio of the activations (geometric mean over layers 1-{depth}): measured {median:.3g} (median of {seeds} networks, {low:.3g} to {high:.3g})</source>
-        <translation>各层激活方差比（第 1-{depth} 层的几何平均）：实测 {median:.3g}（{seeds} 个网络的中位数，{low:.3g} 至 {high:.3g}）</translation>
+        <source>{activation}: f and f′</source>
+        <translation>{activation}：f 与 f′</translation>
     </message>
     <message>
-        <source>gradient std at the input / at the top: {value:.3g}</source>
-        <translation>梯度标准差 输入处 / 顶层：{value:.3g}</translation>
+        <source>Step {step}: f′ &lt; {flat_limit} for {flat:.0%} of this layer&apos;s pre-activations (grey)</source>
+        <translation>第 {step} 步：本层 {flat:.0%} 的预激活值处 f′ &lt; {flat_limit}（灰色）</translation>
+    </message>
+    <message>
+        <source>At initialization, variance ratio per layer: measured {median:.3g} ({low:.3g} to {high:.3g} over {seeds} networks)</source>
+        <translation>初始化时每层的方差比：实测 {median:.3g}（{seeds} 个网络中 {low:.3g} 到 {high:.3g}）</translation>
+    </message>
+    <message>
+        <source>gradient std input/top {value:.3g}</source>
+        <translation>输入/顶层梯度标准差 {value:.3g}</translation>
     </message>
     <message>
         <source>theory {value:.3g}</source>
@@ -80,32 +80,28 @@
         <translation>显示其激活函数和预激活值的隐藏层。</translation>
     </message>
     <message>
-        <source>pre-activation h (the input of f)</source>
-        <translation>预激活 h（f 的输入）</translation>
+        <source>pre-activation h</source>
+        <translation>预激活 h</translation>
+    </message>
+    <message>
+        <source>activation std, init</source>
+        <translation>激活标准差（初始化）</translation>
+    </message>
+    <message>
+        <source>gradient std, init</source>
+        <translation>梯度标准差（初始化）</translation>
+    </message>
+    <message>
+        <source>singular values, init</source>
+        <translation>奇异值（初始化）</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
     </message>
     <message>
         <source>Blue: the activation f. Dashed: its derivative f′, the factor every gradient is multiplied by on its way back through this layer. Grey: where the layer&apos;s inputs are now. Inputs where f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back.</source>
         <translation>蓝色：激活函数 f。虚线：其导数 f′，即每个梯度反向经过本层时所乘的因子。灰色：本层输入当前所在位置。f′ ≈ 0（饱和的 sigmoid 或 tanh）或 f′ = 0（小于 0 的 ReLU）处的输入不会反传任何梯度。</translation>
-    </message>
-    <message>
-        <source>pre-activations</source>
-        <translation>预激活值</translation>
-    </message>
-    <message>
-        <source>Variance propagation at initialization</source>
-        <translation>初始化时的方差传播</translation>
-    </message>
-    <message>
-        <source>activation std per layer</source>
-        <translation>各层激活标准差</translation>
-    </message>
-    <message>
-        <source>gradient std per layer</source>
-        <translation>各层梯度标准差</translation>
-    </message>
-    <message>
-        <source>singular values of ∂a_L/∂x</source>
-        <translation>∂a_L/∂x 的奇异值</translation>
     </message>
     <message>
         <source>layer (0 = input)</source>
@@ -114,10 +110,6 @@
     <message>
         <source>index</source>
         <translation>序号</translation>
-    </message>
-    <message>
-        <source>median of {seeds} seeds</source>
-        <translation>{seeds} 个种子的中位数</translation>
     </message>
     <message>
         <source>theory</source>
@@ -130,6 +122,10 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <translation>实测：{seeds} 个与当前配置深度、宽度、激活函数和初始化器相同的网络，各输入一批 {batch} 个标准正态样本（宽度与第一层相同）；从最后一个隐藏层反传一个标准正态梯度。实线：中位数；色带：各网络的最小值到最大值（单个网络差异很大）。
 
 虚线：Xavier 与 He 初始化背后的平均场理论。它假设层无限宽、权重独立且均值为零、预激活服从高斯分布：每层 E[z²] = n·Var(W)·E[a²]。He 初始化（Var(W) = 2/n）保持 ReLU 网络的 E[a²]，每层比值为 1；Xavier（方形层 Var(W) = 1/n）使其减半；线性网络中 N(0, s²) 权重每层将标准差乘以 s·√n，L 层后为 (s²n)^(L/2)；tanh 配合 Xavier 增益 5/3 会收敛到一个不动点。该理论忽略批归一化对批内样本的耦合（这使深层批归一化网络在初始化时梯度朝输入方向增大），并把残差分支视为与跳跃连接无关。</translation>
+    </message>
+    <message>
+        <source>Grey in the plot: where this layer&apos;s pre-activations are at the latest step (peak scaled to 1; values beyond the range are counted in the end bins). Where f′ is below {flat_limit} a unit passes almost no gradient back; where it is exactly 0 (a ReLU below 0), none.</source>
+        <translation>图中灰色：本层预激活值在最新一步的分布（峰值缩放为 1；超出范围的值计入两端的箱）。f′ 低于 {flat_limit} 处，单元几乎不回传梯度；f′ 恰为 0 处（ReLU 小于 0），完全不回传。</translation>
     </message>
     <message>
         <source>Singular values of the input-output Jacobian of the hidden stack at one input, median and band over the networks. Orthogonal init with linear layers keeps them all at exactly 1 whatever the depth (Saxe et al. 2014): no direction of the signal or of the gradient vanishes or explodes. Gaussian init spreads them more with every layer. Not shown for networks with normalization layers.</source>
@@ -1474,6 +1470,149 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train 2 to 4 variants of this network side by side, differing in one setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train 2 to {most} copies of the current network side by side, in lockstep, that differ in one setting only: same data, same seed (unless the seed is what varies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values (comma-separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (mini-batch, per step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished">步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">损失</translation>
+    </message>
+    <message>
+        <source>Accuracy (training set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished">准确率</translation>
+    </message>
+    <message>
+        <source>Initialization</source>
+        <translation type="unfinished">初始化</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual connections (every k layers, 0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished">优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">学习率</translation>
+    </message>
+    <message>
+        <source>Gradient clipping (max norm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished">播放</translation>
+    </message>
+    <message>
+        <source>Comparing: {setting}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished">重置</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train every variant, all at the same step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every variant again from step 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the comparison and stop its training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation type="unfinished">梯度流</translation>
+    </message>
+    <message>
+        <source>Decision surface</source>
+        <translation type="unfinished">决策面</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <source>The network&apos;s prediction at every point of the input plane, with the training points on top. A network whose early layers get no gradient cannot bend this boundary: with vanishing gradients it stays a nearly straight line for a long time.</source>
@@ -2256,67 +2395,267 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>Export</name>
     <message>
         <source>There is no plot &apos;{plot}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{plot}”的图；请从 {choices} 中选择。</translation>
     </message>
     <message>
         <source>There is no view &apos;{view}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{view}”的视图；请从 {choices} 中选择。</translation>
     </message>
     <message>
         <source>Cannot write &apos;{fmt}&apos;; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“{fmt}”格式；请从 {choices} 中选择。</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <source>Could not write {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}。</translation>
     </message>
     <message>
         <source>The scale must be between 0.25 and 8, got {scale}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放比例必须在 0.25 到 8 之间，当前为 {scale}。</translation>
     </message>
     <message>
         <source>An image of {width}x{height} pixels cannot be written (1 to {most} pixels a side).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {width}x{height} 像素的图像（每边须为 1 到 {most} 像素）。</translation>
     </message>
     <message>
         <source>The stage exists only in the presentation view: turn it on first (F11).</source>
-        <translation type="unfinished"></translation>
+        <translation>舞台只存在于演示视图中：请先打开演示视图（F11）。</translation>
     </message>
     <message>
         <source>Writing MP4 needs imageio and imageio-ffmpeg, which are not installed: pip install &apos;gradsim[video]&apos;. GIF works without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 MP4 需要 imageio 和 imageio-ffmpeg，但它们尚未安装：pip install &apos;gradsim[video]&apos;。GIF 无需它们。</translation>
     </message>
     <message>
         <source>Writing GIF needs Pillow: pip install pillow.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 GIF 需要 Pillow：pip install pillow。</translation>
     </message>
     <message>
         <source>The frame rate must be 1 to 50 frames a second, got {fps}.</source>
-        <translation type="unfinished"></translation>
+        <translation>帧率必须为每秒 1 到 50 帧，当前为 {fps}。</translation>
     </message>
     <message>
         <source>There is no race to export: start one in the Landscape panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的竞赛：请先在“地形”面板中开始一场竞赛。</translation>
     </message>
     <message>
         <source>There is no training step to export yet: train first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} must be a positive whole number, got {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的训练步：请先训练。</translation>
     </message>
     <message>
         <source>The video could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入视频：{reason}</translation>
     </message>
     <message>
         <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Export an image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing (text stays text)</source>
+        <translation>SVG 矢量图（文字保持为文字）</translation>
+    </message>
+    <message>
+        <source>A panel as it is drawn now, the whole window, or the stage</source>
+        <translation>当前绘制的某个面板、整个窗口或舞台</translation>
+    </message>
+    <message>
+        <source>PNG for slides and documents; SVG to edit or scale without losing sharpness</source>
+        <translation>PNG 适用于幻灯片和文档；SVG 可编辑、可缩放而不失清晰度</translation>
+    </message>
+    <message>
+        <source>Pixels per point of the screen: 2× is sharp on a projector and in slides</source>
+        <translation>每个屏幕点对应的像素数：2× 在投影仪和幻灯片上清晰</translation>
+    </message>
+    <message>
+        <source>Plot:</source>
+        <translation>图：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>The run is trained again from its start (the same seed and edits give the same run), so the animation does not depend on how fast this computer drew it live.</source>
+        <translation>训练会从头重新运行一遍（相同的种子和编辑得到相同的训练过程），因此动画与这台计算机实时绘制的快慢无关。</translation>
+    </message>
+    <message>
+        <source>GIF (plays everywhere)</source>
+        <translation>GIF（到处都能播放）</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <source>MP4 needs imageio and imageio-ffmpeg: pip install &apos;gradsim[video]&apos;</source>
+        <translation>MP4 需要 imageio 和 imageio-ffmpeg：pip install &apos;gradsim[video]&apos;</translation>
+    </message>
+    <message>
+        <source>GIF frames last at least 20 ms (at most 50 a second)</source>
+        <translation>GIF 每帧至少持续 20 毫秒（每秒最多 50 帧）</translation>
+    </message>
+    <message>
+        <source>How many pictures, spread over the run</source>
+        <translation>画面数量，均匀分布在整个训练过程中</translation>
+    </message>
+    <message>
+        <source>Frames a second when it plays</source>
+        <translation>播放时每秒的帧数</translation>
+    </message>
+    <message>
+        <source>Width of a frame before scaling</source>
+        <translation>缩放前每帧的宽度</translation>
+    </message>
+    <message>
+        <source>Height of a frame before scaling</source>
+        <translation>缩放前每帧的高度</translation>
+    </message>
+    <message>
+        <source>Pixels per point: 2× for a sharp video on a projector</source>
+        <translation>每个点对应的像素数：2× 让投影仪上的视频清晰</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧数：</translation>
+    </message>
+    <message>
+        <source>Frames a second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <source>Frame size:</source>
+        <translation>帧尺寸：</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Images, animations and tables of what gradsim shows, for slides and reports.</source>
+        <translation>gradsim 所显示内容的图像、动画和表格，用于幻灯片和报告。</translation>
+    </message>
+    <message>
+        <source>&amp;Image of a plot or the window…</source>
+        <translation>图或窗口的图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A panel, the whole window or the presentation stage as PNG (at 2× for slides) or SVG, or copied to the clipboard.</source>
+        <translation>把一个面板、整个窗口或演示舞台保存为 PNG（幻灯片用 2×）或 SVG，或复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The run (gradient flow, loss, decision surface or the stage) or the race as GIF or MP4, drawn from a replay of the run.</source>
+        <translation>把训练过程（梯度流、损失、决策面或舞台）或竞赛保存为 GIF 或 MP4，画面来自训练过程的重放。</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics history (CSV)…</source>
+        <translation>指标历史（CSV）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Loss, accuracy, learning rate and every layer&apos;s gradient norm at each recorded step.</source>
+        <translation>每个记录步的损失、准确率、学习率以及每一层的梯度范数。</translation>
+    </message>
+    <message>
+        <source>&amp;Race table (CSV)…</source>
+        <translation>竞赛结果表（CSV）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The landscape race&apos;s results: steps to converge, final value, minimum, clipped steps, outcome.</source>
+        <translation>地形竞赛的结果：收敛所需步数、最终值、到达的极小值、被裁剪的步数、结局。</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>The presentation stage</source>
+        <translation>演示舞台</translation>
+    </message>
+    <message>
+        <source>The landscape race</source>
+        <translation>地形竞赛</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Export the metrics history</source>
+        <translation>导出指标历史</translation>
+    </message>
+    <message>
+        <source>Export the race table</source>
+        <translation>导出竞赛结果表</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Drawing {count} frames…</source>
+        <translation>正在绘制 {count} 帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3862,7 +4201,6 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
-        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>场景</translation>
     </message>
     <message>
@@ -4846,10 +5184,6 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>冻结当前视图，使变小的数值对照固定参照来观察。</translation>
     </message>
     <message>
-        <source>Weight norm ‖W‖ per layer</source>
-        <translation>各层权重范数 ‖W‖</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -4858,8 +5192,12 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <source>Update / weight ratio per layer</source>
-        <translation>各层更新/权重比</translation>
+        <source>Weight norm</source>
+        <translation>权重范数</translation>
+    </message>
+    <message>
+        <source>Update / weight</source>
+        <translation>更新 / 权重</translation>
     </message>
     <message>
         <source>‖ΔW‖ / ‖W‖</source>

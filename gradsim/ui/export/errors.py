@@ -28,7 +28,6 @@ MESSAGES = {
     "no_pillow": QT_TRANSLATE_NOOP("Export", "Writing GIF needs Pillow: pip install pillow."),
     "no_race": QT_TRANSLATE_NOOP("Export", "There is no race to export: start one in the Landscape panel."),
     "no_run": QT_TRANSLATE_NOOP("Export", "There is no training step to export yet: train first."),
-    "bad_frames": QT_TRANSLATE_NOOP("Export", "{what} must be a positive whole number, got {value}."),
     "bad_fps": QT_TRANSLATE_NOOP("Export", "The frame rate must be 1 to 50 frames a second, got {fps}."),
     "video_failed": QT_TRANSLATE_NOOP("Export", "The video could not be written: {reason}"),
     "cancelled": QT_TRANSLATE_NOOP("Export", "The export was cancelled."),
