@@ -1,7 +1,8 @@
 """Session files: size, save and open time, as ratios against plain numpy in the same run.
 
-    python -m benchmarks.bench_sessions            # median of 5 repeats
-    python -m benchmarks.bench_sessions --quick    # median of 2 repeats
+    python -m benchmarks.bench_sessions              # median of 7 repeats
+    python -m benchmarks.bench_sessions --quick      # median of 5 repeats
+    python -m benchmarks.bench_sessions --markdown   # its section of docs/performance.md
 
 The session: a 50x256 ReLU network (50 hidden layers of width 256, ~3.3 M parameters) with
 Adam (two moment arrays), trained a few real steps, then its histories filled directly
@@ -10,28 +11,36 @@ per-layer statistics every 50 steps, as the trainer records them) and its parame
 checkpoints filled to the trainer's bound. Training 20,000 steps of this net would take
 tens of minutes; the files hold the same arrays either way. Saving and opening go through
 the real ``save_session``/``load_session`` (atomic write, fsync, every check on load,
-the Trainer rebuilt).
+the Trainer rebuilt), as the app and the CLI do.
 
-Reported, each in the same run and on the same folder:
+Reported, each a ratio of two times measured back to back in the same repeat (the order
+alternates between repeats, so a machine busy with other work weighs on both alike), as
+the median and the spread (min-max) of the repeats:
 
 * ``size``: file bytes / raw bytes of the arrays it holds (target <= 1.1);
-* ``save``: ``save_session`` time / writing the same arrays with ``np.save`` into one file
-  (flushed and fsync-ed like the session) (target <= 2);
-* ``open``: ``load_session`` time / reading them back with ``np.load`` (target <= 2).
+* ``save``: ``save_session`` / writing the same arrays with ``np.save`` into one file,
+  flushed and fsync-ed like the session (target <= 2);
+* ``open``: ``load_session`` / reading them back with ``np.load`` (target <= 2);
+* ``memory``: the extra peak memory of opening the session in a fresh process / the
+  arrays' bytes (target <= 2: the arrays plus at most about one copy of them).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.report import markdown_table, median_spread, target_line
 from gradsim.engine.state import trainer_state
 from gradsim.engine.trainer import Trainer
 from gradsim.session.io import load_session, save_session
@@ -44,6 +53,17 @@ CONFIG = {
     "optimizer": {"kind": "adam", "lr": 0.0005},
     "training": {"batch_size": 32, "seed": 0},
 }
+TARGETS = {"size": 1.1, "save": 2.0, "open": 2.0, "memory": 2.0}
+
+# Opens a session in a fresh interpreter: peak memory above the baseline after the imports.
+MEMORY_CHILD = """
+import json, resource, sys
+from gradsim.session.io import load_session
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+trainer = load_session(sys.argv[1]).trainer
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"extra_kib": peak - baseline, "step": trainer.step_count}))
+"""
 
 
 def build_trainer() -> Trainer:
@@ -82,48 +102,158 @@ def numpy_load(path: Path, count: int) -> list[np.ndarray]:
         return [np.load(handle, allow_pickle=False) for _ in range(count)]
 
 
-def timed(function, *args) -> float:
+def timed(function: Callable[..., object], *args: object) -> float:
     started = time.perf_counter()
     function(*args)
     return time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2 repeats instead of 5")
-    args = parser.parse_args(argv)
-    repeats = 2 if args.quick else 5
-    print("building the session (50x256, Adam, 20,000 steps of history)...", flush=True)
+def pair(first: Callable[[], float], second: Callable[[], float], flip: bool) -> tuple[float, float]:
+    """Both times, measured back to back; ``flip`` runs the second first."""
+    if flip:
+        b = second()
+        return first(), b
+    a = first()
+    return a, second()
+
+
+def open_memory(session: Path) -> float:
+    """Extra peak memory (bytes) of opening ``session`` in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(session)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(done.stdout)["extra_kib"] * 1024
+
+
+def measure(repeats: int) -> dict[str, object]:
+    """Every sample of every ratio, and what they were measured on."""
+    print("building the session (50x256, Adam, 20,000 steps of history)...", file=sys.stderr, flush=True)
     trainer = build_trainer()
     _, arrays = trainer_state(trainer)
     raw = sum(value.nbytes for value in arrays.values())
+    samples: dict[str, list[float]] = {"save": [], "open": [], "np.save": [], "np.load": []}
+    samples.update({"save ratio": [], "open ratio": []})
     with tempfile.TemporaryDirectory(dir=os.environ.get("GRADSIM_BENCH_DIR")) as folder:
         session, plain = Path(folder) / "bench.gradsim", Path(folder) / "plain.npy"
-        saves, loads, plain_saves, plain_loads = [], [], [], []
-        for _ in range(repeats):  # interleaved, so drifting machine load hits both alike
-            plain_saves.append(timed(numpy_save, plain, arrays))
-            saves.append(timed(save_session, session, trainer))
-            plain_loads.append(timed(numpy_load, plain, len(arrays)))
-            loads.append(timed(load_session, session))
+        save_session(session, trainer)  # warm up: the first write of a file costs extra
+        numpy_save(plain, arrays)
+        for repeat in range(repeats):
+            flip = repeat % 2 == 1
+            print(f"repeat {repeat + 1}/{repeats}", file=sys.stderr, flush=True)
+            mine, theirs = pair(
+                lambda: timed(save_session, session, trainer), lambda: timed(numpy_save, plain, arrays), flip
+            )
+            samples["save"].append(mine)
+            samples["np.save"].append(theirs)
+            samples["save ratio"].append(mine / theirs)
+            mine, theirs = pair(
+                lambda: timed(load_session, session), lambda: timed(numpy_load, plain, len(arrays)), flip
+            )
+            samples["open"].append(mine)
+            samples["np.load"].append(theirs)
+            samples["open ratio"].append(mine / theirs)
         size = session.stat().st_size
         opened = load_session(session).trainer
         assert opened.step_count == HISTORY_STEPS
         for name, value in trainer.network.params.items():
             assert np.array_equal(opened.network.params[name], value), name
-    save, plain_save = statistics.median(saves), statistics.median(plain_saves)
-    load, plain_load = statistics.median(loads), statistics.median(plain_loads)
+        print("opening in a fresh process for its peak memory...", file=sys.stderr, flush=True)
+        memory = [open_memory(session) / raw for _ in range(3 if repeats >= 5 else 1)]
+    return {
+        "arrays": len(arrays),
+        "raw": raw,
+        "size": size,
+        "repeats": repeats,
+        "samples": samples,
+        "memory": memory,
+    }
+
+
+def ratios(result: dict[str, object]) -> dict[str, float]:
+    """The medians compared with the targets."""
+    samples = result["samples"]
+    return {
+        "size": result["size"] / result["raw"],
+        "save": statistics.median(samples["save ratio"]),
+        "open": statistics.median(samples["open ratio"]),
+        "memory": statistics.median(result["memory"]),
+    }
+
+
+def milliseconds(seconds: list[float]) -> str:
+    return f"{median_spread(seconds, 0, 1000.0)} ms"
+
+
+def plain_report(result: dict[str, object]) -> str:
+    samples, found = result["samples"], ratios(result)
+    ms = 1000.0
+    lines = [f"{result['arrays']} arrays, median (min-max) of {result['repeats']} repeats, order alternating"]
+    details = {
+        "size": f"{result['size'] / 2**20:.1f} MiB file / {result['raw'] / 2**20:.1f} MiB of arrays",
+        "save": f"{median_spread(samples['save'], 0, ms)} ms / np.save {milliseconds(samples['np.save'])}",
+        "open": f"{median_spread(samples['open'], 0, ms)} ms / np.load {milliseconds(samples['np.load'])}",
+        "memory": f"peak while opening, in a fresh process: {median_spread(result['memory'])} x the arrays",
+    }
+    spreads = {
+        "save": median_spread(samples["save ratio"]),
+        "open": median_spread(samples["open ratio"]),
+        "memory": median_spread(result["memory"]),
+    }
+    for name, ratio in found.items():
+        verdict = "ok" if ratio <= TARGETS[name] else "OVER"
+        shown = spreads.get(name, f"{ratio:.2f}")
+        lines.append(f"{name:6s} {shown:18s} (target <= {TARGETS[name]}) {verdict:4s}  {details[name]}")
+    return "\n".join(lines)
+
+
+def markdown_report(result: dict[str, object]) -> str:
+    samples, found = result["samples"], ratios(result)
+    ms = 1000.0
     rows = [
-        ("size", size / raw, 1.1, f"{size / 2**20:.1f} MiB file / {raw / 2**20:.1f} MiB of arrays"),
-        ("save", save / plain_save, 2.0, f"{save * 1000:.0f} ms / np.save {plain_save * 1000:.0f} ms"),
-        ("open", load / plain_load, 2.0, f"{load * 1000:.0f} ms / np.load {plain_load * 1000:.0f} ms"),
+        ["open", median_spread(samples["open"], 0, ms), median_spread(samples["np.load"], 0, ms)]
+        + [median_spread(samples["open ratio"]), "<= 2"],
+        ["save", median_spread(samples["save"], 0, ms), median_spread(samples["np.save"], 0, ms)]
+        + [median_spread(samples["save ratio"]), "<= 2"],
     ]
-    print(f"{len(arrays)} arrays, {len(trainer.checkpoints)} checkpoints, median of {repeats}")
-    failed = False
-    for name, ratio, target, detail in rows:
-        ok = ratio <= target
-        failed |= not ok
-        print(f"{name:5s} ratio {ratio:5.2f} (target <= {target}) {'ok' if ok else 'OVER'}   {detail}")
-    return 1 if failed else 0
+    mib = 2**20
+    memory = median_spread(result["memory"])
+    lines = [
+        "## Session files: open and save against numpy",
+        "",
+        f"A 50x256 ReLU network with Adam and 20,000 steps of history ({result['arrays']} arrays, "
+        f"{result['raw'] / mib:.1f} MiB) opened with `load_session` and saved with `save_session` "
+        "(atomic write, fsync, every check, the Trainer rebuilt), each timed back to back with "
+        "`np.load` / `np.save` of the same arrays in one file (fsync-ed too), the order "
+        f"alternating; median (min-max) of {result['repeats']} repeats, ratios taken per repeat.",
+        "",
+        markdown_table(["operation", "gradsim (ms)", "numpy (ms)", "ratio", "target"], rows),
+        "",
+        f"File: {result['size'] / mib:.1f} MiB for {result['raw'] / mib:.1f} MiB of arrays "
+        f"(ratio {found['size']:.3f}). Peak memory of opening in a fresh process: "
+        f"{memory} x the arrays' bytes.",
+        "",
+        "Targets:",
+        "",
+        target_line("open / np.load", found["open"], "<=", TARGETS["open"]),
+        target_line("save / np.save", found["save"], "<=", TARGETS["save"]),
+        target_line("file size / arrays", found["size"], "<=", TARGETS["size"]),
+        target_line("peak memory of opening / arrays", found["memory"], "<=", TARGETS["memory"]),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="5 repeats instead of 7")
+    parser.add_argument("--markdown", action="store_true", help="print the section for docs/performance.md")
+    args = parser.parse_args(argv)
+    result = measure(5 if args.quick else 7)
+    print(markdown_report(result) if args.markdown else plain_report(result))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-"""The `.gradsim` container: a zip holding ``manifest.json`` and ``arrays.npz``.
+"""The `.gradsim` container: a zip holding ``manifest.json`` and one ``arrays/<name>.npy`` per array.
 
 Sessions are data, never code: a JSON manifest (format name, schema version,
 app version, the engine's config and UI state, and a table of array names,
-dtypes and shapes) beside a numpy ``.npz`` of numeric arrays, read with
-``allow_pickle=False``. The layout, limits and error codes are documented in
-``docs/session-format.md``.
+dtypes and shapes) beside numeric arrays as ``.npy`` members, never unpickled.
+Schemas 1 and 2 kept the arrays in one ``arrays.npz`` member; those files still
+open (the layout follows the manifest's ``schema_version``). The layout, limits
+and error codes are documented in ``docs/session-format.md``.
 
 Reading is two-phase (DESIGN.md, house style 7): *read* the members with every
 size checked before it is trusted, *check* the format name and schema version,
@@ -40,6 +41,11 @@ from typing import IO, Any, NamedTuple
 import numpy as np
 
 try:
+    from zlib_ng.zlib_ng import crc32 as _fast_crc32
+except ImportError:  # an environment installed before the dependency: correct, only slower
+    _fast_crc32 = zlib.crc32
+
+try:
     import fcntl
 except ImportError:  # Windows: saves are not locked, and stale temporaries are left alone
     fcntl = None  # type: ignore[assignment]
@@ -56,8 +62,11 @@ from gradsim.session.limits import DEFAULT_LIMITS, MAX_DEFLATED_BYTES, Limits
 FORMAT_NAME = "gradsim-session"
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 MANIFEST_MEMBER = "manifest.json"
+#: Schema 3 on: each array is its own member ``arrays/<name>.npy`` of the session zip.
+ARRAY_FOLDER = "arrays/"
+FIRST_MEMBER_SCHEMA = 3
+#: Schemas 1 and 2: all arrays in this one member, itself a zip (an ``.npz``).
 ARRAYS_MEMBER = "arrays.npz"
-MEMBERS = (MANIFEST_MEMBER, ARRAYS_MEMBER)
 
 #: Manifest keys the container owns; a caller's values for them are replaced.
 RESERVED_KEYS = ("format", "schema_version", "app_version", "created", "arrays")
@@ -77,19 +86,29 @@ ARRAY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*\Z")
 NON_FINITE_KEY = "$float"
 NON_FINITE_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
+# zipfile computes every member's CRC-32, reading and writing, with its module's ``crc32``:
+# zlib's, 1.2 GiB/s on the reference machine, as long as reading or writing the file itself
+# (opening a session took 3.5x np.load, nearly all of it CRC). zlib-ng's gives the very same
+# values 7x faster (SIMD folding), so zipfile is handed that one; nothing else changes.
+zipfile.crc32 = _fast_crc32
+
 _LOCAL_HEADER_MAGIC = b"PK\x03\x04"
 _END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
 _END_MAGIC = b"PK\x05\x06"
 _MAX_ZIP_COMMENT = 0xFFFF
 _ZIP64_LOCATOR_MAGIC = b"PK\x06\x07"
 _ZIP64_LOCATOR_SIZE = 20
+_LOCAL_HEADER_SIZE = 30  # a member's local header, before its name and extra field
+_LOCAL_LENGTHS_AT = 26  # where the local header gives those two lengths
 _DIRECTORY_ENTRY_MAX = 1024  # bytes per directory entry, on average, that a real zip never exceeds
 _ENCRYPTED_FLAGS = 0x01 | 0x40  # traditional and strong encryption
 _PATCHED_FLAG = 0x20
 _NPY_HEADER_SLACK = 64  # magic, version, length field and padding around the header dict
-_SAMPLE_BYTES = 256 * 1024  # per piece when judging whether deflate pays
-_DEFLATE_PAYS = 0.7  # deflate arrays.npz only if a sample shrinks to <= 70 %
-_DEFLATE_MAX_BYTES = MAX_DEFLATED_BYTES  # larger sessions are stored: deflating 280 MB took 30 s
+_SAMPLES, _SAMPLE_BYTES = 8, 1024  # pieces and bytes per piece when judging whether deflate pays
+_DEFLATE_PAYS = 0.25  # deflate an array only if a sample shrinks to a quarter (see _deflate_pays)
+_MOSTLY_ZERO = 0.5  # a sample with more nonzero bytes than this share is stored without trying
+_DEFLATE_MIN_BYTES = 512  # smaller arrays are stored: deflate would win a few bytes
+_DEFLATE_MAX_BYTES = MAX_DEFLATED_BYTES  # larger arrays are stored: deflating 280 MB took 30 s
 _DEFLATE_LEVEL = 1  # zlib's fastest level: most of the gain on zero-heavy arrays, ~5x faster than 6
 
 # What hostile bytes make zipfile / numpy raise. Narrow on purpose: a TypeError
@@ -133,21 +152,32 @@ def save_container(
     shown = os.fsdecode(path)
     prepared = _prepare_arrays(arrays, shown, limits)
     manifest_bytes = _encode_manifest(_full_manifest(manifest, prepared), shown, limits)
-    npz_bytes = _encode_npz(prepared)
-    _check_total(shown, len(manifest_bytes), len(npz_bytes), limits)
-    _write_atomically(path, shown, manifest_bytes, npz_bytes)
+    members = [_NpyMember.of(name, array) for name, array in prepared.items()]
+    _check_total(shown, len(manifest_bytes), members, limits)
+    _write_atomically(path, shown, manifest_bytes, members)
 
 
 def load_container(
     path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """Read, check, migrate and validate a session; return (manifest, read-only arrays)."""
+    """Read, check, migrate and validate a session; return (manifest, read-only arrays).
+
+    Each array's bytes are read once, CRC-checked once (by ``zipfile``) and become the
+    array's memory: the arrays cost their own size, no more.
+    """
     shown = os.fsdecode(path)
-    raw = _read_members(path, shown, limits, MEMBERS)
-    manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
-    _check_header(manifest, shown, allow_newer=False)
-    manifest = _decode_non_finite(manifest, shown)
-    arrays = _read_npz(raw.pop(ARRAYS_MEMBER), shown, limits)
+    with _open_archive(path, shown, limits) as (archive, fh):
+        members = _checked_members(archive, shown, limits)
+        manifest = _read_manifest_member(archive, members, shown, limits)
+        _check_header(manifest, shown, allow_newer=False)
+        arrays_at = _check_layout(members, manifest["schema_version"], shown)
+        manifest = _decode_non_finite(manifest, shown)
+        if arrays_at is None:  # schemas 1 and 2: one arrays.npz member, a zip of its own
+            npz = _read_member(archive, members[ARRAYS_MEMBER], shown, limits.max_total_bytes)
+            arrays = _read_npz(npz, shown, limits)
+        else:
+            checked = _checked_npy_members(arrays_at, ARRAY_FOLDER, shown, limits)
+            arrays = _read_arrays(archive, fh, checked, shown, limits)
     manifest, arrays = migrations.migrate(manifest, arrays)
     _validate(manifest, arrays, shown, limits)
     for array in arrays.values():
@@ -160,14 +190,17 @@ def read_manifest(
 ) -> dict[str, Any]:
     """Only the manifest, as stored (not migrated), for ``gradsim info`` and previews.
 
-    Cheap: ``arrays.npz`` is located but not read. With ``allow_newer`` a file
+    Cheap: the arrays are located but not read. With ``allow_newer`` a file
     from a newer gradsim is returned instead of refused, so ``info`` can say
     what it is; compare ``manifest["schema_version"]`` with :data:`SCHEMA_VERSION`.
     """
     shown = os.fsdecode(path)
-    raw = _read_members(path, shown, limits, (MANIFEST_MEMBER,))
-    manifest = _parse_manifest(raw[MANIFEST_MEMBER], shown, limits)
+    with _open_archive(path, shown, limits) as (archive, _):
+        members = _checked_members(archive, shown, limits)
+        manifest = _read_manifest_member(archive, members, shown, limits)
     _check_header(manifest, shown, allow_newer=allow_newer)
+    if manifest["schema_version"] <= migrations.SCHEMA_VERSION:  # a newer file's layout is unknown
+        _check_layout(members, manifest["schema_version"], shown)
     return _decode_non_finite(manifest, shown)
 
 
@@ -188,10 +221,12 @@ def require_finite(arrays: Mapping[str, np.ndarray], names: Iterable[str], what:
 # ----------------------------------------------------------------------------- reading
 
 
-def _read_members(
-    path: str | os.PathLike[str], shown: str, limits: Limits, wanted: tuple[str, ...]
-) -> dict[str, bytes]:
-    """Open the zip and return the ``wanted`` members' bytes, every size checked first."""
+@contextlib.contextmanager
+def _open_archive(
+    path: str | os.PathLike[str], shown: str, limits: Limits
+) -> Iterator[tuple[zipfile.ZipFile, IO[bytes]]]:
+    """The file as a ``zipfile.ZipFile`` (and the open file under it), its size and end
+    record checked before the directory is parsed."""
     with _open_for_reading(path, shown) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size == 0:
@@ -202,14 +237,12 @@ def _read_members(
         with _decode_errors(shown, "zip directory"):
             archive = zipfile.ZipFile(fh)
         with archive:
-            infos = _checked_members(archive, shown, limits)
-            caps = _member_caps(limits)
-            return {name: _read_member(archive, infos[name], shown, caps[name]) for name in wanted}
+            yield archive, fh
 
 
-def _member_caps(limits: Limits) -> dict[str, int]:
-    """Largest uncompressed size of each member."""
-    return {MANIFEST_MEMBER: limits.max_manifest_bytes, ARRAYS_MEMBER: limits.max_total_bytes}
+def _max_members(limits: Limits) -> int:
+    """Most entries in the outer zip: one per array (schema 3) plus a few others."""
+    return limits.max_arrays + limits.max_members
 
 
 @contextlib.contextmanager
@@ -236,7 +269,7 @@ def _find_end_record(fh: IO[bytes], size: int) -> _EndRecord | None:
     """The zip's end-of-central-directory record, or None when the file has no valid end.
 
     The record must close the file (a download cut short loses it, and an
-    earlier record, such as the one of the ``arrays.npz`` stored inside, must
+    earlier record, such as the one of a schema-2 ``arrays.npz`` stored inside, must
     not be taken for it) and its directory must end where the record starts
     (no data glued in front, no directory claimed elsewhere).
     """
@@ -264,7 +297,7 @@ def _check_end_record(fh: IO[bytes], size: int, shown: str, limits: Limits, *, i
     millions of entries would exhaust memory first. The count and the
     directory's size are checked here; zip64 records (which would let
     ``zipfile`` take its sizes from elsewhere) are refused, since no file within
-    the limits needs them. ``inner`` selects the codes for ``arrays.npz``.
+    the limits needs them. ``inner`` selects the codes for a schema-2 ``arrays.npz``.
     """
     where = ARRAYS_MEMBER if inner else "zip"
     record = _find_end_record(fh, size)
@@ -277,18 +310,21 @@ def _check_end_record(fh: IO[bytes], size: int, shown: str, limits: Limits, *, i
         raise SessionError("corrupt", path=shown, detail=f"{where}: zip64 records are not used")
     if inner and record.entries > limits.max_arrays:
         raise SessionError("too_many_arrays", path=shown, count=record.entries, limit=limits.max_arrays)
-    if not inner and record.entries > limits.max_members:
-        raise SessionError("too_many_members", path=shown, count=record.entries, expected=len(MEMBERS))
+    if not inner and record.entries > _max_members(limits):
+        raise SessionError(
+            "too_many_members", path=shown, count=record.entries, expected=_max_members(limits)
+        )
     if record.directory_size > max(record.entries, 1) * _DIRECTORY_ENTRY_MAX:
         detail = f"{where}: a {record.directory_size}-byte directory for {record.entries} entries"
         raise SessionError("corrupt", path=shown, detail=detail)
 
 
 def _checked_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
-    """Exactly manifest.json and arrays.npz, safely named, plainly compressed, within limits."""
+    """Every member, by name: safely named, listed once, plainly compressed, within limits,
+    ``manifest.json`` among them. Which others belong is the schema's (:func:`_check_layout`)."""
     infos = archive.infolist()
-    if len(infos) > limits.max_members:
-        raise SessionError("too_many_members", path=shown, count=len(infos), expected=len(MEMBERS))
+    if len(infos) > _max_members(limits):
+        raise SessionError("too_many_members", path=shown, count=len(infos), expected=_max_members(limits))
     for info in infos:
         if _unsafe_member_name(info.orig_filename):
             raise SessionError("unsafe_member_name", path=shown, name=_shown(info.orig_filename))
@@ -297,26 +333,52 @@ def _checked_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> di
         name = info.orig_filename
         if name in found:
             raise SessionError("duplicate_member", path=shown, name=_shown(name))
-        if name not in MEMBERS:
-            raise SessionError("unexpected_member", path=shown, name=_shown(name))
         found[name] = info
-    for name in MEMBERS:
-        if name not in found:
-            raise SessionError("missing_member", path=shown, name=name)
-    caps = _member_caps(limits)
+    if MANIFEST_MEMBER not in found:
+        raise SessionError("missing_member", path=shown, name=MANIFEST_MEMBER)
     for name, info in found.items():
-        _check_member_header(info, name, shown)
-        if info.file_size > caps[name]:
-            raise SessionError("too_large", path=shown, name=name, size=info.file_size, limit=caps[name])
-    total = sum(info.file_size for info in found.values())
+        _check_member_header(info, _shown(name), shown)
+    for name, info in found.items():
+        limit = limits.max_manifest_bytes if name == MANIFEST_MEMBER else limits.max_total_bytes
+        if info.file_size > limit:
+            raise SessionError("too_large", path=shown, name=_shown(name), size=info.file_size, limit=limit)
+    _check_sizes(found.items(), shown, limits, code="too_large")
+    return found
+
+
+def _check_sizes(
+    members: Iterable[tuple[str, zipfile.ZipInfo]], shown: str, limits: Limits, *, code: str
+) -> None:
+    """The declared total within its cap; no deflated member larger than gradsim ever deflates
+    or claiming more than deflate's ratio (all checked before anything is inflated).
+    ``members`` are (name for errors, member); ``code`` is the error for a member too large."""
+    members = list(members)
+    total = sum(info.file_size for _, info in members)
     if total > limits.max_total_bytes:
         raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
-    for name, info in found.items():
+    for name, info in members:
         if _deflated_too_large(info, limits):
             limit = limits.max_deflated_bytes
-            raise SessionError("too_large", path=shown, name=name, size=info.file_size, limit=limit)
+            raise SessionError(code, path=shown, name=_shown(name), size=info.file_size, limit=limit)
         _check_ratio(info, name, shown, limits)
-    return found
+
+
+def _check_layout(
+    members: dict[str, zipfile.ZipInfo], version: int, shown: str
+) -> list[zipfile.ZipInfo] | None:
+    """The members the file's schema expects and no other: schemas 1 and 2 hold ``arrays.npz``
+    (None is returned), schema 3 one ``arrays/<name>.npy`` per array (returned)."""
+    if version < FIRST_MEMBER_SCHEMA:
+        for name in members:
+            if name not in (MANIFEST_MEMBER, ARRAYS_MEMBER):
+                raise SessionError("unexpected_member", path=shown, name=_shown(name))
+        if ARRAYS_MEMBER not in members:
+            raise SessionError("missing_member", path=shown, name=ARRAYS_MEMBER)
+        return None
+    for name in members:
+        if name != MANIFEST_MEMBER and not name.startswith(ARRAY_FOLDER):
+            raise SessionError("unexpected_member", path=shown, name=_shown(name))
+    return [info for name, info in members.items() if name != MANIFEST_MEMBER]
 
 
 def _unsafe_member_name(name: str) -> bool:
@@ -352,16 +414,15 @@ def _check_ratio(info: zipfile.ZipInfo, name: str, shown: str, limits: Limits) -
         return
     if info.file_size > limits.max_deflate_ratio * max(info.compress_size, 1):
         ratio = info.file_size / max(info.compress_size, 1)
-        detail = (
-            f"{_shown(name)} claims to inflate {ratio:,.0f} times; "
-            f"deflate never passes {limits.max_deflate_ratio}"
-        )
+        ceiling = limits.max_deflate_ratio
+        detail = f"{_shown(name)} claims to inflate {ratio:,.0f} times; deflate never passes {ceiling}"
         raise SessionError("corrupt", path=shown, detail=detail)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str, cap: int) -> bytes:
-    """The member's bytes: at most its declared size (checked against ``cap`` first) plus one
-    byte is ever inflated or read, so a header that understates the data costs nothing more."""
+    """The member's bytes, read once and CRC-checked once (by zipfile, as it reaches the end):
+    at most its declared size (checked against ``cap`` first) plus one byte is ever inflated
+    or read, so a header that understates the data costs nothing more."""
     name = info.orig_filename
     if info.file_size > cap:
         raise SessionError("too_large", path=shown, name=_shown(name), size=info.file_size, limit=cap)
@@ -379,7 +440,7 @@ def _read_bounded(stream: IO[bytes], cap: int) -> bytes:
     One read call: zipfile reads a stored member straight from the file and inflates a
     deflated one only up to the amount asked for (its decompressor's output is capped at
     it), so nothing past the cap is produced, and the bytes are not copied again to join
-    chunks (two fewer copies of a 280 MB session).
+    chunks.
     """
     return stream.read(cap + 1)
 
@@ -396,6 +457,14 @@ def _decode_errors(
     except errors as exc:
         detail = f"{_shown(where)}: {type(exc).__name__}: {_shown(str(exc))}"
         raise SessionError("corrupt", path=shown, detail=detail) from exc
+
+
+def _read_manifest_member(
+    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], shown: str, limits: Limits
+) -> dict[str, Any]:
+    """``manifest.json``, read and parsed (not yet checked or decoded)."""
+    raw = _read_member(archive, members[MANIFEST_MEMBER], shown, limits.max_manifest_bytes)
+    return _parse_manifest(raw, shown, limits)
 
 
 def _parse_manifest(raw: bytes, shown: str, limits: Limits) -> dict[str, Any]:
@@ -450,46 +519,102 @@ def _check_header(manifest: dict[str, Any], shown: str, *, allow_newer: bool) ->
 
 
 def _read_npz(raw: bytes, shown: str, limits: Limits) -> dict[str, np.ndarray]:
-    """Every ``.npy`` of ``arrays.npz``, each header checked before its array is built."""
+    """Schemas 1 and 2: every ``.npy`` of the ``arrays.npz`` member, a zip inside the zip."""
     buffer = io.BytesIO(raw)
     _check_end_record(buffer, len(raw), shown, limits, inner=True)
     with _decode_errors(shown, ARRAYS_MEMBER):
         archive = zipfile.ZipFile(buffer)
     with archive:
-        members = _checked_npy_members(archive, shown, limits)
-        arrays = {}
-        for name, info in members.items():
+        members = _checked_npy_members(archive.infolist(), "", shown, limits)
+        return _read_arrays(archive, buffer, members, shown, limits)
+
+
+def _read_arrays(
+    archive: zipfile.ZipFile,
+    fh: IO[bytes],
+    members: dict[str, zipfile.ZipInfo],
+    shown: str,
+    limits: Limits,
+) -> dict[str, np.ndarray]:
+    """Each array from its checked ``.npy`` member (``fh`` is the file under ``archive``)."""
+    arrays = {}
+    end = fh.seek(0, io.SEEK_END)
+    for name, info in members.items():
+        if info.compress_type == zipfile.ZIP_STORED:
+            arrays[name] = _read_stored_npy(archive, fh, end, info, name, shown, limits)
+        else:
             data = _read_member(archive, info, shown, _npy_cap(limits))
             arrays[name] = _parse_npy(data, name, shown, limits)
     return arrays
 
 
-def _checked_npy_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
-    """Array name -> member: ``<valid name>.npy``, no duplicates, sizes within limits."""
-    infos = archive.infolist()
+def _read_stored_npy(
+    archive: zipfile.ZipFile,
+    fh: IO[bytes],
+    end: int,
+    info: zipfile.ZipInfo,
+    name: str,
+    shown: str,
+    limits: Limits,
+) -> np.ndarray:
+    """A stored ``.npy`` member read as ``np.load`` reads a file: its header first, checked,
+    then the data straight into a new array of numpy's own, once, and the member's CRC
+    computed on those very bytes.
+
+    Why not ``zipfile``'s ``read``: it returns Python ``bytes``, whose memory (small pages)
+    took twice as long to fill here as numpy's (huge pages), and a view of them would stay
+    read-only. zipfile still checks the member's local header against the directory; only
+    the data's offset is taken from that header (its name and extra-field lengths), and a
+    member claiming more bytes than the file holds (``end``) is refused before the array
+    is made.
+    """
+    with _decode_errors(shown, info.orig_filename):
+        archive.open(info).close()  # zipfile: the local header agrees with the directory
+        fh.seek(info.header_offset + _LOCAL_LENGTHS_AT)
+        name_length, extra_length = struct.unpack("<2H", fh.read(4))
+        start = info.header_offset + _LOCAL_HEADER_SIZE + name_length + extra_length
+        fh.seek(start)
+    if info.compress_size != info.file_size or start + info.file_size > end:
+        detail = f"{_shown(info.orig_filename)} claims {info.file_size} bytes the file does not hold"
+        raise SessionError("corrupt", path=shown, detail=detail)
+    with _decode_errors(shown, f"{name}.npy", errors=(Exception,)):  # see _parse_npy
+        shape, dtype, fortran_order = _npy_header(fh, limits)
+    header_size = fh.tell() - start
+    _check_npy_size(shape, dtype, info.file_size - header_size, name, shown, limits)
+    array = np.empty(shape, dtype, order="F" if fortran_order else "C")
+    data = array.reshape(-1, order="A").view(np.uint8)  # the array's memory, in file order
+    with _decode_errors(shown, info.orig_filename):
+        got = fh.readinto(data)
+        fh.seek(start)
+        header = fh.read(header_size)
+    if got != data.nbytes:
+        raise SessionError("truncated", path=shown)
+    if _fast_crc32(data, _fast_crc32(header)) != info.CRC:
+        raise SessionError("corrupt", path=shown, detail=f"{_shown(info.orig_filename)}: bad CRC-32")
+    return array
+
+
+def _checked_npy_members(
+    infos: list[zipfile.ZipInfo], folder: str, shown: str, limits: Limits
+) -> dict[str, zipfile.ZipInfo]:
+    """Array name -> member ``<folder><valid name>.npy``: no duplicates, sizes within limits."""
     if len(infos) > limits.max_arrays:
         raise SessionError("too_many_arrays", path=shown, count=len(infos), limit=limits.max_arrays)
     members: dict[str, zipfile.ZipInfo] = {}
     cap = _npy_cap(limits)
     for info in infos:
         member = info.orig_filename
-        name = member.removesuffix(".npy")
-        if name == member or not _valid_name(name, limits):
+        name = member.removeprefix(folder).removesuffix(".npy")
+        if not member.startswith(folder) or not member.endswith(".npy") or not _valid_name(name, limits):
             raise SessionError("bad_array_name", path=shown, name=_shown(member))
         if name in members:
             raise SessionError("duplicate_array", path=shown, name=name)
-        _check_member_header(info, f"{ARRAYS_MEMBER}/{member}", shown)
+        _check_member_header(info, f"{ARRAYS_MEMBER}/{member}" if not folder else member, shown)
         if info.file_size > cap:
             raise SessionError("array_too_large", path=shown, name=name, size=info.file_size, limit=cap)
         members[name] = info
-    total = sum(info.file_size for info in members.values())
-    if total > limits.max_total_bytes:
-        raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
-    for name, info in members.items():  # gradsim stores them; np.savez_compressed deflates them
-        if _deflated_too_large(info, limits):
-            limit = limits.max_deflated_bytes
-            raise SessionError("array_too_large", path=shown, name=name, size=info.file_size, limit=limit)
-        _check_ratio(info, f"{ARRAYS_MEMBER}/{info.orig_filename}", shown, limits)
+    # gradsim deflates a member only when that pays; np.savez_compressed (schema 2) deflates them all
+    _check_sizes(members.items(), shown, limits, code="array_too_large")
     return members
 
 
@@ -499,29 +624,36 @@ def _npy_cap(limits: Limits) -> int:
 
 
 def _parse_npy(data: bytes, name: str, shown: str, limits: Limits) -> np.ndarray:
-    """Check the ``.npy`` header (dtype, size, real length), then load without pickles."""
+    """A deflated member's bytes: the ``.npy`` header checked, then the data viewed, not copied."""
     stream = io.BytesIO(data)
     # numpy evaluates the header as a Python literal and checks it with code that meets
     # any type (a bytes key makes its sorted() raise TypeError): whatever it raises, the
     # header is malformed.
-    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy", errors=(Exception,)):
+    with _decode_errors(shown, f"{name}.npy", errors=(Exception,)):
         shape, dtype, fortran_order = _npy_header(stream, limits)
+    _check_npy_size(shape, dtype, len(data) - stream.tell(), name, shown, limits)
+    # The header is checked and the length is exact: the array is a read-only view of the
+    # bytes just read (np.load would copy every byte once more); object dtypes never get here.
+    with _decode_errors(shown, f"{name}.npy"):
+        flat = np.frombuffer(data, dtype=dtype, count=math.prod(shape), offset=stream.tell())
+        array = flat.reshape(shape, order="F" if fortran_order else "C")
+    return array
+
+
+def _check_npy_size(
+    shape: tuple[int, ...], dtype: np.dtype, stored: int, name: str, shown: str, limits: Limits
+) -> None:
+    """Before any array is made: an allowed dtype (object means a pickle), a size within
+    the cap, and exactly as many data bytes in the member (``stored``) as the header needs."""
     _check_dtype(dtype, name, shown, reading=True)
     if any(extent < 0 for extent in shape):
         raise SessionError("corrupt", path=shown, detail=f"array '{name}' has shape {shape}")
     size = math.prod(shape) * dtype.itemsize
     if size > limits.max_array_bytes:
         raise SessionError("array_too_large", path=shown, name=name, size=size, limit=limits.max_array_bytes)
-    stored = len(data) - stream.tell()
     if stored != size:
         detail = f"array '{name}' holds {stored} bytes of data; its header needs {size}"
         raise SessionError("corrupt", path=shown, detail=detail)
-    # The header is checked and the length is exact: the array is a read-only view of the
-    # bytes just read (np.load would copy every byte once more); object dtypes never get here.
-    with _decode_errors(shown, f"{ARRAYS_MEMBER}/{name}.npy"):
-        flat = np.frombuffer(data, dtype=dtype, count=math.prod(shape), offset=stream.tell())
-        array = flat.reshape(shape, order="F" if fortran_order else "C")
-    return array
 
 
 def _npy_header(stream: IO[bytes], limits: Limits) -> tuple[tuple[int, ...], np.dtype, bool]:
@@ -678,55 +810,85 @@ def _to_json(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON (arrays go in the arrays mapping)")
 
 
-def _encode_npz(arrays: Mapping[str, np.ndarray]) -> memoryview:
-    """The bytes ``np.savez`` would write, built by hand: ``np.savez(f, **arrays)``
-    breaks on an array named ``file`` or ``allow_pickle``."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, array in arrays.items():
-            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
-                np.lib.format.write_array(member, array, allow_pickle=False)
-    return buffer.getbuffer()
+class _NpyMember(NamedTuple):
+    """One array as its ``arrays/<name>.npy`` member: the ``.npy`` header and the data bytes
+    in file order, a view of the array whenever it is contiguous (saving copies nothing)."""
+
+    name: str
+    header: bytes
+    data: np.ndarray  # 1-D uint8
+
+    @classmethod
+    def of(cls, name: str, array: np.ndarray) -> _NpyMember:
+        """The bytes ``np.save`` writes for ``array``, header and data apart."""
+        fields = np.lib.format.header_data_from_array_1_0(array)
+        header = io.BytesIO()
+        try:
+            np.lib.format.write_array_header_1_0(header, fields)
+        except ValueError:  # a header past 64 KiB (thousands of dimensions): version 2.0
+            header = io.BytesIO()
+            np.lib.format.write_array_header_2_0(header, fields)
+        flat = array.ravel(order="F" if fields["fortran_order"] else "C")  # a view when contiguous
+        return cls(f"{ARRAY_FOLDER}{name}.npy", header.getvalue(), flat.view(np.uint8))
+
+    @property
+    def size(self) -> int:
+        return len(self.header) + self.data.nbytes
 
 
-def _check_total(shown: str, manifest_size: int, npz_size: int, limits: Limits) -> None:
-    """The reader's caps on arrays.npz and on the sum of both members."""
-    if npz_size > limits.max_total_bytes:
-        raise SessionError(
-            "too_large", path=shown, name=ARRAYS_MEMBER, size=npz_size, limit=limits.max_total_bytes
-        )
-    if manifest_size + npz_size > limits.max_total_bytes:
-        raise SessionError(
-            "file_too_large", path=shown, size=manifest_size + npz_size, limit=limits.max_total_bytes
-        )
+def _check_total(shown: str, manifest_size: int, members: list[_NpyMember], limits: Limits) -> None:
+    """The reader's caps on one member and on the sum of all members."""
+    for member in members:
+        if member.size > limits.max_total_bytes:
+            limit = limits.max_total_bytes
+            raise SessionError("too_large", path=shown, name=member.name, size=member.size, limit=limit)
+    total = manifest_size + sum(member.size for member in members)
+    if total > limits.max_total_bytes:
+        raise SessionError("file_too_large", path=shown, size=total, limit=limits.max_total_bytes)
 
 
-def _deflate_pays(data: memoryview | bytes) -> bool:
-    """Judge from four 256 KiB samples whether deflating ``arrays.npz`` saves >= 30 %.
+def _deflate_pays(data: np.ndarray) -> bool:
+    """Whether deflating an array's bytes (at level 1) shrinks them to a quarter, judged from
+    a sample: eight 1 KiB pieces spread over it (a layer of zeros at the start must not speak
+    for the rest).
 
-    Random-looking floats (parameters, histories) barely shrink, and storing
-    them keeps saving fast; zeros, integers and quantized data sets shrink a lot.
+    Floats (parameters, optimizer state, histories) shrink by a third at best, even with
+    many exact zeros, and deflating them took 10x ``np.save``'s time here: they are stored.
+    What shrinks to a quarter is mostly zero bytes (zeros, counters, small integers, masks,
+    quantized data), so a sample with few zero bytes is stored without trying. Tiny members
+    are stored: a few bytes to win.
     """
-    if len(data) <= 4 * _SAMPLE_BYTES:
-        pieces = [data]
-    else:
-        step = len(data) // 4
-        pieces = [data[i * step : i * step + _SAMPLE_BYTES] for i in range(4)]
-    raw = sum(len(piece) for piece in pieces)
-    packed = sum(len(zlib.compress(piece, 1)) for piece in pieces)
-    return packed <= _DEFLATE_PAYS * raw
+    if not _DEFLATE_MIN_BYTES <= data.nbytes <= _DEFLATE_MAX_BYTES:
+        return False
+    step = max(data.nbytes // _SAMPLES, _SAMPLE_BYTES)
+    sample = np.concatenate([data[start : start + _SAMPLE_BYTES] for start in range(0, data.nbytes, step)])
+    if np.count_nonzero(sample) > _MOSTLY_ZERO * sample.nbytes:
+        return False
+    return len(zlib.compress(sample, _DEFLATE_LEVEL)) <= _DEFLATE_PAYS * sample.nbytes
 
 
-def _write_zip(fh: IO[bytes], manifest_bytes: bytes, npz_bytes: memoryview | bytes) -> None:
-    """manifest.json first (deflated), so previews find it at the start; then arrays.npz."""
-    small = len(npz_bytes) <= _DEFLATE_MAX_BYTES
-    npz_method = zipfile.ZIP_DEFLATED if small and _deflate_pays(npz_bytes) else zipfile.ZIP_STORED
+def _write_zip(fh: IO[bytes], manifest_bytes: bytes, members: list[_NpyMember]) -> None:
+    """manifest.json first (deflated), so previews find it at the start; then one member per array."""
     with zipfile.ZipFile(fh, "w") as archive:
         # writestr(ZipInfo) ignores ZipFile's compresslevel (it deflated at 6): pass it per member.
-        level = _DEFLATE_LEVEL
         manifest_info = _member_info(MANIFEST_MEMBER, zipfile.ZIP_DEFLATED)
-        archive.writestr(manifest_info, manifest_bytes, compresslevel=level)
-        archive.writestr(_member_info(ARRAYS_MEMBER, npz_method), npz_bytes, compresslevel=level)
+        archive.writestr(manifest_info, manifest_bytes, compresslevel=_DEFLATE_LEVEL)
+        for member in members:
+            _write_npy(archive, member)
+
+
+def _write_npy(archive: zipfile.ZipFile, member: _NpyMember) -> None:
+    """A stored member is streamed from the array's own memory (zipfile computes its CRC on
+    the way); a compressible one is deflated at level 1."""
+    if _deflate_pays(member.data):
+        data = member.header + member.data.tobytes()
+        archive.writestr(_member_info(member.name, zipfile.ZIP_DEFLATED), data, compresslevel=_DEFLATE_LEVEL)
+        return
+    info = _member_info(member.name, zipfile.ZIP_STORED)
+    info.file_size = member.size  # known in advance: no zip64 fields (the reader refuses them)
+    with archive.open(info, "w") as stream:
+        stream.write(member.header)
+        stream.write(member.data)
 
 
 def _member_info(name: str, method: int) -> zipfile.ZipInfo:
@@ -739,7 +901,7 @@ def _member_info(name: str, method: int) -> zipfile.ZipInfo:
 
 
 def _write_atomically(
-    path: str | os.PathLike[str], shown: str, manifest_bytes: bytes, npz_bytes: memoryview | bytes
+    path: str | os.PathLike[str], shown: str, manifest_bytes: bytes, members: list[_NpyMember]
 ) -> None:
     """Temp file in the same folder -> flush -> fsync -> os.replace; clean up on any failure.
 
@@ -759,7 +921,7 @@ def _write_atomically(
         raise _write_error(shown, exc, existed) from exc
     try:
         with fh:
-            _write_zip(fh, manifest_bytes, npz_bytes)
+            _write_zip(fh, manifest_bytes, members)
             fh.flush()
             os.fsync(fh.fileno())
             with contextlib.suppress(OSError):  # e.g. FAT or network shares

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "corrupt": "{path}: the file is damaged ({detail})",
     "out_of_memory": "{path}: not enough memory to open this file",
     # --- zip members ------------------------------------------------------------
-    "too_many_members": "{path}: the archive lists {count} members; a session has {expected}",
+    "too_many_members": "{path}: the archive lists {count} members; a session has at most {expected}",
     "unsafe_member_name": "{path}: refused: unsafe member name '{name}' in the archive",
     "unexpected_member": "{path}: unexpected member '{name}' in the archive",
     "duplicate_member": "{path}: member '{name}' appears more than once",

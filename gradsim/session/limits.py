@@ -37,15 +37,16 @@ MAX_JSON_DEPTH = 64
 MAX_ARRAY_BYTES = 1 * GiB
 
 #: Largest total of the declared uncompressed sizes of all members (outer zip),
-#: and of all ``.npy`` members inside ``arrays.npz``.
+#: and of all ``.npy`` members inside a schema-2 ``arrays.npz``; also the largest member.
 MAX_TOTAL_BYTES = 2 * GiB
 
-#: Most ``.npy`` members in ``arrays.npz``.
+#: Most arrays: ``arrays/<name>.npy`` members (schema 3), or members of ``arrays.npz``.
 MAX_ARRAYS = 10_000
 
-#: Most entries in the outer zip's central directory (two are needed; a few
-#: more still get a precise "unexpected member" message). Checked from the
-#: end-of-central-directory record before the directory itself is parsed.
+#: Most entries in the zip's central directory besides the arrays (the manifest; a
+#: few more still get a precise "unexpected member" message): the directory may list
+#: ``max_arrays + max_members``. Checked from the end-of-central-directory record
+#: before the directory itself is parsed.
 MAX_MEMBERS = 64
 
 #: Longest array name (characters).
@@ -54,8 +55,8 @@ MAX_NAME_LENGTH = 200
 #: Largest ``.npy`` header dictionary (numpy's own default is 10,000).
 MAX_NPY_HEADER_BYTES = 10_000
 
-#: Largest deflated member (declared, uncompressed). gradsim deflates ``arrays.npz``
-#: only up to this size (larger sessions are stored) and ``manifest.json`` is smaller,
+#: Largest deflated member (declared, uncompressed). gradsim deflates an array
+#: only up to this size (larger arrays are stored) and ``manifest.json`` is smaller,
 #: so a deflated member declaring more is refused before anything is inflated, and
 #: inflating one costs at most this much memory, however far its data would go.
 MAX_DEFLATED_BYTES = 64 * MiB

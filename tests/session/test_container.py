@@ -30,6 +30,7 @@ from gradsim.session.container import (
 )
 from gradsim.session.errors import MESSAGES, SessionError
 from gradsim.session.limits import GiB, Limits
+from tests.session.layouts import MEMBERS, NPZ, assemble, npy_bytes, take_apart
 
 
 def sample_arrays() -> dict[str, np.ndarray]:
@@ -128,8 +129,9 @@ def test_read_manifest_does_not_read_the_arrays(tmp_path: Path, monkeypatch) -> 
     save_container(path, sample_manifest(), sample_arrays())
 
     def fail(*args, **kwargs):
-        raise AssertionError("arrays.npz was parsed")
+        raise AssertionError("the arrays were read")
 
+    monkeypatch.setattr(container, "_read_arrays", fail)
     monkeypatch.setattr(container, "_read_npz", fail)
     assert read_manifest(path)["notes"] == sample_manifest()["notes"]
 
@@ -143,15 +145,18 @@ def test_string_path_and_overwrite(tmp_path: Path) -> None:
     assert_bit_identical(arrays["w"], np.ones(3))
 
 
-def test_the_arrays_member_is_a_plain_npz(tmp_path: Path) -> None:
+def test_each_array_is_its_own_member_exactly_as_np_save_writes_it(tmp_path: Path) -> None:
+    """Schema 3: ``manifest.json`` first, then ``arrays/<name>.npy`` per array, in order;
+    any zip tool and ``np.load`` read them."""
     path = tmp_path / "run.gradsim"
     arrays = sample_arrays()
     save_container(path, {}, arrays)
     with zipfile.ZipFile(path) as archive:
-        assert [info.filename for info in archive.infolist()] == ["manifest.json", "arrays.npz"]
-        with np.load(io.BytesIO(archive.read("arrays.npz")), allow_pickle=False) as npz:
-            assert sorted(npz.files) == sorted(arrays)
-            assert_bit_identical(npz["file"], arrays["file"])
+        assert archive.namelist() == ["manifest.json"] + [f"arrays/{name}.npy" for name in arrays]
+        for name, array in arrays.items():
+            member = archive.read(f"arrays/{name}.npy")
+            assert member == npy_bytes(np.asarray(array)), name
+            assert_bit_identical(np.load(io.BytesIO(member), allow_pickle=False), array)
 
 
 def compress_types(path: Path) -> dict[str, int]:
@@ -164,11 +169,12 @@ def test_arrays_are_deflated_only_when_it_pays(tmp_path: Path) -> None:
     save_container(noisy, {}, {"w": np.random.default_rng(0).normal(size=300_000)})
     assert compress_types(noisy) == {
         "manifest.json": zipfile.ZIP_DEFLATED,
-        "arrays.npz": zipfile.ZIP_STORED,
+        "arrays/w.npy": zipfile.ZIP_STORED,
     }
     zeros = tmp_path / "zeros.gradsim"
-    save_container(zeros, {}, {"w": np.zeros(300_000)})
-    assert compress_types(zeros)["arrays.npz"] == zipfile.ZIP_DEFLATED
+    save_container(zeros, {}, {"w": np.zeros(300_000), "tiny": np.zeros(3)})
+    assert compress_types(zeros)["arrays/w.npy"] == zipfile.ZIP_DEFLATED
+    assert compress_types(zeros)["arrays/tiny.npy"] == zipfile.ZIP_STORED  # a few bytes to win
     assert zeros.stat().st_size < 100_000
     assert_bit_identical(load_container(zeros)[1]["w"], np.zeros(300_000))
 
@@ -179,10 +185,9 @@ def test_members_are_deflated_at_the_fast_level(tmp_path: Path) -> None:
     data = np.arange(200_000) % 7  # compressible, but level 1 and level 6 differ in size
     save_container(path, {"notes": "x" * 1000}, {"w": data})
     with zipfile.ZipFile(path) as archive:
-        for name in ("manifest.json", "arrays.npz"):
-            info = archive.getinfo(name)
-            if info.compress_type != zipfile.ZIP_DEFLATED:
-                continue
+        assert [info.compress_type for info in archive.infolist()] == [zipfile.ZIP_DEFLATED] * 2
+        for info in archive.infolist():
+            name = info.filename
             raw = archive.read(name)
             packer = zlib.compressobj(1, zlib.DEFLATED, -15)
             level_one = len(packer.compress(raw) + packer.flush())
@@ -355,7 +360,7 @@ def test_save_refuses_what_the_reader_would_refuse(tmp_path: Path) -> None:
         ({"notes": "x" * 2000}, {}, Limits(max_manifest_bytes=1000), "too_large"),
         ({}, {"w": np.zeros(200)}, Limits(max_array_bytes=1000), "array_too_large"),
         ({}, {"w": np.zeros(200)}, Limits(max_total_bytes=1000), "too_large"),
-        ({}, {"a": np.zeros(60), "b": np.zeros(60)}, Limits(max_total_bytes=1600), "file_too_large"),
+        ({}, {"a": np.zeros(60), "b": np.zeros(60)}, Limits(max_total_bytes=1200), "file_too_large"),
         ({}, {f"a{i}": np.zeros(1) for i in range(4)}, Limits(max_arrays=3), "too_many_arrays"),
     ]
     for manifest, arrays, limits, code in cases:
@@ -381,13 +386,11 @@ def test_deepest_manifest_that_saves_also_loads(tmp_path: Path) -> None:
 
 
 def rewrite_manifest(path: Path, edit) -> None:
-    """Rewrite a saved file's manifest through ``edit(manifest) -> manifest``."""
-    with zipfile.ZipFile(path) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-        npz = archive.read("arrays.npz")
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("manifest.json", json.dumps(edit(manifest)))
-        archive.writestr("arrays.npz", npz)
+    """Rewrite a saved file's manifest through ``edit(manifest) -> manifest``, laid out as
+    the writer of its (new) schema version did (``arrays.npz`` before schema 3)."""
+    manifest, npys = take_apart(path.read_bytes())
+    edited = edit(manifest)
+    path.write_bytes(assemble(edited, npys, NPZ if edited["schema_version"] < 3 else MEMBERS))
 
 
 def test_newer_schema_says_what_is_needed(tmp_path: Path) -> None:

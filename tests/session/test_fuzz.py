@@ -1,7 +1,8 @@
 """Property tests: a mutated session file loads or raises SessionError, nothing else.
 
 Each example starts from one small valid file and damages it (flipped bytes, a
-cut, an edited manifest, shuffled or damaged arrays). Small limits keep every
+cut, an edited manifest, shuffled or damaged arrays), in both layouts: schema 3's one
+member per array, and schemas 1-2's ``arrays.npz`` (a zip inside the zip). Small limits keep every
 example fast, so a hang would show as a timeout. Examples per test come from
 the profile in tests/conftest.py ("ci": 150, fixed; "dev": random; "deep": 10,000
 random, run before a release with
@@ -12,10 +13,6 @@ What a deep run finds stays below as a fixed example.
 from __future__ import annotations
 
 import copy
-import io
-import json
-import warnings
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +24,7 @@ from hypothesis import strategies as st
 from gradsim.session.container import load_container, read_manifest, save_container
 from gradsim.session.errors import MESSAGES, SessionError
 from gradsim.session.limits import KiB, Limits
+from tests.session.layouts import LAYOUTS, MEMBERS, NPZ, assemble, relaid, take_apart, zip_of
 
 # About 10 ms an example: the deep profile's 10,000 need more than the default 120 s a test.
 pytestmark = pytest.mark.timeout(max(120, settings().max_examples // 10))
@@ -59,41 +57,21 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
+@pytest.fixture(scope="module", params=LAYOUTS)
+def layout(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def base(folder: Path) -> bytes:
-    return build_base(folder)
+def base(folder: Path, layout: str) -> bytes:
+    """The writer's file (schema 3), or the same content as schema 2 laid it out."""
+    written = build_base(folder)
+    return written if layout == MEMBERS else relaid(written, 2)
 
 
-def members_of(data: bytes) -> tuple[dict, dict[str, bytes]]:
-    """(manifest dict, {npy member name: bytes}) of a valid file."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-        npz = archive.read("arrays.npz")
-    with zipfile.ZipFile(io.BytesIO(npz)) as inner:
-        npys = {info.filename: inner.read(info) for info in inner.infolist()}
-    return manifest, npys
-
-
-def npz_of(npys: list[tuple[str, bytes]] | dict[str, bytes]) -> bytes:
-    """An uncompressed .npz of the given members (duplicates allowed)."""
-    items = npys.items() if isinstance(npys, dict) else npys
-    inner = io.BytesIO()
-    with warnings.catch_warnings(), zipfile.ZipFile(inner, "w") as archive:
-        warnings.simplefilter("ignore")  # duplicate names are part of the damage
-        for name, data in items:
-            archive.writestr(name, data)
-    return inner.getvalue()
-
-
-def assemble(manifest: Any, npys: list[tuple[str, bytes]] | dict[str, bytes] | bytes) -> bytes:
-    """A session zip from a manifest (any JSON value, or raw bytes) and .npy members (or npz bytes)."""
-    npz = npys if isinstance(npys, bytes) else npz_of(npys)
-    text = manifest if isinstance(manifest, bytes) else json.dumps(manifest).encode()
-    outer = io.BytesIO()
-    with zipfile.ZipFile(outer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", text)
-        archive.writestr("arrays.npz", npz)
-    return outer.getvalue()
+@pytest.fixture(scope="module")
+def npz_base(folder: Path) -> bytes:
+    return relaid(build_base(folder), 2)
 
 
 def outcome(folder: Path, data: bytes) -> str:
@@ -136,8 +114,8 @@ def test_truncated_anywhere(folder: Path, base: bytes, data: st.DataObject) -> N
 
 
 @given(data=st.data())
-def test_damaged_npy_members(folder: Path, base: bytes, data: st.DataObject) -> None:
-    manifest, npys = members_of(base)
+def test_damaged_npy_members(folder: Path, base: bytes, layout: str, data: st.DataObject) -> None:
+    manifest, npys = take_apart(base)
     name = data.draw(st.sampled_from(sorted(npys)))
     npy = bytearray(npys[name])
     for _ in range(data.draw(st.integers(1, 6))):
@@ -145,20 +123,20 @@ def test_damaged_npy_members(folder: Path, base: bytes, data: st.DataObject) -> 
         npy[position] = data.draw(st.integers(0, 255))
     cut = data.draw(st.one_of(st.none(), st.integers(0, len(npy))))
     npys[name] = bytes(npy[:cut])
-    outcome(folder, assemble(manifest, npys))
+    outcome(folder, assemble(manifest, npys, layout))
 
 
 @given(data=st.data())
-def test_damaged_npz_archive(folder: Path, base: bytes, data: st.DataObject) -> None:
-    """Damage inside arrays.npz's own zip structure, behind a valid outer CRC."""
-    manifest, npys = members_of(base)
-    npz = bytearray(npz_of(npys))
+def test_damaged_npz_archive(folder: Path, npz_base: bytes, data: st.DataObject) -> None:
+    """Damage inside arrays.npz's own zip structure, behind a valid outer CRC (schemas 1-2)."""
+    manifest, npys = take_apart(npz_base)
+    npz = bytearray(zip_of(list(npys.items())))
     flips = data.draw(
         st.lists(st.tuples(st.integers(0, len(npz) - 1), st.integers(1, 255)), min_size=1, max_size=6)
     )
     for position, mask in flips:
         npz[position] ^= mask
-    outcome(folder, assemble(manifest, bytes(npz)))
+    outcome(folder, assemble(manifest, bytes(npz), NPZ))
 
 
 # ----------------------------------------------------------------------------- structural damage
@@ -218,15 +196,17 @@ def edited_manifests(draw: st.DrawFn, manifest: dict) -> dict:
 
 
 @given(data=st.data())
-def test_edited_manifest(folder: Path, base: bytes, data: st.DataObject) -> None:
-    manifest, npys = members_of(base)
+def test_edited_manifest(folder: Path, base: bytes, layout: str, data: st.DataObject) -> None:
+    manifest, npys = take_apart(base)
     edited = data.draw(edited_manifests(manifest))
-    outcome(folder, assemble(edited, npys))
+    outcome(folder, assemble(edited, npys, layout))
 
 
 @given(data=st.data())
-def test_swapped_dropped_and_renamed_arrays(folder: Path, base: bytes, data: st.DataObject) -> None:
-    manifest, npys = members_of(base)
+def test_swapped_dropped_and_renamed_arrays(
+    folder: Path, base: bytes, layout: str, data: st.DataObject
+) -> None:
+    manifest, npys = take_apart(base)
     names = sorted(npys)
     contents = data.draw(st.permutations([npys[n] for n in names]))
     members = list(zip(names, contents, strict=True))
@@ -240,32 +220,32 @@ def test_swapped_dropped_and_renamed_arrays(folder: Path, base: bytes, data: st.
             max_size=2,
         )
     )
-    code = outcome(folder, assemble(manifest, keep + renamed))
+    code = outcome(folder, assemble(manifest, keep + renamed, layout))
     if code == "ok":
         assert sorted(n for n, _ in keep + renamed) == names
 
 
 @given(manifest=st.one_of(JSON_VALUES, st.binary(max_size=64)))
-def test_arbitrary_manifest(folder: Path, base: bytes, manifest: Any) -> None:
-    _, npys = members_of(base)
-    assert outcome(folder, assemble(manifest, npys)) != "ok"
+def test_arbitrary_manifest(folder: Path, base: bytes, layout: str, manifest: Any) -> None:
+    _, npys = take_apart(base)
+    assert outcome(folder, assemble(manifest, npys, layout)) != "ok"
 
 
 # ----------------------------------------------------------------------------- found examples
 
 
-def test_found_a_bytes_key_in_an_npy_header(folder: Path, base: bytes) -> None:
+def test_found_a_bytes_key_in_an_npy_header(folder: Path, base: bytes, layout: str) -> None:
     """Found by test_damaged_npy_members at 10,000 examples (not at the CI's 150): one byte
     makes the key ``'fortran_order'`` ``b'fortran_order'``, and numpy's header parser,
     sorting the keys, raised TypeError (a traceback in ``gradsim info``)."""
-    manifest, npys = members_of(base)
+    manifest, npys = take_apart(base)
     npy = npys["w.npy"]
     at = npy.index(b" 'fortran_order'")
     npys["w.npy"] = npy[:at] + b"b" + npy[at + 1 :]
-    assert outcome(folder, assemble(manifest, npys)) == "corrupt"
+    assert outcome(folder, assemble(manifest, npys, layout)) == "corrupt"
 
 
-def test_the_unmutated_base_loads(folder: Path, base: bytes) -> None:
+def test_the_unmutated_base_loads(folder: Path, base: bytes, layout: str) -> None:
     assert outcome(folder, base) == "ok"
-    manifest, npys = members_of(base)
-    assert outcome(folder, assemble(manifest, npys)) == "ok"
+    manifest, npys = take_apart(base)
+    assert outcome(folder, assemble(manifest, npys, layout)) == "ok"

@@ -26,6 +26,7 @@ from gradsim.session.errors import SessionError
 from gradsim.session.io import load_session
 from gradsim.session.limits import Limits, MiB
 from gradsim.session.migrations import SCHEMA_VERSION
+from tests.session.layouts import LAYOUTS, MEMBERS, NPZ, assemble, relaid
 
 STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 
@@ -101,9 +102,25 @@ def session_bytes(
     return make_zip([("manifest.json", manifest), ("arrays.npz", npz)], method)
 
 
-def session_with_npys(members: list[tuple[str, bytes]], manifest: dict | None = None) -> bytes:
-    npz = make_zip(members)
-    return session_bytes(good_manifest() if manifest is None else manifest, npz)
+def session_with_npys(
+    members: list[tuple[str, bytes]], manifest: dict | None = None, layout: str = NPZ
+) -> bytes:
+    """A session of these ``<name>.npy`` members: in ``arrays.npz`` (the manifest's schema 1),
+    or each its own ``arrays/<name>.npy`` member (schema 3)."""
+    manifest = good_manifest() if manifest is None else manifest
+    if layout == MEMBERS:
+        return assemble({**manifest, "schema_version": 3}, members, MEMBERS)
+    return session_bytes(manifest, make_zip(members))
+
+
+def good_npys() -> list[tuple[str, bytes]]:
+    return [(f"{n}.npy", npy_bytes(a)) for n, a in good_arrays().items()]
+
+
+@pytest.fixture(params=LAYOUTS)
+def layout(request: pytest.FixtureRequest) -> str:
+    """Array-level damage is refused the same in both layouts (schema 3 and schemas 1-2)."""
+    return request.param
 
 
 # ----------------------------------------------------------------------------- zip surgery
@@ -232,7 +249,7 @@ def test_truncated_file(tmp_path: Path, write, cut) -> None:
 
 
 def test_cut_right_after_the_stored_npz_is_truncated_not_a_strange_zip(tmp_path, write) -> None:
-    data = saved_session(tmp_path)
+    data = relaid(saved_session(tmp_path), 2)  # schema 2: arrays.npz, a zip with its own end record
     inner_end = data.rfind(b"PK\x05\x06", 0, len(data) - 22)  # the npz's own end record
     assert inner_end > 0
     refused(write(data[: inner_end + 22]), "truncated")
@@ -294,13 +311,16 @@ def test_duplicate_member(write) -> None:
 
 
 def test_too_many_members_refused_before_the_directory_is_read(write, monkeypatch) -> None:
+    """A session has one member per array plus a few: max_arrays + max_members (24 here)."""
     data = make_zip([(f"m{i}", b"") for i in range(100)])
+    limits = Limits(max_arrays=16, max_members=8)
 
     def no_zipfile(*args, **kwargs):
         raise AssertionError("the central directory was parsed")
 
     monkeypatch.setattr(container.zipfile, "ZipFile", no_zipfile)
-    refused(write(data), "too_many_members")
+    err = refused(write(data), "too_many_members", limits)
+    assert err.params["count"] == 100 and err.params["expected"] == 24
 
 
 @pytest.mark.parametrize(
@@ -547,12 +567,13 @@ class Marker:
         return (os.mkdir, (str(self.path),))
 
 
-def test_pickled_object_array_is_refused_and_never_unpickled(tmp_path: Path, write) -> None:
+def test_pickled_object_array_is_refused_and_never_unpickled(tmp_path: Path, write, layout) -> None:
     marker = tmp_path / "pickle-ran"
     evil = np.array([Marker(marker)], dtype=object)
     data = session_with_npys(
         [("w.npy", npy_bytes(evil, allow_pickle=True))],
         good_manifest({"w": np.zeros(1)}) | {"arrays": {"w": {"dtype": "object", "shape": [1]}}},
+        layout,
     )
     refused(write(data), "pickled_object")
     assert not marker.exists()
@@ -571,16 +592,16 @@ def test_pickled_object_array_is_refused_and_never_unpickled(tmp_path: Path, wri
     ],
     ids=["str", "bytes", "record", "datetime", "timedelta", "void", "longdouble"],
 )
-def test_non_numeric_dtypes(write, array: np.ndarray) -> None:
+def test_non_numeric_dtypes(write, array: np.ndarray, layout) -> None:
     if array.dtype.name == "float64":
         pytest.skip("longdouble is float64 on this platform")
-    data = session_with_npys([("w.npy", npy_bytes(array))], good_manifest({"w": array}))
+    data = session_with_npys([("w.npy", npy_bytes(array))], good_manifest({"w": array}), layout)
     refused(write(data), "dtype_not_allowed")
 
 
-def test_array_header_claiming_terabytes_is_refused_before_allocating(write) -> None:
+def test_array_header_claiming_terabytes_is_refused_before_allocating(write, layout) -> None:
     huge = npy_with_header({"descr": "<f8", "fortran_order": False, "shape": (10**6, 10**6)}, bytes(64))
-    path = write(session_with_npys([("w.npy", huge)]))
+    path = write(session_with_npys([("w.npy", huge)], layout=layout))
     tracemalloc.start()
     try:
         refused(path, "array_too_large")
@@ -590,9 +611,9 @@ def test_array_header_claiming_terabytes_is_refused_before_allocating(write) -> 
     assert peak < 5 * MiB
 
 
-def test_array_cap_is_configurable(write) -> None:
+def test_array_cap_is_configurable(write, layout) -> None:
     arrays = {"w": np.zeros(1000)}
-    data = session_with_npys([("w.npy", npy_bytes(arrays["w"]))], good_manifest(arrays))
+    data = session_with_npys([("w.npy", npy_bytes(arrays["w"]))], good_manifest(arrays), layout)
     err = refused(write(data), "array_too_large", Limits(max_array_bytes=4000))
     assert err.params["size"] == 8000
 
@@ -623,25 +644,29 @@ NESTED_SHAPE_HEADER = b"{'descr': '<f8', 'fortran_order': False, 'shape': %s}" %
         "version-3", "header-length-lies", "nested-shape", "empty", "bytes-key", "int-key",
     ],
 )  # fmt: skip
-def test_damaged_npy(write, npy: bytes, cause) -> None:
-    err = refused(write(session_with_npys([("w.npy", npy)])), "corrupt")
+def test_damaged_npy(write, npy: bytes, cause, layout) -> None:
+    err = refused(write(session_with_npys([("w.npy", npy)], layout=layout)), "corrupt")
     if cause is not None:
         assert isinstance(err.__cause__, cause)
 
 
 @pytest.mark.parametrize("member", ["../evil.npy", "w.txt", "a b.npy", ".npy", "dir/w.npy", "w"])
-def test_bad_array_member_names(write, member: str) -> None:
-    refused(write(session_with_npys([(member, npy_bytes(np.zeros(2)))])), "bad_array_name")
+def test_bad_array_member_names(write, member: str, layout) -> None:
+    # schema 3: "arrays/../evil.npy" is caught earlier, as an unsafe member name
+    code = "unsafe_member_name" if layout == MEMBERS and ".." in member else "bad_array_name"
+    refused(write(session_with_npys([(member, npy_bytes(np.zeros(2)))], layout=layout)), code)
 
 
-def test_duplicate_array(write) -> None:
+def test_duplicate_array(write, layout) -> None:
     npys = [("w.npy", npy_bytes(np.zeros(2))), ("w.npy", npy_bytes(np.ones(2)))]
-    refused(write(session_with_npys(npys, good_manifest({"w": np.zeros(2)}))), "duplicate_array")
+    code = "duplicate_member" if layout == MEMBERS else "duplicate_array"  # "arrays/w.npy" twice
+    refused(write(session_with_npys(npys, good_manifest({"w": np.zeros(2)}), layout)), code)
 
 
-def test_too_many_arrays(write) -> None:
+def test_too_many_arrays(write, layout) -> None:
     arrays = {f"a{i}": np.zeros(1) for i in range(20)}
-    data = session_with_npys([(f"{n}.npy", npy_bytes(a)) for n, a in arrays.items()], good_manifest(arrays))
+    npys = [(f"{n}.npy", npy_bytes(a)) for n, a in arrays.items()]
+    data = session_with_npys(npys, good_manifest(arrays), layout)
     refused(write(data), "too_many_arrays", Limits(max_arrays=10))
     load_container(write(data))
 
@@ -676,10 +701,10 @@ def test_npz_written_by_savez_compressed_is_read(write) -> None:
 # ----------------------------------------------------------------------------- manifest vs arrays
 
 
-def with_table(edit) -> bytes:
+def with_table(edit, layout: str) -> bytes:
     manifest = good_manifest()
     edit(manifest["arrays"])
-    return session_bytes(manifest)
+    return session_with_npys(good_npys(), manifest, layout)
 
 
 @pytest.mark.parametrize(
@@ -702,22 +727,23 @@ def with_table(edit) -> bytes:
         (lambda t: t.update({"../x": {"dtype": "float64", "shape": [1]}}), "bad_array_name"),
     ],
 )
-def test_array_table_must_match_the_arrays(write, edit, code: str) -> None:
-    refused(write(with_table(edit)), code)
+def test_array_table_must_match_the_arrays(write, edit, code: str, layout) -> None:
+    refused(write(with_table(edit, layout)), code)
 
 
 @pytest.mark.parametrize("value", [None, [], "w", 3, "missing"])
-def test_array_table_must_be_an_object(write, value) -> None:
+def test_array_table_must_be_an_object(write, value, layout) -> None:
     manifest = good_manifest()
     manifest["arrays"] = value
     if value == "missing":
         del manifest["arrays"]
-    refused(write(session_bytes(manifest)), "bad_array_table")
+    refused(write(session_with_npys(good_npys(), manifest, layout)), "bad_array_table")
 
 
-def test_nan_in_arrays_is_legal_and_require_finite_flags_it(write) -> None:
+def test_nan_in_arrays_is_legal_and_require_finite_flags_it(write, layout) -> None:
     arrays = {"w": np.array([1.0, np.nan]), "history": np.array([np.inf])}
-    data = session_with_npys([(f"{n}.npy", npy_bytes(a)) for n, a in arrays.items()], good_manifest(arrays))
+    npys = [(f"{n}.npy", npy_bytes(a)) for n, a in arrays.items()]
+    data = session_with_npys(npys, good_manifest(arrays), layout)
     _, loaded = load_container(write(data))
     with pytest.raises(SessionError) as caught:
         container.require_finite(loaded, ["w"], "parameters")

@@ -32,8 +32,8 @@ STALLED_SAVE = textwrap.dedent(
     import numpy as np
     from gradsim.session import container
 
-    def stalled(fh, manifest_bytes, npz_bytes):
-        fh.write(npz_bytes[:1000])
+    def stalled(fh, manifest_bytes, members):
+        fh.write(members[0].data[:1000])
         fh.flush()
         print("writing", flush=True)
         time.sleep(600)

@@ -1,7 +1,9 @@
 """Zip bombs: a few MB that inflate to gigabytes are refused cheaply, measured in a fresh process.
 
 Each bomb is a `.gradsim` of at most about 5 MB whose deflated member holds up to 5 GiB
-of zeros behind a header that declares some size. The reader must refuse it by what the
+of zeros behind a header that declares some size, in both layouts (schema 3's one member
+per array, and schemas 1-2's ``arrays.npz``); or a stored member claiming an array the
+file does not hold. The reader must refuse it by what the
 header declares (a deflated member larger than gradsim ever deflates, or a ratio past
 deflate's own ceiling) before inflating anything, or stop one byte past the declared
 size. Peak memory is measured in a child process (``ru_maxrss`` against the
@@ -11,6 +13,7 @@ reader's. Times are printed by ``python -m tests.session.test_zip_bombs``, not a
 
 from __future__ import annotations
 
+import io
 import json
 import struct
 import subprocess
@@ -18,6 +21,7 @@ import sys
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from gradsim.session.limits import GiB, MiB
@@ -69,11 +73,32 @@ def session_with(npz: tuple[int, bytes, int, int]) -> bytes:
     return raw_zip([manifest, ("arrays.npz", method, data, crc, declared)])
 
 
+MANIFEST_V3 = json.dumps(
+    {"format": "gradsim-session", "schema_version": 3, "app_version": "0.2.0", "arrays": {"w": {}}}
+).encode()
+
+
+def member_session_with(npy: tuple[int, bytes, int, int]) -> bytes:
+    """A schema-3 session whose one array member ``arrays/w.npy`` is (method, data, CRC, declared size)."""
+    method, data, crc, declared = npy
+    manifest = ("manifest.json", STORED, MANIFEST_V3, zlib.crc32(MANIFEST_V3), len(MANIFEST_V3))
+    return raw_zip([manifest, ("arrays/w.npy", method, data, crc, declared)])
+
+
+def npy_header(shape: tuple[int, ...]) -> bytes:
+    """A float64 ``.npy`` header for ``shape`` (the data is not there)."""
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": "<f8", "fortran_order": False, "shape": shape})
+    return buffer.getvalue()
+
+
 def bombs() -> dict[str, bytes]:
     """Each way to declare 5 GiB of deflated zeros (about 5 MB of file)."""
     five_gib = deflated_zeros(BOMB_BYTES)
     zeros_64, zeros_16 = deflated_zeros(64 * MiB), deflated_zeros(16 * MiB)
     inner = raw_zip([("w.npy", DEFLATED, five_gib, 0, GiB)])  # the .npy cap: an array of 1 GiB
+    claim = npy_header((GiB // 8,))
+    stored_claim = claim + bytes(4 * MiB)
     return {
         # arrays.npz declares just under the 2 GiB total: too large for a deflated member
         "npz_declares_2_gib": session_with((DEFLATED, five_gib, 0, 2 * GiB - MiB)),
@@ -87,6 +112,12 @@ def bombs() -> dict[str, bytes]:
         "npz_ratio_4000": session_with((DEFLATED, zeros_16, zlib.crc32(bytes(64 * MiB)), 64 * MiB)),
         # the bomb one level down: a stored arrays.npz whose w.npy declares 1 GiB
         "npy_declares_1_gib": session_with((STORED, inner, zlib.crc32(inner), len(inner))),
+        # schema 3, each array its own member: the same bombs one member up
+        "member_declares_2_gib": member_session_with((DEFLATED, five_gib, 0, 2 * GiB - MiB)),
+        "member_declares_64_mib": member_session_with((DEFLATED, five_gib, 0, 64 * MiB)),
+        "member_ratio_4000": member_session_with((DEFLATED, zeros_16, 0, 64 * MiB)),
+        # a stored member whose header wants a 1 GiB array, with 4 MiB of data in the file
+        "stored_member_claims_1_gib": member_session_with((STORED, stored_claim, 0, GiB + len(claim))),
     }
 
 
@@ -137,6 +168,10 @@ def bomb_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("npz_honest_64_mib", "corrupt"),
         ("npz_ratio_4000", "corrupt"),
         ("npy_declares_1_gib", "array_too_large"),
+        ("member_declares_2_gib", "too_large"),
+        ("member_declares_64_mib", "corrupt"),
+        ("member_ratio_4000", "corrupt"),
+        ("stored_member_claims_1_gib", "corrupt"),
     ],
 )
 def test_a_zip_bomb_is_refused_without_inflating_it(bomb_files: dict[str, Path], name: str, code: str):

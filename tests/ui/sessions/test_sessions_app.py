@@ -188,24 +188,24 @@ def test_recent_files_keep_ten_and_grey_out_missing_ones(make_window, tmp_path):
 
 # ---------------------------------------------------------------------------- bad files
 def _members(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(path) as archive:  # schema 3: one member arrays/<name>.npy per array
         manifest = json.loads(archive.read("manifest.json"))
-        with np.load(io.BytesIO(archive.read("arrays.npz")), allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
+        members = [name for name in archive.namelist() if name.startswith("arrays/")]
+        arrays = {
+            name.removeprefix("arrays/").removesuffix(".npy"): np.load(io.BytesIO(archive.read(name)))
+            for name in members
+        }
     return manifest, arrays
 
 
 def _rebuild(manifest: dict, arrays: dict[str, np.ndarray]) -> bytes:
-    npz = io.BytesIO()
-    with zipfile.ZipFile(npz, "w", zipfile.ZIP_STORED) as inner:
-        for name, array in arrays.items():
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
-            inner.writestr(f"{name}.npy", buffer.getvalue())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as outer:
         outer.writestr("manifest.json", json.dumps(manifest, indent=1), compress_type=zipfile.ZIP_DEFLATED)
-        outer.writestr("arrays.npz", npz.getvalue(), compress_type=zipfile.ZIP_STORED)
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
+            outer.writestr(f"arrays/{name}.npy", buffer.getvalue(), compress_type=zipfile.ZIP_STORED)
     return out.getvalue()
 
 
