@@ -41,7 +41,9 @@ Speed: ``step()`` and ``run()`` run numpy's BLAS single-threaded (measured here:
 faster on the small products of these networks than numpy's default of one thread per
 core), scoped to the call: the caller's setting is back before ``step()`` or ``run()``
 returns and whenever ``steps()`` yields (:class:`gradsim.engine.runtime.BlasScope`).
-Opt out with ``trainer.blas_threads = None`` (or ``GRADSIM_BLAS_THREADS=off``).
+Opt out with ``trainer.blas_threads = None`` (or ``GRADSIM_BLAS_THREADS=off``). The first
+Trainer of a process also tunes glibc's allocator as the CLI does (``GRADSIM_TUNE_ALLOCATOR=off``
+skips it; :mod:`gradsim.engine.runtime`).
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ from gradsim.engine.history import SeriesHistory
 from gradsim.engine.losses import accuracy, predictions
 from gradsim.engine.network import Network, NetworkSpec
 from gradsim.engine.optimizers import build_optimizer
-from gradsim.engine.runtime import BlasScope, blas_thread_setting
+from gradsim.engine.runtime import BlasScope, blas_thread_setting, tune_allocator_once
 from gradsim.engine.schedules import build_schedule
 from gradsim.engine.snapshot import Snapshot, frozen, frozen_dict
 
@@ -132,6 +134,7 @@ class Trainer:
         self.config = validate_config(config)
         #: BLAS threads while this trainer computes; None leaves BLAS alone (module docstring)
         self.blas_threads: int | None = blas_thread_setting()
+        tune_allocator_once()
         self.dataset = dataset if dataset is not None else make_dataset(self.config["data"])
         self.spec = network_spec(
             self.config, self.dataset.input_dim, self.dataset.output_dim, self.dataset.task

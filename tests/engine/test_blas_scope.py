@@ -132,3 +132,16 @@ def test_the_controller_is_created_once(two_blas_threads, monkeypatch) -> None:
     for _ in Trainer(CONFIG).steps(5):
         pass
     assert created == []
+
+
+def test_the_first_trainer_tunes_the_allocator_once(monkeypatch) -> None:
+    calls = []
+    monkeypatch.setattr(runtime, "_allocator_tuned", False)
+    monkeypatch.setattr(runtime, "tune_allocator", lambda: calls.append(1) or True)
+    Trainer(CONFIG)
+    Trainer(CONFIG)
+    assert calls == [1]
+    monkeypatch.setattr(runtime, "_allocator_tuned", False)
+    monkeypatch.setenv("GRADSIM_TUNE_ALLOCATOR", "off")
+    Trainer(CONFIG)
+    assert calls == [1]

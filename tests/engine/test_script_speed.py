@@ -2,8 +2,9 @@
 
 Both run in fresh processes with numpy's default BLAS threads (the test command's
 OPENBLAS_NUM_THREADS=1 is removed): the CLI limits BLAS for the whole process, the
-script only gets the Trainer's own scoped limit. Before that limit a script ran 3.3x
-slower (10x64, batch 256, float64: 16.7 vs 5.0 ms/step).
+script only gets what the Trainer does by itself (the scoped BLAS limit, the allocator
+tuned once). Without the limit a script ran 3.3x slower (10x64, batch 256, float64: 16.7
+vs 5.0 ms/step), without the allocator tuning 1.1-1.25x (measured on a busy machine).
 
 What is compared is a ratio, never a time: the CLI's own steps/s (its progress line)
 and the script's, over the same loop (``for record in trainer.steps(n)``), run in
