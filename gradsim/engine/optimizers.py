@@ -320,7 +320,8 @@ class Optimizer:
         self._where = [(slot, k) for slot in self._slots for k in range(len(slot.members))]
         self._where.sort(key=lambda place: place[0].members[place[1]])
         self._shapes = [param.shape for param in self.params]
-        self._cast: dict[Any, dict[str, Any]] = {}
+        self._cast: dict[np.dtype, dict[str, Any]] = {}
+        self._cast_lr: float | None = None
 
     # -- to implement -------------------------------------------------------------------
 
@@ -375,15 +376,19 @@ class Optimizer:
         self.step_count += 1
         if self.constants_follow_step or type(lr) is not float:
             cast = self._cast_constants(self._constants(lr, self.step_count))
-        else:
-            cast = self._cast.get(lr)
-            if cast is None:
-                cast = self._cast_constants(self._constants(lr, self.step_count))
-                self._cast = {lr: cast}  # the last learning rate only: a schedule changes it
-        for slot in self._slots:
-            own = grads if len(self._slots) == 1 else [grads[i] for i in slot.members]
+        elif lr == self._cast_lr:
+            cast = self._cast
+        else:  # cached for the last learning rate only: a schedule changes it
+            cast = self._cast = self._cast_constants(self._constants(lr, self.step_count))
+            self._cast_lr = lr
+        if len(self._slots) == 1:  # the usual case, without a list per step
+            slot = self._slots[0]
             slot.load()
-            self._update(slot, slot.grad(own), cast[slot.dtype])
+            self._update(slot, slot.grad(grads), cast[slot.dtype])
+            return
+        for slot in self._slots:
+            slot.load()
+            self._update(slot, slot.grad([grads[i] for i in slot.members]), cast[slot.dtype])
 
     def _cast_constants(self, constants: dict[str, Any]) -> dict[np.dtype, dict[str, Any]]:
         """The step's constants in each compute dtype: a float64 scalar or array would
