@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>singular values, init</source>
-        <translation>сингулярные числа, иниц.</translation>
+        <translation>сингулярные числа</translation>
     </message>
     <message>
         <source>measured</source>
@@ -269,6 +269,18 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
     <message>
         <source>steps × optimizers must be at most {limit}; use fewer steps.</source>
         <translation>шаги × оптимизаторы — не больше {limit}; уменьшите число шагов.</translation>
+    </message>
+    <message>
+        <source>Racers</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <source>Surface and race</source>
+        <translation>Поверхность и гонка</translation>
     </message>
 </context>
 <context>
@@ -2935,8 +2947,8 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Режим презентации вкл./выкл. (полный экран)</translation>
     </message>
     <message>
-        <source>Space</source>
-        <translation>Пробел</translation>
+        <source>Space, F5</source>
+        <translation>Пробел, F5</translation>
     </message>
     <message>
         <source>Play or pause the stage</source>
@@ -2979,12 +2991,32 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Вернуть этап к началу (Ctrl+Z возвращает прежний прогон)</translation>
     </message>
     <message>
-        <source>Ctrl+Z, Ctrl+Shift+Z</source>
-        <translation>Ctrl+Z, Ctrl+Shift+Z</translation>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <source>Undo or redo a reset</source>
-        <translation>Отменить или повторить сброс</translation>
+        <source>Undo a reset</source>
+        <translation>Отменить сброс</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Redo a reset</source>
+        <translation>Повторить сброс</translation>
+    </message>
+    <message>
+        <source>Lift the black screen, else leave the presentation</source>
+        <translation>Сначала убрать чёрный экран, иначе выйти из презентации</translation>
+    </message>
+    <message>
+        <source>Presentation view</source>
+        <translation>Режим презентации</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>B, .</source>
@@ -3005,10 +3037,6 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Esc</source>
         <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Leave the presentation</source>
-        <translation>Выйти из презентации</translation>
     </message>
     <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
@@ -3075,8 +3103,8 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <source>The keys of the presentation view.</source>
-        <translation>Клавиши режима презентации.</translation>
+        <source>The keys of the presentation view and the menus&apos; shortcuts.</source>
+        <translation>Клавиши режима презентации и сочетания клавиш меню.</translation>
     </message>
     <message>
         <source>Text and lines at {percent}% in the presentation.</source>
@@ -3702,6 +3730,22 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>Насколько далеко простирается случайный срез: α и β от −span до +span в единицах величины самих весов (1 = ещё на длину весов). Плоскость PCA сама подбирает размер под траекторию обучения.</translation>
     </message>
     <message>
+        <source>Loss from θ₀ to θ</source>
+        <translation>Потери от θ₀ до θ</translation>
+    </message>
+    <message>
+        <source>Loss around θ</source>
+        <translation>Потери вокруг θ</translation>
+    </message>
+    <message>
+        <source>PCA plane (PC1 {a}, PC2 {b})</source>
+        <translation>Плоскость PCA (PC1 {a}, PC2 {b})</translation>
+    </message>
+    <message>
+        <source>Random directions (step {s})</source>
+        <translation>Случайные направления (шаг {s})</translation>
+    </message>
+    <message>
         <source>Training samples the loss is computed on (0 = all): fewer is faster and a little noisier. The same seeded subset is used for every grid point.</source>
         <translation>Обучающих примеров для вычисления потерь (0 = все): меньше — быстрее и чуть шумнее. Для всех точек сетки берётся одно и то же подмножество с сидом.</translation>
     </message>
@@ -3732,10 +3776,6 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
     <message>
         <source>Grid points computed so far.</source>
         <translation>Уже вычисленные точки сетки.</translation>
-    </message>
-    <message>
-        <source>Loss from the initial to the current weights</source>
-        <translation>Потери от начальных весов к текущим</translation>
     </message>
     <message>
         <source>α: weights (1 − α)·θ₀ + α·θ</source>
@@ -3770,24 +3810,12 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>θ</translation>
     </message>
     <message>
-        <source>Loss around the current weights</source>
-        <translation>Потери вокруг текущих весов</translation>
-    </message>
-    <message>
-        <source>PCA plane of the training path: PC1 {a}, PC2 {b} of its variance</source>
-        <translation>Плоскость PCA траектории: PC1 {a}, PC2 {b} её дисперсии</translation>
-    </message>
-    <message>
         <source>PC1</source>
         <translation>PC1</translation>
     </message>
     <message>
         <source>PC2</source>
         <translation>PC2</translation>
-    </message>
-    <message>
-        <source>Loss along two filter-normalized random directions (step {s})</source>
-        <translation>Потери вдоль двух нормированных по фильтрам случайных направлений (шаг {s})</translation>
     </message>
     <message>
         <source> of {n}</source>
@@ -4201,6 +4229,7 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
+        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>Сценарии</translation>
     </message>
     <message>

@@ -270,6 +270,18 @@ Dashed: the mean-field theory behind Xavier and He init. It assumes infinitely w
         <source>steps × optimizers must be at most {limit}; use fewer steps.</source>
         <translation>步数 × 优化器数最多为 {limit}；请减少步数。</translation>
     </message>
+    <message>
+        <source>Racers</source>
+        <translation>参赛者</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Surface and race</source>
+        <translation>曲面与比赛</translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>
@@ -2935,8 +2947,8 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>打开或关闭演示视图（全屏）</translation>
     </message>
     <message>
-        <source>Space</source>
-        <translation>空格</translation>
+        <source>Space, F5</source>
+        <translation>空格、F5</translation>
     </message>
     <message>
         <source>Play or pause the stage</source>
@@ -2979,12 +2991,32 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>把本阶段重置到开头（Ctrl+Z 可找回之前的运行）</translation>
     </message>
     <message>
-        <source>Ctrl+Z, Ctrl+Shift+Z</source>
-        <translation>Ctrl+Z、Ctrl+Shift+Z</translation>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <source>Undo or redo a reset</source>
-        <translation>撤销或重做重置</translation>
+        <source>Undo a reset</source>
+        <translation>撤销重置</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Redo a reset</source>
+        <translation>重做重置</translation>
+    </message>
+    <message>
+        <source>Lift the black screen, else leave the presentation</source>
+        <translation>先取消黑屏，否则退出演示</translation>
+    </message>
+    <message>
+        <source>Presentation view</source>
+        <translation>演示视图</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>菜单</translation>
     </message>
     <message>
         <source>B, .</source>
@@ -3005,10 +3037,6 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Esc</source>
         <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Leave the presentation</source>
-        <translation>退出演示</translation>
     </message>
     <message>
         <source>These keys act in the presentation view, and not while a text field has the focus.</source>
@@ -3075,8 +3103,8 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>The keys of the presentation view.</source>
-        <translation>演示视图中的按键。</translation>
+        <source>The keys of the presentation view and the menus&apos; shortcuts.</source>
+        <translation>演示视图中的按键和菜单的快捷键。</translation>
     </message>
     <message>
         <source>Text and lines at {percent}% in the presentation.</source>
@@ -3702,6 +3730,22 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>随机切片的范围：α 和 β 从 −span 到 +span，以权重自身大小为单位（1 = 再走一个权重长度）。PCA 平面会自动调整大小以容纳训练路径。</translation>
     </message>
     <message>
+        <source>Loss from θ₀ to θ</source>
+        <translation>从 θ₀ 到 θ 的损失</translation>
+    </message>
+    <message>
+        <source>Loss around θ</source>
+        <translation>θ 周围的损失</translation>
+    </message>
+    <message>
+        <source>PCA plane (PC1 {a}, PC2 {b})</source>
+        <translation>PCA 平面(PC1 {a},PC2 {b})</translation>
+    </message>
+    <message>
+        <source>Random directions (step {s})</source>
+        <translation>随机方向(第 {s} 步)</translation>
+    </message>
+    <message>
         <source>Training samples the loss is computed on (0 = all): fewer is faster and a little noisier. The same seeded subset is used for every grid point.</source>
         <translation>用于计算损失的训练样本数（0 = 全部）：越少越快，噪声略大。每个网格点使用同一个带种子的子集。</translation>
     </message>
@@ -3732,10 +3776,6 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
     <message>
         <source>Grid points computed so far.</source>
         <translation>已计算的网格点。</translation>
-    </message>
-    <message>
-        <source>Loss from the initial to the current weights</source>
-        <translation>从初始权重到当前权重的损失</translation>
     </message>
     <message>
         <source>α: weights (1 − α)·θ₀ + α·θ</source>
@@ -3770,24 +3810,12 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>θ</translation>
     </message>
     <message>
-        <source>Loss around the current weights</source>
-        <translation>当前权重附近的损失</translation>
-    </message>
-    <message>
-        <source>PCA plane of the training path: PC1 {a}, PC2 {b} of its variance</source>
-        <translation>训练路径的 PCA 平面：PC1 占方差 {a}，PC2 占 {b}</translation>
-    </message>
-    <message>
         <source>PC1</source>
         <translation>PC1</translation>
     </message>
     <message>
         <source>PC2</source>
         <translation>PC2</translation>
-    </message>
-    <message>
-        <source>Loss along two filter-normalized random directions (step {s})</source>
-        <translation>沿两个滤波器归一化随机方向的损失（第 {s} 步）</translation>
     </message>
     <message>
         <source> of {n}</source>
@@ -4201,6 +4229,7 @@ steps</source>
     <name>ScenarioGallery</name>
     <message>
         <source>Scenarios</source>
+        <extracomment>the language of each scenario&apos;s thumbnail file shown (None: the drawn placeholder)</extracomment>
         <translation>场景</translation>
     </message>
     <message>

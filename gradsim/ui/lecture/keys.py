@@ -12,22 +12,28 @@ shortcut as well.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QKeySequenceEdit,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
 
 translate = QCoreApplication.translate
+
 
 #: Steps that Shift+→ trains (or moves the race animation on).
 MANY_STEPS = 10
@@ -37,39 +43,106 @@ NONE = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-_SIMPLE: dict[int, str] = {
-    Key.Key_Space: "play",
-    Key.Key_Right: "next",
-    Key.Key_PageDown: "next",
-    Key.Key_N: "next",
-    Key.Key_Left: "previous",
-    Key.Key_PageUp: "previous",
-    Key.Key_P: "previous",
-    Key.Key_R: "reset",
-    Key.Key_B: "black",
-    Key.Key_Period: "black",
-    Key.Key_T: "narrative",
-    Key.Key_Escape: "leave",
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of Help > Keyboard shortcuts and the keys that do it: the one table that both
+    :func:`command_of` and :func:`key_table` read, so the help lists every key there is."""
+
+    command: str  # "stage" stands for stage:0 ... stage:8 (keys 1 to 9)
+    keys: tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...]
+    label: str  # the keys as the help names them (translated)
+    meaning: str  # what they do (translated; {n} is MANY_STEPS)
+
+
+KEY_ROWS: tuple[KeyRow, ...] = (
+    KeyRow(
+        "presentation",
+        ((Key.Key_F11, NONE),),
+        QT_TRANSLATE_NOOP("Lecture", "F11"),
+        QT_TRANSLATE_NOOP("Lecture", "Presentation view on or off (full screen)"),
+    ),
+    KeyRow(
+        "play",
+        ((Key.Key_Space, NONE), (Key.Key_F5, NONE)),
+        QT_TRANSLATE_NOOP("Lecture", "Space, F5"),
+        QT_TRANSLATE_NOOP("Lecture", "Play or pause the stage"),
+    ),
+    KeyRow(
+        "next",
+        ((Key.Key_Right, NONE), (Key.Key_PageDown, NONE), (Key.Key_N, NONE)),
+        QT_TRANSLATE_NOOP("Lecture", "→, Page Down, N"),
+        QT_TRANSLATE_NOOP("Lecture", "Next stage"),
+    ),
+    KeyRow(
+        "steps",
+        ((Key.Key_Right, SHIFT),),
+        QT_TRANSLATE_NOOP("Lecture", "Shift+→"),
+        QT_TRANSLATE_NOOP("Lecture", "{n} more steps"),
+    ),
+    KeyRow(
+        "previous",
+        ((Key.Key_Left, NONE), (Key.Key_PageUp, NONE), (Key.Key_P, NONE)),
+        QT_TRANSLATE_NOOP("Lecture", "←, Page Up, P"),
+        QT_TRANSLATE_NOOP("Lecture", "Previous stage"),
+    ),
+    KeyRow(
+        "stage",
+        tuple((Key(Key.Key_1.value + index), NONE) for index in range(9)),
+        QT_TRANSLATE_NOOP("Lecture", "1 – 9"),
+        QT_TRANSLATE_NOOP("Lecture", "Stage 1 to 9 of the lesson"),
+    ),
+    KeyRow(
+        "reset",
+        ((Key.Key_R, NONE),),
+        QT_TRANSLATE_NOOP("Lecture", "R"),
+        QT_TRANSLATE_NOOP("Lecture", "Reset the stage to its start (Ctrl+Z brings back the run before)"),
+    ),
+    KeyRow(
+        "undo",
+        ((Key.Key_Z, CTRL),),
+        QT_TRANSLATE_NOOP("Lecture", "Ctrl+Z"),
+        QT_TRANSLATE_NOOP("Lecture", "Undo a reset"),
+    ),
+    KeyRow(
+        "redo",
+        ((Key.Key_Z, CTRL | SHIFT),),
+        QT_TRANSLATE_NOOP("Lecture", "Ctrl+Shift+Z"),
+        QT_TRANSLATE_NOOP("Lecture", "Redo a reset"),
+    ),
+    KeyRow(
+        "black",
+        ((Key.Key_B, NONE), (Key.Key_Period, NONE)),
+        QT_TRANSLATE_NOOP("Lecture", "B, ."),
+        QT_TRANSLATE_NOOP("Lecture", "Black screen (press again to come back)"),
+    ),
+    KeyRow(
+        "narrative",
+        ((Key.Key_T, NONE),),
+        QT_TRANSLATE_NOOP("Lecture", "T"),
+        QT_TRANSLATE_NOOP("Lecture", "Show or hide the narrative"),
+    ),
+    KeyRow(
+        "leave",
+        ((Key.Key_Escape, NONE),),
+        QT_TRANSLATE_NOOP("Lecture", "Esc"),
+        QT_TRANSLATE_NOOP("Lecture", "Lift the black screen, else leave the presentation"),
+    ),
+)
+
+_COMMANDS: dict[tuple[int, int], str] = {
+    (key.value, modifiers.value): (
+        f"stage:{key.value - Key.Key_1.value}" if row.command == "stage" else row.command
+    )
+    for row in KEY_ROWS
+    for key, modifiers in row.keys
 }
 
 
 def command_of(event: QKeyEvent) -> str | None:
     """The lecture command of a key press: ``next``, ``steps``, ``stage:3``, ... or None."""
-    key = event.key()
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if modifiers == SHIFT and key == Key.Key_Right:
-        return "steps"
-    if modifiers == CTRL and key == Key.Key_Z:
-        return "undo"
-    if modifiers in (CTRL | SHIFT,) and key == Key.Key_Z:
-        return "redo"
-    if modifiers == NONE and key == Key.Key_F11:
-        return "presentation"
-    if modifiers == NONE and Key.Key_1 <= key <= Key.Key_9:
-        return f"stage:{key - Key.Key_1}"
-    if modifiers == NONE:
-        return _SIMPLE.get(key)
-    return None
+    return _COMMANDS.get((int(event.key()), modifiers.value))
 
 
 def is_typing(widget: QObject | None) -> bool:
@@ -82,33 +155,65 @@ def is_typing(widget: QObject | None) -> bool:
 def key_table() -> list[tuple[str, str]]:
     """(keys, what they do), translated, in the order Help > Keyboard shortcuts lists them."""
     return [
-        (translate("Lecture", "F11"), translate("Lecture", "Presentation view on or off (full screen)")),
-        (translate("Lecture", "Space"), translate("Lecture", "Play or pause the stage")),
-        (translate("Lecture", "→, Page Down, N"), translate("Lecture", "Next stage")),
-        (translate("Lecture", "Shift+→"), translate("Lecture", "{n} more steps").format(n=MANY_STEPS)),
-        (translate("Lecture", "←, Page Up, P"), translate("Lecture", "Previous stage")),
-        (translate("Lecture", "1 – 9"), translate("Lecture", "Stage 1 to 9 of the lesson")),
-        (
-            translate("Lecture", "R"),
-            translate("Lecture", "Reset the stage to its start (Ctrl+Z brings back the run before)"),
-        ),
-        (translate("Lecture", "Ctrl+Z, Ctrl+Shift+Z"), translate("Lecture", "Undo or redo a reset")),
-        (translate("Lecture", "B, ."), translate("Lecture", "Black screen (press again to come back)")),
-        (translate("Lecture", "T"), translate("Lecture", "Show or hide the narrative")),
-        (translate("Lecture", "Esc"), translate("Lecture", "Leave the presentation")),
+        (translate("Lecture", row.label), translate("Lecture", row.meaning).format(n=MANY_STEPS))
+        for row in KEY_ROWS
     ]
 
 
-def key_table_html() -> str:
-    rows = "".join(
-        f"<tr><td style='padding-right:16px'><b>{keys}</b></td><td>{meaning}</td></tr>"
-        for keys, meaning in key_table()
+def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str]]:
+    """(shortcuts, action) of every menu action that has a shortcut, in menu order: read from
+    the menus themselves, so the help never misses one."""
+    rows: list[tuple[str, str]] = []
+    seen: set[int] = set()
+
+    def walk(actions: list[QAction]) -> None:
+        for action in actions:
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                walk(menu.actions())
+                continue
+            shortcut = action.shortcut()  # the first: a standard key's others are platform spares
+            if shortcut.isEmpty() or id(action) in seen or not action.text():
+                continue
+            seen.add(id(action))
+            keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            rows.append((keys, plain_text(action.text())))
+
+    walk(menu_bar.actions())
+    return rows
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic ("&Save", "保存(&S)") or a trailing "...". """
+    return re.sub(r"&(.)", r"\1", re.sub(r"\s*\(&\w\)", "", text)).rstrip(".…").strip()
+
+
+def _rows_html(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td style='padding-right:12px' nowrap><b>{html.escape(keys)}</b></td>"
+        f"<td>{html.escape(text)}</td></tr>"
+        for keys, text in rows
     )
+    return f"<table cellspacing='2'>{cells}</table>"
+
+
+def key_table_html(menu_bar: QMenuBar | None = None) -> str:
+    """Help > Keyboard shortcuts: the presentation's keys, then (given the window's menu bar)
+    the menus' shortcuts, side by side so the list fits a 720-pixel screen."""
     note = translate(
         "Lecture",
         "These keys act in the presentation view, and not while a text field has the focus.",
     )
-    return f"<table>{rows}</table><p>{note}</p>"
+    heading = translate("Lecture", "Presentation view")
+    lecture = f"<h3>{html.escape(heading)}</h3>{_rows_html(key_table())}<p>{html.escape(note)}</p>"
+    if menu_bar is None:
+        return lecture
+    heading = translate("Lecture", "Menus")
+    menus = f"<h3>{html.escape(heading)}</h3>{_rows_html(menu_shortcuts(menu_bar))}"
+    return (
+        "<table width='100%'><tr><td valign='top' width='55%' style='padding-right:24px'>"
+        f"{lecture}</td><td valign='top'>{menus}</td></tr></table>"
+    )
 
 
 class LectureKeys(QObject):

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from gradsim.scenarios.errors import LessonError
 from gradsim.scenarios.lessons import Lesson, find_lesson, lecture_section, list_lessons, read_lecture_section
-from gradsim.ui.lecture.keys import MANY_STEPS, LectureKeys, key_table_html
+from gradsim.ui.lecture.keys import MANY_STEPS, LectureKeys
 from gradsim.ui.lecture.placement import Placement, presentation_placement, projector_screen
 from gradsim.ui.lecture.player import LessonPlayer
 from gradsim.ui.lecture.presentation import PROJECTOR_SCALES, PresentationView
 from gradsim.ui.lecture.presenter import PresenterWindow
+from gradsim.ui.lecture.shortcuts import ShortcutsDialog
 
 translate = QCoreApplication.translate
 
@@ -54,6 +55,7 @@ class Lecture(QObject):
         self.player = LessonPlayer(window)
         self.view = PresentationView(window, self.player)
         self.presenter: PresenterWindow | None = None
+        self.shortcuts: ShortcutsDialog | None = None
         self._geometry_before: QRect | None = None  # the window's place before it went to the projector
         self.keys = LectureKeys(self._key_windows, self.act, lambda: self.view.active, self)
         self.keys.install()
@@ -172,7 +174,7 @@ class Lecture(QObject):
             ),
             self.shortcuts_action: (
                 translate("Lecture", "&Keyboard shortcuts"),
-                translate("Lecture", "The keys of the presentation view."),
+                translate("Lecture", "The keys of the presentation view and the menus' shortcuts."),
             ),
         }
         for action, (text, tip) in texts.items():
@@ -400,5 +402,13 @@ class Lecture(QObject):
 
     # ------------------------------------------------------------------ help
     @Slot()
-    def show_shortcuts(self) -> None:
-        self.window.dialogs.about(self.window, translate("Lecture", "Keyboard shortcuts"), key_table_html())
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts (one non-modal window, filled again each time)."""
+        if self.shortcuts is None:
+            self.shortcuts = ShortcutsDialog(self.window)
+        else:
+            self.shortcuts.fill()
+        self.shortcuts.show()
+        self.shortcuts.raise_()
+        self.shortcuts.activateWindow()
+        return self.shortcuts
