@@ -205,14 +205,16 @@ class PresentationView(QObject):
         if not splitters:
             return
         outer, main, top = splitters[0], splitters[1], splitters[2]
+        tables = main.widget(main.count() - 1)  # the racers' table and the results (not collapsible)
         if on:
             if self._saved_splitter is None:
                 self._saved_splitter = [s.sizes() for s in (outer, main, top)]
             outer.setSizes([0, sum(outer.sizes())])  # the surface and race settings
-            main.setSizes([sum(main.sizes()), 0])  # the racers' table and the results
+            tables.hide()  # a zero size left the table at its minimum, its editors cut at 200%
             width = sum(top.sizes())
             top.setSizes([round(width * 0.6), width - round(width * 0.6)])  # surface | value plot
         elif self._saved_splitter is not None:
+            tables.show()
             for splitter, sizes in zip((outer, main, top), self._saved_splitter, strict=True):
                 splitter.setSizes(sizes)
             self._saved_splitter = None

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gradsim.engine.activations import ACTIVATION_PARAMS, make_activation
@@ -54,7 +54,8 @@ CURVE_POINTS = 401
 FLAT_DERIVATIVE = 0.05  # |f'| below this: the unit passes (almost) no gradient
 LOG_FLOOR = 1e-300  # zeros on a log axis (a dead layer) are drawn here
 BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#888888"
-PLOT_MIN_HEIGHT = 90  # px: four plots and their numbers fit a 313 px dock (1600x1000) unscrolled
+PLOT_MIN_HEIGHT = 60  # px: four plots and their numbers fit a 313 px dock (1600x1000) unscrolled
+DATA_LINES = 2.5  # a plot's data area is at least this many lines of text high
 ONE_ROW_ASPECT = 2.6  # a panel this many times wider than high shows its four plots in one row
 
 
@@ -161,6 +162,8 @@ class ActivationLab(QWidget):
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMinimumHeight(PLOT_MIN_HEIGHT)  # the docks' scroll area raises it to the texts' need
+        for axis in ("left", "bottom"):  # no "(x0.001)" after a label measured without it
+            plot.getAxis(axis).enableAutoSIPrefix(False)
         return plot
 
     def _set_title(self, plot: pg.PlotWidget, title: str) -> None:
@@ -171,13 +174,11 @@ class ActivationLab(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.layer_label = QLabel()
+        top = QHBoxLayout()  # the choice names its layer ("layer 1: ReLU, 8 units"): no label beside it
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("layerSelector")
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.layer_combo.currentIndexChanged.connect(self._draw_activation)
-        top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo)
         top.addStretch(1)
         layout.addLayout(top)
@@ -208,6 +209,7 @@ class ActivationLab(QWidget):
         self.act_legend = legend
         for plot, most in ((self.f_plot, 3), (self.act_plot, 2)):  # one row when it fits
             gp.keep_legend_inside(plot.getPlotItem(), plot.getPlotItem().legend, most=most)
+        self._keep_data_room()
         self.plots = QGridLayout()
         self.plots.setSpacing(4)
         self._columns = 0
@@ -548,7 +550,17 @@ class ActivationLab(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "f_plot"):
             self._apply_colours()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "f_plot"):
+            self._keep_data_room()
+            self.retranslate()  # the titles take the new text size
         super().changeEvent(event)
+
+    def _keep_data_room(self) -> None:
+        """Room for data inside each plot, in lines of text: the docks' scroll area makes a plot
+        as large as its title and axes, which left the data 10 px at the projector's 150%."""
+        line = QFontMetricsF(self.font()).lineSpacing()
+        for plot in (self.f_plot, self.act_plot, self.grad_plot, self.sv_plot):
+            plot.getViewBox().setMinimumHeight(round(DATA_LINES * line))
 
     def _apply_colours(self) -> None:
         palette = self.palette()
@@ -569,7 +581,6 @@ class ActivationLab(QWidget):
 
     def retranslate(self) -> None:
         self._apply_colours()
-        self.layer_label.setText(translate("ActivationLab", "Layer:"))
         self.layer_combo.setToolTip(
             translate("ActivationLab", "The hidden layer whose activation and pre-activations are shown.")
         )

@@ -89,6 +89,7 @@ class GradientFlowPanel(QWidget):
         self.bucket_combo = QComboBox()
         for _ in BUCKET_VALUES:
             self.bucket_combo.addItem("")
+        self.bucket_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # text scale
         self.fixed_check.toggled.connect(self._redraw)
         self.fixed_check.toggled.connect(self.low_spin.setEnabled)
         self.fixed_check.toggled.connect(self.high_spin.setEnabled)

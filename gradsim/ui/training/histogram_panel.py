@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QV
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui.common import plotting as gp
+from gradsim.ui.common.flow_layout import FlowLayout
 from gradsim.ui.common.redraw import kept, same_inputs
 
 CONTEXT = "HistogramPanel"
@@ -80,10 +81,16 @@ class HistogramPanel(QWidget):
                 combo.addItem("")
             combo.currentIndexChanged.connect(self._redraw)
         self.layout_combo.currentIndexChanged.connect(self._on_layout_changed)
-        controls = QHBoxLayout()
-        for widget in (self.quantity_label, self.quantity_combo, self.layout_label, self.layout_combo):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        controls = FlowLayout(spacing=6)  # the view choice wraps below in a narrow dock (150% text)
+        for label, combo in (
+            (self.quantity_label, self.quantity_combo),
+            (self.layout_label, self.layout_combo),
+        ):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # follows the text scale
+            pair = QHBoxLayout()  # a label stays on its choice's line
+            pair.addWidget(label)
+            pair.addWidget(combo)
+            controls.addLayout(pair)
         self._build_ridge()
         self.multiples = pg.GraphicsLayoutWidget()
         self.multiples.setBackground(gp.background())

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -49,7 +49,7 @@ from gradsim.ui.common.config_text import ACTIVATIONS, label  # noqa: E402
 from gradsim.ui.common.redraw import kept, same_inputs
 
 MAX_UNITS = 16  # wider layers are collapsed
-TEXT_ROOM = {2: (60.0, 42.0), 1: (40.0, 24.0), 0: (22.0, 6.0)}  # screen px above / below the units
+TEXT_LINES = {2: (3, 2), 1: (2, 1), 0: (1, 0)}  # lines of text above / below the units, per detail
 SHOWN_WHEN_COLLAPSED = 3  # units shown at each end of a collapsed layer
 COLUMN_SPACING = 120.0
 UNIT_SPACING = 28.0
@@ -636,14 +636,14 @@ class NetworkDiagram(QWidget):
         width, height = max(viewport.width() - 12, 50), max(viewport.height() - 12, 50)
         scale = 1.0
         for _ in range(2):
-            top, bottom = TEXT_ROOM[self._detail]
+            top, bottom = self._text_room(self._detail)
             scale = min(width / self._core.width(), max(height - top - bottom, 10) / self._core.height())
             scale = min(max(scale, MIN_SCALE), 1.5)
             spacing = COLUMN_SPACING * scale
             self._detail = 2 if spacing >= 100 else 1 if spacing >= 55 else 0
         self._title_every = next((n for n in (1, 2, 5, 10) if n * spacing >= 28), 20)
         self._title_spacing = spacing
-        top, bottom = TEXT_ROOM[self._detail]
+        top, bottom = self._text_room(self._detail)
         rect = self._core.adjusted(0, -top / scale, 0, bottom / scale)
         self.scene.setSceneRect(rect)
         self.view.resetTransform()
@@ -652,6 +652,13 @@ class NetworkDiagram(QWidget):
         for index, (column, item) in enumerate(zip(self.columns, self.column_texts, strict=False)):
             self._set_screen_text(item, self._title_text(column) if self._titled(index) else "")
         self._update_stats()
+
+    def _text_room(self, detail: int) -> tuple[float, float]:
+        """Screen pixels above and below the units for the titles and norms at ``detail``, in
+        lines of the current font (the projector's 150% and 200% text made fixed pixels too few)."""
+        line = QFontMetricsF(self.font()).lineSpacing()
+        above, below = TEXT_LINES[detail]
+        return above * line + UNIT_RADIUS + 6, (below * line + UNIT_RADIUS + 6) if below else 6.0
 
     def click_at(self, point: QPointF, tolerance: float = 6.0, edit: bool = False) -> None:
         """Select the unit or edge at ``point`` (scene coordinates); ``edit`` focuses the editor."""
