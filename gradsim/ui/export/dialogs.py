@@ -156,6 +156,7 @@ class AnimationDialog(QDialog):
         size.addWidget(self.width_spin)
         size.addWidget(QLabel("×"))
         size.addWidget(self.height_spin)
+        size.addStretch(1)
         form = QFormLayout()
         form.addRow(translate("Export", "Show:"), self.view_box)
         form.addRow(translate("Export", "Format:"), self.format_box)

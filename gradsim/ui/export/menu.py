@@ -133,7 +133,8 @@ class ExportMenu(QObject):
 
     @Slot()
     def choose_image(self) -> None:
-        dialog = ImageDialog(self.plot_labels(), self.window, STAGE if STAGE in self.plot_labels() else None)
+        labels = self.plot_labels()
+        dialog = ImageDialog(labels, self.window, STAGE if STAGE in labels else "gradient_flow")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()

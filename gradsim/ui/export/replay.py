@@ -27,6 +27,7 @@ from gradsim.engine.trainer import Trainer
 from gradsim.runner.training_loop import TIMELINE_ATTRIBUTE
 
 DEFAULT_FRAMES = 60
+HISTORIES = ("scalars", "layer_grads", "evaluation", "stats_history")
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,14 @@ def replay_start(trainer: Trainer) -> tuple[Trainer, list[TimelineEvent]]:
     timeline = getattr(trainer, TIMELINE_ATTRIBUTE, None)
     if isinstance(timeline, Timeline) and timeline.checkpoints:
         first = timeline.checkpoints[0]
-        past = copy.deepcopy(trainer, {id(timeline): None})
+        # A new Trainer, not a deep copy: its optimizer's parameter vectors and the network's
+        # arrays are built as views of each other, which a copy or a pickle would not keep.
+        past = Trainer(first.config, dataset=trainer.dataset)
+        for name in HISTORIES:  # the histories before the first checkpoint, as the run drew them
+            setattr(past, name, copy.deepcopy(getattr(trainer, name)))
         restore(past, first)
         return past, [event for event in timeline.events if event.step >= first.step]
-    return Trainer(trainer.config), []
+    return Trainer(trainer.config, dataset=trainer.dataset), []
 
 
 def replay_snapshots(

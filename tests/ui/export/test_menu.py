@@ -80,9 +80,11 @@ def test_the_stage_animates_while_presenting(make_window, qtbot, tmp_path):
         qtbot.waitUntil(lambda: not window.lecture.player.busy, timeout=60_000)  # the stage's actions
         window.controller.step(6)
         qtbot.waitUntil(
-            lambda: window.controller.last_frame is not None
-            and window.controller.last_frame.snapshot.step >= 6
-            and not window.controller.running,
+            lambda: (
+                window.controller.last_frame is not None
+                and window.controller.last_frame.snapshot.step >= 6
+                and not window.controller.running
+            ),
             timeout=60_000,
         )
         step = window.controller.last_frame.snapshot.step
@@ -124,3 +126,20 @@ def test_choosers_offer_what_the_window_has(make_window, qtbot):
     qtbot.addWidget(movie)
     choice = movie.choice()
     assert choice.view == "gradient-flow" and choice.fmt == "gif" and choice.size == (960, 540)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "ru"])
+def test_the_choosers_fit_in_every_language(make_window, qtbot, language, tmp_path):
+    from tests.ui.layout_check import layout_problems
+
+    window = make_window()
+    window.set_language(language, remember=False)
+    export = window.menus.export
+    for dialog in (ImageDialog(export.plot_labels(), window), AnimationDialog(export.view_labels(), window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert layout_problems(dialog) == [], (language, type(dialog).__name__)
+        dialog.grab().save(str(tmp_path / f"{type(dialog).__name__}-{language}.png"))
+        dialog.close()
+    assert export.menu.title() != "E&xport" or language == "en"
