@@ -161,7 +161,7 @@ def _interleaved(steps: dict[str, Callable[[], None]], block: int, blocks: int) 
 def _block(depth: int, width: int, batch: int, quick: bool) -> int:
     """Steps per timing block: a multiple of the diagnostics cadence, ~0.05-0.1 s of work."""
     work = depth * width * width * batch + 2000 * depth
-    multiples = max(1, min(20, int(3e7 / work))) // (2 if quick else 1)
+    multiples = max(1, min(20, int(3e7 / work))) // (4 if quick else 1)
     return CADENCE * max(1, multiples)
 
 
@@ -267,7 +267,7 @@ def measure(repeats: int, quick: bool, with_torch: bool) -> dict[tuple, list[dic
         order = planned if repeat % 2 == 0 else list(reversed(planned))
         for number, job in enumerate(order, 1):
             print(
-                f"repeat {repeat + 1}/{repeats}, {number}/{len(order)}: {_key(job)}",
+                f"{time.strftime('%H:%M:%S')} {repeat + 1}/{repeats} {number}/{len(order)} {_key(job)}",
                 file=sys.stderr,
                 flush=True,
             )

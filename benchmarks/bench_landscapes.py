@@ -2,6 +2,7 @@
 
     python -m benchmarks.bench_landscapes            # full table
     python -m benchmarks.bench_landscapes --quick    # fewer repeats
+    python -m benchmarks.bench_landscapes --markdown # the section of docs/performance.md
 
 Three measurements (the machines here are noisy: read the ratios, each a median of
 several repeats, not the absolute times):
@@ -15,6 +16,8 @@ several repeats, not the absolute times):
   inline from the ravine's formula (the arithmetic floor), and the gradient from the
   surface's public ``gradient`` per point (what a plain loop over the surface API costs).
   A third reference is the 6000 ``optimizer.step`` calls alone (the engine's floor).
+  The four run round-robin and the ratios are taken per round (target: <= 2x the
+  inline bare loops).
 * ``slice``: a 31x31 filter-normalized ``slice_2d`` of a 10x64 ReLU network on 1000
   samples in float32, against the 961 bare forward passes (matmul, bias, ReLU, BCE; the
   same float32 weights, preallocated buffers) it needs, and against 961 calls of the
@@ -171,7 +174,9 @@ def _bare_race(steps: int, gradient: Callable[[np.ndarray], np.ndarray]) -> None
         rec2[t] = v
 
 
-def bench_race(repeats: int) -> tuple[float, float, float, float]:
+def bench_race(repeats: int) -> dict[str, list[float]]:
+    """Seconds of each measurement per round; the four run round-robin, the order reversed
+    every other round, so a change of load hits them alike (ratios are taken per round)."""
     from gradsim.engine.optimizers import build_optimizer
     from gradsim.landscapes.surfaces import make_surface
     from gradsim.landscapes.trajectories import race
@@ -194,11 +199,22 @@ def bench_race(repeats: int) -> tuple[float, float, float, float]:
             for _ in range(RACE_STEPS):
                 opt.step(gradient)
 
-    ours = _median_time(lambda: race(surface, specs, (-2.0, 0.3), RACE_STEPS), repeats)
-    bare_inline = _median_time(lambda: _bare_race(RACE_STEPS, inline_gradient), repeats)
-    bare_api = _median_time(lambda: _bare_race(RACE_STEPS, api_gradient), repeats)
-    steps_only = _median_time(engine_steps, repeats)
-    return ours, bare_inline, bare_api, steps_only
+    work = {
+        "race": lambda: race(surface, specs, (-2.0, 0.3), RACE_STEPS),
+        "bare_inline": lambda: _bare_race(RACE_STEPS, inline_gradient),
+        "bare_api": lambda: _bare_race(RACE_STEPS, api_gradient),
+        "steps_only": engine_steps,
+    }
+    for run in work.values():
+        run()
+    samples: dict[str, list[float]] = {name: [] for name in work}
+    for round_ in range(repeats):
+        names = list(work) if round_ % 2 == 0 else list(reversed(work))
+        for name in names:
+            start = time.perf_counter()
+            work[name]()
+            samples[name].append(time.perf_counter() - start)
+    return samples
 
 
 # --------------------------------------------------------------------------- slice
@@ -260,20 +276,19 @@ def bench_slice(repeats: int) -> tuple[float, float, float]:
 
 
 # --------------------------------------------------------------------------- main
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--blas-threads", type=int, default=None, help="BLAS threads (default: gradsim's, 1)")
-    parser.add_argument(
-        "--tune-malloc", action="store_true", help="keep big temporaries in glibc's heap"
-    )
-    args = parser.parse_args(argv)
-    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
+def measure(repeats: int) -> dict[str, object]:
+    """Everything, as plain numbers: grids and slice as medians, the race per round."""
+    grids = bench_grids(repeats * 2)
+    race_samples = bench_race(max(repeats, 5))
+    slice_times = bench_slice(max(1, repeats // 3))
+    return {"grids": grids, "race": race_samples, "slice": slice_times}
 
-    tuned = tune_allocator() if args.tune_malloc else False
 
-    threads = limit_blas_threads(args.blas_threads)
-    repeats = 3 if args.quick else 9
+def _paired(samples: dict[str, list[float]], reference: str) -> list[float]:
+    return [a / b for a, b in zip(samples["race"], samples[reference], strict=True)]
+
+
+def print_text(results: dict[str, object], repeats: int, threads: int | None, tuned: bool) -> None:
     print(
         f"numpy {np.__version__}, BLAS threads {threads}, {repeats} repeats (medians), malloc tuned: {tuned}"
     )
@@ -284,15 +299,101 @@ def main(argv: list[str] | None = None) -> int:
     def row(label: str, ours: float, bare: float) -> None:
         print(f"{label:42s} {ours * 1e3:10.2f} {bare * 1e3:10.2f} {ours / bare:7.2f}")
 
-    for name, ours, bare in bench_grids(repeats * 2):
+    for name, ours, bare in results["grids"]:
         row(f"grid {GRID}x{GRID} {name}", ours, bare)
-    ours, bare_inline, bare_api, steps_only = bench_race(repeats)
-    row(f"race 6 optimizers x {RACE_STEPS} vs bare, inline grad", ours, bare_inline)
-    row("  ... vs bare loops calling surface.gradient", ours, bare_api)
-    row("  ... vs the 6000 engine optimizer.step calls", ours, steps_only)
-    ours, bare, engine = bench_slice(max(1, repeats // 3))
+    race = results["race"]
+    med = {name: statistics.median(values) for name, values in race.items()}
+    for label, reference in (
+        (f"race 6 optimizers x {RACE_STEPS} vs bare, inline grad", "bare_inline"),
+        ("  ... vs bare loops calling surface.gradient", "bare_api"),
+        ("  ... vs the 6000 engine optimizer.step calls", "steps_only"),
+    ):
+        ratios = _paired(race, reference)
+        print(
+            f"{label:42s} {med['race'] * 1e3:10.2f} {med[reference] * 1e3:10.2f} "
+            f"{statistics.median(ratios):7.2f}  ({min(ratios):.2f}-{max(ratios):.2f})"
+        )
+    ours, bare, engine = results["slice"]
     row("slice 31x31, 10x64, 1000 samples, f32 vs bare", ours, bare)
     row("  ... vs 961 engine Network.forward + loss", ours, engine)
+
+
+def markdown(results: dict[str, object], repeats: int, threads: int | None) -> str:
+    """The ``--markdown`` section (benchmarks/__init__.py)."""
+    from benchmarks.report import markdown_table, median_spread, target_line
+
+    grid_rows = [
+        (name, f"{o * 1e3:.2f}", f"{b * 1e3:.2f}", f"{o / b:.2f}") for name, o, b in results["grids"]
+    ]
+    race = results["race"]
+    race_rows = [
+        (
+            label,
+            median_spread(race["race"], 1, 1e3),
+            median_spread(race[reference], 1, 1e3),
+            median_spread(_paired(race, reference)),
+        )
+        for label, reference in (
+            ("bare loops, gradient inline (the target's reference)", "bare_inline"),
+            ("bare loops calling surface.gradient per point", "bare_api"),
+            ("the 6000 Optimizer.step calls alone", "steps_only"),
+        )
+    ]
+    ours, bare, engine = results["slice"]
+    slice_rows = [
+        (
+            "961 bare numpy forward passes + loss",
+            f"{ours * 1e3:.1f}",
+            f"{bare * 1e3:.1f}",
+            f"{ours / bare:.2f}",
+        ),
+        (
+            "961 engine Network.forward + loss",
+            f"{ours * 1e3:.1f}",
+            f"{engine * 1e3:.1f}",
+            f"{ours / engine:.2f}",
+        ),
+    ]
+    race_ratio = statistics.median(_paired(race, "bare_inline"))
+    rounds = len(race["race"])
+    return (
+        "## Landscape lab: surfaces, races, network slices (bench_landscapes)\n\n"
+        f"One process, BLAS threads {threads}. Ratios > 1 mean slower than the reference.\n\n"
+        f"### Race: 6 optimizers x {RACE_STEPS} steps on the ravine\n\n"
+        "`race()` (sgd, momentum, nesterov, adagrad, rmsprop, adam; positions and optimizer state\n"
+        "recorded every step) against six bare update loops written inline with torch's rules.\n"
+        f"The four run round-robin, {rounds} rounds in alternating order; the ratio is taken per round,\n"
+        "then the median (min-max). Racers that share an optimizer configuration step as one block\n"
+        "(one engine optimizer, a learning rate per row); here all six differ, so what is left is the\n"
+        "engine's per-step cost (issue 16 measured 3.3x before).\n\n"
+        + markdown_table(["race vs", "race ms", "reference ms", "ratio"], race_rows)
+        + f"\n\n### Surfaces: a {GRID}x{GRID} grid against the formula in plain numpy\n\n"
+        + markdown_table(["surface", "grid() ms", "numpy ms", "ratio"], grid_rows)
+        + "\n\n### Network slice: 31x31 filter-normalized `slice_2d`, 10x64 ReLU, 1000 samples, float32\n\n"
+        + markdown_table(["slice vs", "slice ms", "reference ms", "ratio"], slice_rows)
+        + "\n\n### Targets\n\n"
+        + target_line("race / bare loops (inline gradient)", race_ratio, "<=", 2.0)
+        + "\n- grids and slices: no target; their ratios are reported to see regressions"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--blas-threads", type=int, default=None, help="BLAS threads (default: gradsim's, 1)")
+    parser.add_argument("--tune-malloc", action="store_true", help="keep big temporaries in glibc's heap")
+    parser.add_argument("--markdown", action="store_true", help="print its Markdown section")
+    args = parser.parse_args(argv)
+    from gradsim.engine.runtime import limit_blas_threads, tune_allocator
+
+    tuned = tune_allocator() if args.tune_malloc else False
+    threads = limit_blas_threads(args.blas_threads)
+    repeats = 3 if args.quick else 9
+    results = measure(repeats)
+    if args.markdown:
+        print(markdown(results, repeats, threads))
+    else:
+        print_text(results, repeats, threads, tuned)
     return 0
 
 
