@@ -52,7 +52,9 @@ def plan_frames(start: int, end: int, frames: int | None = None, every: int | No
             steps.append(end)
     else:
         count = DEFAULT_FRAMES if frames is None else frames
-        steps = sorted({int(round(s)) for s in np.linspace(start, end, max(count, 1))})
+        if count <= 1:
+            return ReplayPlan(start, end, (end,))  # one frame: the run at its end (a still image)
+        steps = sorted({int(round(s)) for s in np.linspace(start, end, count)})
     return ReplayPlan(start, end, tuple(steps))
 
 

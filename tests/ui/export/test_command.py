@@ -47,6 +47,25 @@ def test_export_png_of_a_plot_at_size_and_scale(qapp, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 600)
+    # the run at step 10, not at its start: the picture of step 0 (no curve yet) differs
+    start = tmp_path / "start.png"
+    code = export_main(
+        [
+            "export",
+            "relu-he",
+            "--plot",
+            "loss",
+            "--out",
+            str(start),
+            "--size",
+            "400x300",
+            "--scale",
+            "2",
+            "--step",
+            "0",
+        ]
+    )
+    assert code == 0 and QImage(str(start)) != image
 
 
 def test_export_svg_of_a_session(qapp, session_file, tmp_path):

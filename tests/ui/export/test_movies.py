@@ -83,6 +83,7 @@ def test_the_replay_applies_the_timelines_live_edits(relu_config):
 
 def test_plans():
     assert plan_frames(0, 100, frames=3).frame_steps == (0, 50, 100)
+    assert plan_frames(0, 100, frames=1).frame_steps == (100,)  # a still image shows the end
     assert plan_frames(0, 10, every=4).frame_steps == (0, 4, 8, 10)
     assert plan_frames(0, 10, frames=2, every=3).frame_steps == (0, 3)
     assert len(plan_frames(0, 1000).frame_steps) == 60
