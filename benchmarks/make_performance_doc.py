@@ -13,6 +13,7 @@ the machine on top and the sections after it, in ``SECTIONS`` order, then any ot
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -49,17 +50,29 @@ def run_section(name: str, quick: bool) -> str:
     return done.stdout.strip()
 
 
-def render(sections: list[str], quick: bool) -> str:
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def render(sections: list[str], quick: bool, started: str, machine: str) -> str:
     """The whole document."""
     mode = " --quick" if quick else ""
+    cores = os.cpu_count() or 1
     head = (
         "# Performance\n\n"
-        f"Written by `.venv/bin/python -m benchmarks.make_performance_doc{mode}` on "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; do not edit by hand, run it again.\n"
+        f"Written by `.venv/bin/python -m benchmarks.make_performance_doc{mode}` "
+        f"(finished {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).\n"
+        "Do not edit by hand: run it again.\n"
         "Every number that matters is a ratio against a reference measured in the same run,\n"
         "because the machines here are shared and noisy: read the ratios and their spread,\n"
         "not the absolute times.\n\n"
-        "## Machine\n\n" + machine_markdown()
+        "## Machine\n\n" + machine + f"\n- load average (1, 5, 15 min) at the end: {_load()} "
+        f"(a load above {cores} means other work shared the {cores} cores: the absolute times are slower "
+        "and the spreads wider than on a quiet machine)\n"
+        f"- started {started}"
     )
     return "\n\n".join([head, *sections]) + "\n"
 
@@ -71,8 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DOC, help="default docs/performance.md")
     args = parser.parse_args(argv)
     names = [n for n in discover() if not args.only or n in args.only]
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    machine = machine_markdown()  # its load average is the one at the start
     sections = [run_section(name, args.quick) for name in names]
-    args.output.write_text(render(sections, args.quick), encoding="utf-8")
+    args.output.write_text(render(sections, args.quick, started, machine), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
