@@ -334,10 +334,22 @@ def _application(offscreen: bool) -> Any:
     if QCoreApplication.applicationName() in ("", "python", "python3"):
         QCoreApplication.setApplicationName("gradsim")
     QCoreApplication.setApplicationVersion(__version__)
+    _set_window_icon(app)
     import pyqtgraph as pg  # after the QApplication exists
 
     pg.setConfigOptions(antialias=False, useOpenGL=False)
     return app
+
+
+def _set_window_icon(app: Any) -> None:
+    """The application icon (resources/icons, rendered by Qt's SVG icon engine) on every window:
+    the task bar shows it even without the desktop entry of packaging/linux."""
+    from PySide6.QtGui import QIcon
+
+    from gradsim.shipped import icons_dir
+
+    if app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(icons_dir() / "gradsim.svg")))
 
 
 def _has_display() -> bool:

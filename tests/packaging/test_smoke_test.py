@@ -51,6 +51,27 @@ def test_a_window_that_trains_in_a_thread_fails_the_check(qapp, monkeypatch, tmp
     assert "trains in a thread, not in the training process" in capsys.readouterr().err
 
 
+def test_a_window_without_the_icon_fails_the_check(qapp, monkeypatch, tmp_path, capsys):
+    from PySide6.QtGui import QIcon
+
+    monkeypatch.setattr(app, "_set_window_icon", lambda application: None)
+    kept = qapp.windowIcon()
+    qapp.setWindowIcon(QIcon())
+    try:
+        assert app.smoke_test([str(tmp_path / "out.png")]) == 1
+    finally:
+        qapp.setWindowIcon(kept)
+    assert "the window has no application icon" in capsys.readouterr().err
+
+
+def test_the_application_icon_is_the_shipped_svg(qapp):
+    from PySide6.QtGui import QIcon
+
+    qapp.setWindowIcon(QIcon())
+    app._set_window_icon(qapp)
+    assert qapp.windowIcon().pixmap(64, 64).toImage().pixelColor(32, 32).alpha() == 255
+
+
 @pytest.mark.parametrize("argv", [["out.txt"], ["a.png", "b.png"]])
 def test_usage(argv, capsys):
     assert app.smoke_test(argv) == 2

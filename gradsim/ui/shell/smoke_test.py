@@ -57,6 +57,7 @@ def run_smoke_test(out: Path, report: Callable[[str], None] = print) -> None:
             raise SmokeTestError(f"the window could not open the lesson {lesson.name}")
         _wait(lambda: not getattr(window.lecture.player, "busy", False), "the lesson's first stage")
         report(f"opened the lesson {lesson.name!r} ({len(lesson)} stages) from {lesson.path}")
+        _check_icon(window)
         pid, step = _train_in_process(window)
         report(f"trained {SMOKE_STEPS} steps in the training process (pid {pid}), now at step {step}")
         size = _save_png(window, out)
@@ -65,6 +66,14 @@ def run_smoke_test(out: Path, report: Callable[[str], None] = print) -> None:
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
+
+
+def _check_icon(window: MainWindow) -> None:
+    """The window's icon is the shipped SVG drawn by Qt's SVG icon engine (a frozen app without
+    the engine plugin or the icons gets an empty pixmap)."""
+    pixmap = window.windowIcon().pixmap(32, 32)
+    if pixmap.isNull() or pixmap.toImage().pixelColor(16, 16).alpha() == 0:
+        raise SmokeTestError("the window has no application icon (resources/icons/gradsim.svg)")
 
 
 def _train_in_process(window: MainWindow) -> tuple[int, int]:
