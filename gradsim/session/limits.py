@@ -58,7 +58,7 @@ MAX_NPY_HEADER_BYTES = 10_000
 #: Largest deflated member (declared, uncompressed). gradsim deflates an array
 #: only up to this size (larger arrays are stored) and ``manifest.json`` is smaller,
 #: so a deflated member declaring more is refused before anything is inflated, and
-#: inflating one costs at most this much memory, however far its data would go.
+#: inflating one costs at most about twice this much memory, however far its data would go.
 MAX_DEFLATED_BYTES = 64 * MiB
 
 #: Most a deflated member may inflate (declared size / compressed size): deflate's
