@@ -81,6 +81,10 @@ class Lecture(QObject):
         self.presenter_action = QAction(window, checkable=True)
         self.presenter_action.setChecked(len(QGuiApplication.screens()) > 1)
         self.presenter_action.triggered.connect(self._on_presenter_action)
+        self._presenter_chosen = False  # the lecturer's own choice wins over the screen count
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._on_screens_changed)  # a projector plugged in after the start
+        app.screenRemoved.connect(self._on_screens_changed)
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.player.next)
         self.previous_action = QAction(window)
@@ -314,6 +318,7 @@ class Lecture(QObject):
         screen), or else a normal window where it was."""
         if self.presenter is None:
             self.presenter = PresenterWindow(self.window, self.player)
+            self.presenter.closed.connect(self._on_presenter_closed)
         self.presenter.place(geometry)
         self.presenter.restart_clock()
         self.presenter.show()
@@ -323,8 +328,22 @@ class Lecture(QObject):
     def _on_presentation_action(self, checked: bool) -> None:
         self.set_presentation(checked)
 
+    @Slot()
+    def _on_screens_changed(self) -> None:
+        """Presenter window on by default exactly while there are two screens (unless chosen)."""
+        if not self._presenter_chosen:
+            self.presenter_action.setChecked(len(QGuiApplication.screens()) > 1)
+
+    @Slot()
+    def _on_presenter_closed(self) -> None:
+        """Closed by the lecturer while presenting: the menu says so and it stays closed."""
+        if self.presenting and self.presenter_action.isChecked():
+            self.presenter_action.setChecked(False)
+            self._presenter_chosen = True
+
     @Slot(bool)
     def _on_presenter_action(self, checked: bool) -> None:
+        self._presenter_chosen = True
         if checked and self.presenting:
             self.show_presenter(screen_placement(self.window, starting=False).presenter)
         elif not checked and self.presenter is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,6 +24,9 @@ translate = QCoreApplication.translate
 
 class PresenterWindow(QWidget):
     """Narrative, next stage and a clock for the lecturer."""
+
+    #: the lecturer closed the window (hiding it, as leaving the presentation does, is not closing)
+    closed = Signal()
 
     def __init__(self, window: QWidget, player: Any) -> None:
         super().__init__(window, Qt.WindowType.Window)
@@ -100,6 +103,7 @@ class PresenterWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._timer.stop()
         super().closeEvent(event)
+        self.closed.emit()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         self._timer.start()

@@ -179,3 +179,47 @@ def test_the_clock_counts_from_the_start_of_the_presentation(make_window, qtbot,
     window.lecture.set_presentation(True, full_screen=False)  # a new presentation starts at 0
     assert presenter.clock.text().endswith("(0:00 since the start)")
     window.lecture.set_presentation(False)
+
+
+def test_the_presenter_is_on_by_default_exactly_while_there_are_two_screens(make_window, monkeypatch):
+    window = make_window()
+    lecture = window.lecture
+    screens: list[object] = [object()]
+
+    class FakeApplication:  # a projector plugged in, then out, after the start
+        @staticmethod
+        def screens() -> list[object]:
+            return screens
+
+    monkeypatch.setattr(lecture_module, "QGuiApplication", FakeApplication)
+    lecture._on_screens_changed()
+    assert not lecture.presenter_action.isChecked()
+    screens.append(object())
+    lecture._on_screens_changed()
+    assert lecture.presenter_action.isChecked()
+    screens.pop()
+    lecture._on_screens_changed()
+    assert not lecture.presenter_action.isChecked()
+    lecture.presenter_action.trigger()  # the lecturer's choice stays
+    screens.append(object())
+    screens.append(object())
+    lecture._on_screens_changed()
+    screens[1:] = []
+    lecture._on_screens_changed()
+    assert lecture.presenter_action.isChecked()
+
+
+def test_closing_the_presenter_window_turns_it_off(make_window, qtbot):
+    window = make_window()
+    present(window, qtbot, full_screen=False)
+    presenter = window.lecture.presenter
+    assert presenter.isVisible() and window.lecture.presenter_action.isChecked()
+    presenter.close()  # the lecturer closes it
+    assert not window.lecture.presenter_action.isChecked()
+    window.lecture.set_presentation(False)  # hiding it on the way out is not closing it
+    window.lecture.set_presentation(True, full_screen=False)
+    assert not presenter.isVisible()  # it stays closed for the next presentation
+    window.lecture.presenter_action.trigger()
+    assert presenter.isVisible() and window.lecture.presenter_action.isChecked()
+    window.lecture.set_presentation(False)
+    assert window.lecture.presenter_action.isChecked()  # leaving keeps the choice
