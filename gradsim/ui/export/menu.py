@@ -214,12 +214,17 @@ class ExportMenu(QObject):
     def save_animation(self, choice: AnimationChoice, path: str | Path) -> bool:
         """Render and write the animation, with a progress dialog whose Cancel stops it."""
         controller = self.window.controller
+        was_running = controller.running  # paused while the run is copied and replayed
         try:
             frames = self._frames(choice)
         except ExportError as error:
+            if was_running:
+                controller.play()
             return self._failed(error)
         except (RuntimeError, TimeoutError) as error:  # the worker could not hand over its run
             self.window.dialogs.error(self.window, translate("Export", "Export failed"), str(error))
+            if was_running:
+                controller.play()
             return False
         self.progress = QProgressDialog(
             translate("Export", "Drawing {count} frames…").format(count=frames.count),
@@ -244,6 +249,8 @@ class ExportMenu(QObject):
             self.progress.deleteLater()
             self.progress = None
             controller.refresh()
+            if was_running:
+                controller.play()
         return self._saved(path)
 
     def _frames(self, choice: AnimationChoice) -> Any:
