@@ -6,7 +6,8 @@ front, the default number of steps, texts in English, Simplified Chinese and Rus
 an effect block that makes it a test. Files are data, not code: read, checked field by
 field (unknown keys refused, every error one line naming the file and the field), then
 built into a frozen :class:`Scenario`. The shipped ones live in
-``gradsim/resources/scenarios``; a lecturer's own file loads the same way.
+``resources/scenarios`` (:func:`gradsim.shipped.scenarios_dir`); a lecturer's own file loads
+the same way.
 """
 
 from __future__ import annotations

@@ -9,12 +9,15 @@ so a lesson is a test as a scenario is (:mod:`~gradsim.scenarios.lesson_run`).
 
 Files are data: read, checked field by field (unknown keys refused, every error one line
 naming the file and the field), then built into a frozen :class:`Lesson`. The shipped ones
-live in ``gradsim/resources/lessons``; a lecturer's own file loads the same way. A session
-keeps the lesson being presented and its stage in its ``lecture`` section
+live in ``resources/lessons`` (:func:`gradsim.shipped.lessons_dir`); a lecturer's own file
+loads the same way. A session keeps the lesson being presented and its stage in its ``lecture`` section
 (:func:`lecture_section`, :func:`read_lecture_section`).
 
-Format version 1 knows one kind of stage, ``"state"``; the comparisons to come will be
-another ``kind`` in a later version, which this gradsim refuses with the version it needs.
+Format version 2 adds comparison stages: a network stage with ``"compare": {"setting":
+"init", "values": ["xavier_normal", "he_normal"]}`` trains 2 to 4 variants of its state in
+lockstep (:mod:`gradsim.engine.variants`); its actions are ``train``, ``pause`` and
+``front``, and its ``expect`` names the variants by their values. A version 1 file with a
+``compare`` is refused with the version it needs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gradsim.engine.errors import ConfigError
+from gradsim.engine.variants import Comparison, parse_comparison, variant_configs
 from gradsim.scenarios.catalogue import BASE, Scenario, find_scenario
 from gradsim.scenarios.checks import CHECKS
 from gradsim.scenarios.errors import FieldError, LessonError, ScenarioError, file_error
@@ -46,7 +51,8 @@ from gradsim.scenarios.validation import (
 from gradsim.shipped import JsonFileError, lessons_dir, read_json_file, scenarios_dir
 
 FORMAT = "gradsim-lesson"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: comparison stages ("compare")
+COMPARE_VERSION = 2
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 48  # a config (at most 32 levels) inside a stage inside the lesson, with room
 MAX_STAGES = 100
@@ -64,9 +70,10 @@ STAGE_KEYS = (
     "actions",
     "expect",
     "params",
+    "compare",
 )
 STAGE_TEXTS = ("title", "narrative", "watch")
-STAGE_KINDS = ("state",)  # version 2 adds "comparison"
+STAGE_KINDS = ("state",)  # a comparison is a state stage with a "compare" (version 2)
 #: What a stage's ``expect`` names: the first and the last network run of the stage (a
 #: ``set`` that rebuilds the network starts a new run), or a racer of its first or last race.
 RUN_SUBJECTS = ("start", "end")
@@ -106,6 +113,7 @@ class StageState:
     texts: dict[str, dict[str, str]]  # title, narrative, watch -> language -> text
     scenario: str | None = None  # the shipped scenario it starts from, and its variant
     variant: str | None = None
+    compare: Comparison | None = None  # a comparison stage: the variants trained in lockstep
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class Stage:
     races: tuple[int, ...] = ()  # the number of racers of each race its actions run
     params: dict[str, float] = field(default_factory=dict)  # the check's settings (races: tol, ...)
     own_params: bool = False  # written in the stage (not its scenario's or the defaults)
+    compare: Comparison | None = None  # a comparison stage (format version 2)
 
     def text(self, name: str, language: str = "en") -> str:
         texts = self.texts[name]
@@ -137,6 +146,8 @@ class Stage:
 
     def subjects(self) -> tuple[str, ...]:
         """What ``expect`` may name: ``start``/``end`` (network), ``start/0``, ``end/1``... (races)."""
+        if self.compare is not None:
+            return self.compare.labels()
         if self.kind == "network":
             return RUN_SUBJECTS
         if not self.races:
@@ -178,6 +189,7 @@ class Lesson:
             texts=copy.deepcopy(stage.texts),
             scenario=stage.scenario,
             variant=stage.variant,
+            compare=stage.compare,
         )
 
 
@@ -245,7 +257,7 @@ def parse_lesson(
             raise FieldError(
                 "stages", "bad_stages", "must be a list of 1 to {limit} stages", limit=MAX_STAGES
             )
-        built = tuple(_stage(s, f"stages[{i}]", scenarios) for i, s in enumerate(stages))
+        built = tuple(_stage(s, f"stages[{i}]", scenarios, version) for i, s in enumerate(stages))
     except FieldError as error:
         inner = f"{field_prefix}{error.field}" if error.field else field_prefix.rstrip(".")
         raise LessonError(label, inner, error.code, error.template, **error.params) from None
@@ -265,7 +277,7 @@ def to_document(lesson: Lesson) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- stages
-def _stage(raw: Any, where: str, scenarios: dict[str, Scenario]) -> Stage:
+def _stage(raw: Any, where: str, scenarios: dict[str, Scenario], version: int = FORMAT_VERSION) -> Stage:
     check_object(raw, where)
     check_known(raw, STAGE_KEYS, where)
     kind_of_stage = raw.get("kind", "state")
@@ -292,7 +304,8 @@ def _stage(raw: Any, where: str, scenarios: dict[str, Scenario]) -> Stage:
                 f"{where}.changes", "bad_change", "cannot be applied: {reason}", reason=repr(error)
             ) from None
     prefix = f"{where}.{'config' if kind == 'network' else 'landscape'}"
-    check_state(kind, copy.deepcopy(state), prefix)
+    config = check_state(kind, copy.deepcopy(state), prefix)
+    compare = _compare(raw, where, kind, config, version)
     if "view" in raw:
         check_view(raw["view"], kind, f"{where}.view")
         view = tuple(raw["view"])
@@ -303,7 +316,7 @@ def _stage(raw: Any, where: str, scenarios: dict[str, Scenario]) -> Stage:
     check = CHECKS["train" if kind == "network" else "race"]
     defaults = scenario.effect.params if scenario is not None else check.params
     params = parse_params(raw.get("params", {}), f"{where}.params", {**check.params, **defaults})
-    walk = Walk(kind, copy.deepcopy(state))
+    walk = Walk("comparison" if compare is not None else kind, copy.deepcopy(state))
     actions = parse_actions(raw.get("actions", []), f"{where}.actions", walk)
     stage = Stage(
         kind=kind,
@@ -320,8 +333,41 @@ def _stage(raw: Any, where: str, scenarios: dict[str, Scenario]) -> Stage:
         races=tuple(walk.races),
         params=params,
         own_params="params" in raw,
+        compare=compare,
     )
     return dataclasses.replace(stage, expect=_expect(raw.get("expect"), f"{where}.expect", stage))
+
+
+def _compare(
+    raw: dict[str, Any], where: str, kind: str, config: dict[str, Any] | None, version: int
+) -> Comparison | None:
+    """A stage's ``compare``: checked as the app's Compare dialog checks it, and every
+    variant's config built from the stage's state (errors name ``<where>.compare...``)."""
+    if "compare" not in raw:
+        return None
+    if version < COMPARE_VERSION:
+        raise FieldError(
+            f"{where}.compare",
+            "needs_version",
+            "needs lesson format {needed} (the file says version {value})",
+            needed=COMPARE_VERSION,
+            value=version,
+        )
+    if kind != "network" or config is None:
+        raise FieldError(
+            f"{where}.compare", "not_network", "compares networks: the stage needs a network state"
+        )
+    try:
+        comparison = parse_comparison(raw["compare"], f"{where}.compare")
+        variant_configs(config, comparison)
+    except ConfigError as error:
+        template = error.template.removeprefix("{field}: ")
+        params = {k: v for k, v in error.params.items() if k != "field"}
+        field_name = str(error.params.get("field", f"{where}.compare"))
+        if not field_name.startswith(where):  # a variant's config error: name the value
+            field_name = f"{where}.{field_name}"
+        raise FieldError(field_name, error.code, template, **params) from None
+    return comparison
 
 
 def _starting_state(
@@ -419,6 +465,8 @@ def _stage_document(stage: Stage) -> dict[str, Any]:
         document["expect"] = [condition.to_json() for condition in stage.expect]
     if stage.own_params:
         document["params"] = dict(stage.params)
+    if stage.compare is not None:
+        document["compare"] = stage.compare.to_json()
     return document
 
 
