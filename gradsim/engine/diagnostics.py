@@ -215,11 +215,15 @@ def histogram(
     if values is None:
         return np.zeros(bins)
     low, high = value_range
-    flat = values.reshape(-1).astype(np.float64)
-    flat = flat[np.isfinite(flat)]
-    index = ((np.clip(flat, low, high) - low) * (bins / (high - low))).astype(np.intp)
-    np.minimum(index, bins - 1, out=index)
-    return np.bincount(index, minlength=bins).astype(np.float64)
+    # (v - low) * bins / (high - low), clipped to the end bins: 5 passes over one float64
+    # scratch array (no mask copy unless a value is not finite); a third of the stats pass
+    scaled = np.subtract(values.reshape(-1), low, dtype=np.float64)
+    scaled *= bins / (high - low)
+    finite = np.isfinite(scaled)
+    if not finite.all():
+        scaled = scaled[finite]
+    np.clip(scaled, 0, bins - 1, out=scaled)
+    return np.bincount(scaled.astype(np.intp), minlength=bins).astype(np.float64)
 
 
 def layer_histograms(network: Network) -> dict[str, np.ndarray]:
