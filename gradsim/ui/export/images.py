@@ -131,6 +131,7 @@ def write_svg(widget: QWidget, path: Path, region: QRegion | None = None) -> Non
     generator.setFileName(str(path))
     generator.setSize(rect.size())
     generator.setViewBox(QRect(QPoint(0, 0), rect.size()))
+    generator.setResolution(96)  # a point of the widget is a CSS pixel: the drawing's size in a browser
     generator.setTitle("gradsim")
     generator.setDescription(widget.windowTitle() or widget.objectName() or "gradsim plot")
     painter = QPainter(generator)
