@@ -223,3 +223,33 @@ def test_the_entry_point_dispatches_to_the_app_side(tmp_path):
     assert done.returncode == 0, done.stderr
     assert QImage(str(tmp_path / "x.png")).width() == 320
     assert "propagateSizeHints" not in done.stderr
+
+
+def test_a_session_with_a_timeline_replays_its_live_edits(qapp, relu_config, tmp_path):
+    """A session saved by the app keeps its timeline: the replay applies the learning rate
+    changed at step 5 and ends where the run ended."""
+    import argparse
+
+    from gradsim.engine.trainer import Trainer
+    from gradsim.runner.training_loop import timeline_of
+    from gradsim.session.io import save_session
+    from gradsim.ui.export.command import resolve_source
+    from gradsim.ui.export.replay import replay_snapshots
+    from gradsim.ui.sessions.controller import timeline_to_session
+
+    trainer = Trainer(relu_config)
+    timeline = timeline_of(trainer)
+    trainer.run(5)
+    timeline.edit(trainer, "learning_rate", {"lr": 0.5})
+    trainer.run(7)
+    meta, arrays = timeline_to_session(timeline)
+    save_session(tmp_path / "edited.gradsim", trainer, arrays, ui={"timeline": meta})
+    source = resolve_source(
+        argparse.Namespace(source=str(tmp_path / "edited.gradsim"), variant=None, stage=None)
+    )
+    assert source.steps == 12
+    _plan, snapshots = replay_snapshots(source.trainer, source.steps, every=6)
+    frames = list(snapshots)
+    assert [frame.step for frame in frames] == [0, 6, 12]
+    assert frames[-1].learning_rate == pytest.approx(0.5)
+    assert frames[-1].loss == trainer.snapshot().loss
