@@ -233,8 +233,8 @@ def test_a_session_with_a_timeline_replays_its_live_edits(qapp, relu_config, tmp
     from gradsim.engine.trainer import Trainer
     from gradsim.runner.training_loop import timeline_of
     from gradsim.session.io import save_session
-    from gradsim.ui.export.command import resolve_source
     from gradsim.ui.export.replay import replay_snapshots
+    from gradsim.ui.export.sources import resolve_source
     from gradsim.ui.sessions.controller import timeline_to_session
 
     trainer = Trainer(relu_config)
