@@ -470,3 +470,24 @@ def test_summary_eps_and_tolerance(ravine):
     assert values[tight] <= 1e-12 < values[tight - 1]
     with pytest.raises(ConfigError):
         summarize(run, ravine, eps=-1.0)
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [*[(n, {}) for n in surface_names()], ("formula", {"formula": "5"}), ("formula", {"formula": "y"})],
+)
+def test_race_gradients_are_the_surfaces_public_gradient(name, params):
+    """The race calls the surfaces' analytic gradient without the public wrapper: the same
+    numbers, constant terms included (they broadcast over the racers)."""
+    surface = make_surface(name, **params)
+    runs = race(
+        surface,
+        [{"kind": "adam", "lr": 0.05}, {"kind": "sgd", "lr": 1e-3}],
+        surface.starts[0] if surface.starts else (0.5, 0.5),
+        40,
+    )
+    for run in runs:
+        n = run.steps_taken + 1
+        with np.errstate(invalid="ignore"):  # a diverged run's last position
+            gx, gy = surface.gradient(run.positions[:n, 0], run.positions[:n, 1])
+        np.testing.assert_array_equal(run.grad_norms[:n], np.hypot(gx, gy))
