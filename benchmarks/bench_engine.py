@@ -140,14 +140,21 @@ def numpy_floor_step(depth: int, width: int, batch: int, precision: str) -> Call
     return step
 
 
-def _interleaved(steps: dict[str, Callable[[], None]], block: int, blocks: int) -> dict[str, float]:
-    """Seconds per step of each callable: ``blocks`` rounds of ``block`` steps, round-robin
-    (so load changes hit every variant alike); the median over the rounds."""
+def _interleaved(
+    steps: dict[str, Callable[[], None]], block: int, blocks: int, budget: float
+) -> dict[str, float]:
+    """Seconds per step of each callable: rounds of ``block`` steps, round-robin and the
+    order reversed every other round (so load changes hit every variant alike), at least 2
+    rounds and at most ``blocks``, fewer once ``budget`` seconds are spent (numpy at 2 BLAS
+    threads on a busy machine can take 100 ms a step); the median over the rounds."""
     for step in steps.values():
-        for _ in range(block):
+        for _ in range(5):
             step()
     samples: dict[str, list[float]] = {name: [] for name in steps}
+    began = time.perf_counter()
     for round_ in range(blocks):
+        if round_ >= 2 and time.perf_counter() - began > budget:
+            break
         names = list(steps) if round_ % 2 == 0 else list(reversed(steps))
         for name in names:
             step = steps[name]
@@ -161,7 +168,7 @@ def _interleaved(steps: dict[str, Callable[[], None]], block: int, blocks: int) 
 def _block(depth: int, width: int, batch: int, quick: bool) -> int:
     """Steps per timing block: a multiple of the diagnostics cadence, ~0.05-0.1 s of work."""
     work = depth * width * width * batch + 2000 * depth
-    multiples = max(1, min(20, int(3e7 / work))) // (4 if quick else 1)
+    multiples = max(1, min(20, int(3e7 / work)) // (4 if quick else 1))
     return CADENCE * max(1, multiples)
 
 
@@ -181,7 +188,8 @@ def numpy_worker(job: dict[str, Any]) -> dict[str, float]:
         trainer.blas_threads = job["threads"]
     steps = {"engine": engine.step, "nodiag": nodiag.step}
     steps["floor"] = numpy_floor_step(depth, width, batch, precision)
-    return _interleaved(steps, _block(depth, width, batch, job["quick"]), job["blocks"])
+    budget = 2.0 if job["quick"] else 6.0
+    return _interleaved(steps, _block(depth, width, batch, job["quick"]), job["blocks"], budget)
 
 
 def torch_worker(job: dict[str, Any]) -> dict[str, float]:
@@ -213,7 +221,8 @@ def torch_worker(job: dict[str, Any]) -> dict[str, float]:
         loss.backward()
         optimizer.step()
 
-    return _interleaved({"torch": step}, _block(depth, width, batch, job["quick"]), job["blocks"])
+    budget = 1.0 if job["quick"] else 3.0
+    return _interleaved({"torch": step}, _block(depth, width, batch, job["quick"]), job["blocks"], budget)
 
 
 def run_worker(job: dict[str, Any]) -> dict[str, float] | None:
@@ -246,7 +255,7 @@ def jobs(quick: bool, with_torch: bool) -> list[dict[str, Any]]:
             "batch": batch,
             "precision": precision,
             "quick": quick,
-            "blocks": 3 if quick else 5,
+            "blocks": 4 if quick else 7,
         }
         for precision in PRECISIONS
         for depth, width, batch in SIZES
