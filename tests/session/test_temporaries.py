@@ -15,12 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gradsim.session.container import (
-    load_container,
-    remove_stale_session_temporaries,
-    remove_stale_temporaries,
-    save_container,
-)
+from gradsim.session.atomic import remove_stale_session_temporaries, remove_stale_temporaries
+from gradsim.session.container import load_container, save_container
 from gradsim.session.errors import SessionError
 
 ROOT = Path(__file__).resolve().parents[2]
