@@ -196,10 +196,24 @@ class _Slot:
         self.grad_buf = np.empty(shape, self.dtype)
         self.tmp = np.empty(shape, self.dtype)
         self.state = {name: np.full(shape, fill.get(name, 0.0), self.dtype) for name in names}
+        self._make_views()
+
+    def _make_views(self) -> None:
         self._views = {name: self._split(buffer) for name, buffer in self.state.items()}
         self._views["tmp"] = self._split(self.tmp)
         if self.theta is not None and not self._direct:
             self._views["theta"] = self._split(self.theta)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The views are not kept: a copy or a pickle would turn each into an array of its
+        # own, no longer a part of its flat buffer (the step would then add a stale ``tmp``
+        # to the parameters). They are made again from the copied buffers.
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_views"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._make_views()
 
     def _split(self, flat: np.ndarray) -> list[np.ndarray]:
         if len(self.params) == 1:
