@@ -156,8 +156,9 @@ def load_container(
 ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """Read, check, migrate and validate a session; return (manifest, read-only arrays).
 
-    Each array's bytes are read once, CRC-checked once (by ``zipfile``) and become the
-    array's memory: the arrays cost their own size, no more.
+    Each array's bytes are read once, straight into the array's own memory, and
+    CRC-checked once: the arrays cost their own size and little more (a deflated array
+    is a view of the bytes inflated for it).
     """
     shown = os.fsdecode(path)
     with _open_archive(path, shown, limits) as (archive, fh):
