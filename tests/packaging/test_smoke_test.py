@@ -26,7 +26,7 @@ def test_the_smoke_test_trains_in_a_process_and_saves_a_png(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "opened the lesson 'vanishing-gradients'" in result.stdout
     assert f"trained {smoke_test.SMOKE_STEPS} steps in the training process (pid " in result.stdout
-    assert "now at step 10" in result.stdout
+    assert "now at step 10, the same loss as training here" in result.stdout
     assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "smoke test: passed" in result.stdout
 
@@ -70,6 +70,30 @@ def test_the_application_icon_is_the_shipped_svg(qapp):
     qapp.setWindowIcon(QIcon())
     app._set_window_icon(qapp)
     assert qapp.windowIcon().pixmap(64, 64).toImage().pixelColor(32, 32).alpha() == 255
+
+
+def test_a_process_that_trains_differently_fails_the_check():
+    """Bit for bit or not at all: a frame whose loss is not the headless run's (here one step
+    short) is a failure naming both losses; the same run passes."""
+    from types import SimpleNamespace
+
+    from gradsim.engine.config import validate_config
+    from gradsim.runner.training_loop import default_factory
+    from gradsim.shipped import load_config
+
+    config = validate_config(load_config("relu-he"))
+    trainer = default_factory(config)
+    for _ in range(smoke_test.SMOKE_STEPS - 1):
+        trainer.step()
+    frame = SimpleNamespace(snapshot=trainer.snapshot(include_decision=False))
+    controller = SimpleNamespace(factory=default_factory, config=config, last_frame=frame)
+    with pytest.raises(smoke_test.SmokeTestError, match="the training process reached loss .* reaches "):
+        smoke_test._check_against_headless(controller, 0)
+    trainer.step()
+    frame.snapshot = trainer.snapshot(include_decision=False)
+    smoke_test._check_against_headless(controller, 0)
+    with pytest.raises(smoke_test.SmokeTestError, match="trained 5 steps before the check"):
+        smoke_test._check_against_headless(controller, 5)
 
 
 @pytest.mark.parametrize("argv", [["out.txt"], ["a.png", "b.png"]])

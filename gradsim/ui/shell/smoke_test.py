@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
@@ -59,7 +60,8 @@ def run_smoke_test(out: Path, report: Callable[[str], None] = print) -> None:
         report(f"opened the lesson {lesson.name!r} ({len(lesson)} stages) from {lesson.path}")
         _check_icon(window)
         pid, step = _train_in_process(window)
-        report(f"trained {SMOKE_STEPS} steps in the training process (pid {pid}), now at step {step}")
+        report(f"trained {SMOKE_STEPS} steps in the training process (pid {pid}), now at step {step}, "
+               "the same loss as training here")
         size = _save_png(window, out)
         report(f"exported the {EXPORTED_PANEL} panel to {out} ({size[0]}x{size[1]})")
     finally:
@@ -96,7 +98,24 @@ def _train_in_process(window: MainWindow) -> tuple[int, int]:
         return not controller.running and frame is not None and frame.snapshot.step >= start + SMOKE_STEPS
 
     _wait(arrived, f"{SMOKE_STEPS} training steps")
+    _check_against_headless(controller, start)
     return int(backend.process.pid or 0), int(controller.last_frame.snapshot.step)
+
+
+def _check_against_headless(controller: Any, start: int) -> None:
+    """The process trains bit for bit as the same config stepped here (a trainer that arrives
+    broken in the process, e.g. an optimizer that lost its state when pickled, diverges)."""
+    if start != 0:
+        raise SmokeTestError(f"the lesson's first stage trained {start} steps before the check")
+    reference = controller.factory(controller.config)
+    for _ in range(SMOKE_STEPS):
+        reference.step()
+    trained, expected = controller.last_frame.snapshot.loss, reference.snapshot(include_decision=False).loss
+    if not trained == expected:  # NaN too
+        raise SmokeTestError(
+            f"the training process reached loss {trained!r} after {SMOKE_STEPS} steps; "
+            f"the same config trained here reaches {expected!r}"
+        )
 
 
 def _save_png(window: MainWindow, out: Path) -> tuple[int, int]:
