@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from gradsim.ui.common.steady_range import RangeAnchor
 CONTEXT = "WeightStatsPanel"
 STATS = ("weight_norm", "update_ratio")
 HEALTHY_RATIO = 1e-3
+LEGEND_BESIDE_SLACK = 90  # px of the panel's height that are not the plots: its controls and note
 ARRANGE_SLACK = 24  # px of the plots' grid that are not plots: its margins and spacing
 MAX_LINES = 12  # deeper nets: evenly spaced layers (100 lines are unreadable and slow to paint)
 
@@ -77,16 +78,23 @@ class WeightStatsPanel(QWidget):
         self.graphics.addItem(self.legend, row=0, col=2)
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
         self.arrangement = "row"  # see arrange_for
-        self._given_width: int | None = None  # the room a scroll area offers (see arrange_for)
+        self._given_size: QSize | None = None  # the room a scroll area offers (see arrange_for)
         self.zero_lines = {
             "weight_norm": gp.zero_line(self.norm_plot),
             "update_ratio": gp.zero_line(self.ratio_plot),
         }
         self.reference_line = pg.InfiniteLine(
-            angle=0, movable=False, label="", labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]}
+            # the label under the line when the line is in the view's upper half, else above it:
+            # always above, it was cut by the plot's top edge in a short plot
+            angle=0,
+            movable=False,
+            label="",
+            labelOpts={"position": 0.92, "anchors": [(1, 0), (1, 1)]},
         )
         self.reference_line.setZValue(-5)
         self.ratio_plot.addItem(self.reference_line)
+        # its label stays inside when the plot narrows without a change of range (a new arrangement)
+        self.ratio_plot.getViewBox().sigResized.connect(self.reference_line.label.updatePosition)
         # views that move in steps, not at every cadence row (see gradsim.ui.common.steady_range)
         self.anchors = {name: RangeAnchor(plot) for name, plot in self._plots().items()}
         self.note = QLabel()
@@ -105,19 +113,20 @@ class WeightStatsPanel(QWidget):
         side by side with the legend beside them, side by side with the legend below, or one
         above the other (a narrow dock: the Russian titles made the row 725 px wide at
         1280x720, where the dock is 385)."""
-        self._given_width = size.width()
-        self._arrange(size.width())
+        self._given_size = QSize(size)
+        self._arrange(size)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        if self._given_width is None:  # alone, not in a dock: its own width is the room
-            self._arrange(event.size().width())
+        if self._given_size is None:  # alone, not in a dock: its own size is the room
+            self._arrange(event.size())
 
-    def _arrange(self, width: int) -> None:
-        room = width - 8 - ARRANGE_SLACK  # the panel's margins; the grid's margins and spacing
+    def _arrange(self, size: QSize) -> None:
+        room = size.width() - 8 - ARRANGE_SLACK  # the panel's margins; the grid's margins and spacing
         plots = (self.norm_plot, self.ratio_plot)
         side_by_side = sum(self._minimum_width(plot) for plot in plots)
-        if room >= side_by_side + self._legend_width():
+        legend_beside = room >= side_by_side + self._legend_width()
+        if legend_beside and self._legend_height() <= size.height() - LEGEND_BESIDE_SLACK:
             arrangement = "row"
         elif room >= side_by_side:
             arrangement = "row, legend below"
@@ -145,11 +154,21 @@ class WeightStatsPanel(QWidget):
         columns = gp.legend_columns_to_fit(self.legend, max(room, 50), most)
         if columns != self.legend.columnCount:
             gp.set_legend_columns(self.legend, columns)
+        self.legend.updateGeometry()  # the grid's minimum size, asked next, counts the new legend
+        self.graphics.ci.layout.invalidate()
+        # the view sized its grid when the grid's minimum was another arrangement's (a legend of
+        # 12 rows beside the plots): the grid kept that height, taller than the view, until the
+        # next resize of the view, which may never come
+        self.graphics.ci.setGeometry(QRectF(self.graphics.rect()))
 
     @staticmethod
     def _minimum_width(plot: pg.PlotItem) -> float:
         """What ``plot`` needs: its layout's minimum, and its title and axis labels uncut."""
         return max(plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width(), gp.text_room(plot)[0] + 8) + 6
+
+    def _legend_height(self) -> float:
+        """The legend's height in one column: its entries' rows."""
+        return sum(max(sample.height(), label.height()) for sample, label in self.legend.items)
 
     def _legend_width(self) -> float:
         """The legend's width in one column: its widest entry."""
@@ -225,7 +244,7 @@ class WeightStatsPanel(QWidget):
 
     def _rearrange(self) -> None:
         """Again for the same room: the titles or the legend's entries changed."""
-        self._arrange(self._given_width if self._given_width is not None else self.width())
+        self._arrange(self._given_size if self._given_size is not None else self.size())
 
     def _rename_legend(self) -> None:
         for layer, curve in zip(self.layers, self.curves["weight_norm"], strict=True):
