@@ -72,10 +72,6 @@
         <translation>нет скрытых слоёв</translation>
     </message>
     <message>
-        <source>Layer:</source>
-        <translation>Слой:</translation>
-    </message>
-    <message>
         <source>The hidden layer whose activation and pre-activations are shown.</source>
         <translation>Скрытый слой, чья функция активации и предактивации показаны.</translation>
     </message>
@@ -1485,143 +1481,167 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>Comparison</name>
     <message>
         <source>&amp;Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сравнить…</translation>
     </message>
     <message>
         <source>Train 2 to 4 variants of this network side by side, differing in one setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучить рядом от 2 до 4 вариантов этой сети, различающихся одной настройкой</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнение</translation>
     </message>
     <message>
         <source>Compare variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить варианты</translation>
     </message>
     <message>
         <source>Train 2 to {most} copies of the current network side by side, in lockstep, that differ in one setting only: same data, same seed (unless the seed is what varies).</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучить рядом и синхронно от 2 до {most} копий текущей сети, различающихся только одной настройкой: те же данные, то же зерно (если меняется не само зерно).</translation>
     </message>
     <message>
         <source>Vary:</source>
-        <translation type="unfinished"></translation>
+        <translation>Менять:</translation>
     </message>
     <message>
         <source>Values (comma-separated):</source>
-        <translation type="unfinished"></translation>
+        <translation>Значения (через запятую):</translation>
     </message>
     <message>
         <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обрезка: &apos;none&apos; выключает её; число — максимальная норма градиента.</translation>
     </message>
     <message>
         <source>Loss (mini-batch, per step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Потери (мини-батч, каждый шаг)</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished">шаг</translation>
+        <translation>шаг</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">потери</translation>
+        <translation>потери</translation>
     </message>
     <message>
         <source>Accuracy (training set)</source>
-        <translation type="unfinished"></translation>
+        <translation>Точность (обучающая выборка)</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished">точность</translation>
+        <translation>точность</translation>
     </message>
     <message>
         <source>Initialization</source>
-        <translation type="unfinished">Инициализация</translation>
+        <translation>Инициализация</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Функция активации</translation>
     </message>
     <message>
         <source>Normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>Нормализация</translation>
     </message>
     <message>
         <source>Residual connections (every k layers, 0 = off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Остаточные связи (каждые k слоёв, 0 = выкл.)</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished">Оптимизатор</translation>
+        <translation>Оптимизатор</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Скорость обучения</translation>
+        <translation>Скорость обучения</translation>
     </message>
     <message>
         <source>Gradient clipping (max norm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Обрезка градиента (макс. норма)</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Точность вычислений</translation>
     </message>
     <message>
         <source>Training seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Зерно обучения</translation>
+    </message>
+    <message>
+        <source>no clipping</source>
+        <translation>без обрезки</translation>
+    </message>
+    <message>
+        <source>norm ≤ {max}</source>
+        <translation>норма ≤ {max}</translation>
+    </message>
+    <message>
+        <source>no residuals</source>
+        <translation>без остаточных связей</translation>
+    </message>
+    <message>
+        <source>residual every {k}</source>
+        <translation>остаток каждые {k}</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>зерно {seed}</translation>
+    </message>
+    <message>
+        <source>lr {lr}</source>
+        <translation>скорость {lr}</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>шаг {step}</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">Пауза</translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished">Пуск</translation>
+        <translation>Пуск</translation>
     </message>
     <message>
         <source>Comparing: {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнение: {setting}</translation>
     </message>
     <message>
         <source>Step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг {n}</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished">Сброс</translation>
+        <translation>Сброс</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Train every variant, all at the same step</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучать все варианты, всегда на одном шаге</translation>
     </message>
     <message>
         <source>Start every variant again from step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Начать каждый вариант заново с шага 0</translation>
     </message>
     <message>
         <source>End the comparison and stop its training</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить сравнение и остановить его обучение</translation>
     </message>
     <message>
         <source>One per variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>По одному на вариант:</translation>
     </message>
     <message>
         <source>Gradient flow</source>
-        <translation type="unfinished">Поток градиента</translation>
+        <translation>Поток градиентов</translation>
     </message>
     <message>
         <source>Decision surface</source>
-        <translation type="unfinished"></translation>
+        <translation>Поверхность решений</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3156,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
     <message>
         <source>Stage {index} of {count}: {title}</source>
+        <extracomment>the lecturer closed the window (hiding it, as leaving the presentation does, is not closing)</extracomment>
         <translation>Этап {index} из {count}: {title}</translation>
     </message>
     <message>

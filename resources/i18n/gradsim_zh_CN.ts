@@ -72,10 +72,6 @@
         <translation>没有隐藏层</translation>
     </message>
     <message>
-        <source>Layer:</source>
-        <translation>层：</translation>
-    </message>
-    <message>
         <source>The hidden layer whose activation and pre-activations are shown.</source>
         <translation>显示其激活函数和预激活值的隐藏层。</translation>
     </message>
@@ -1485,143 +1481,167 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <name>Comparison</name>
     <message>
         <source>&amp;Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>对比(&amp;C)…</translation>
     </message>
     <message>
         <source>Train 2 to 4 variants of this network side by side, differing in one setting</source>
-        <translation type="unfinished"></translation>
+        <translation>并排训练这个网络的 2 到 4 个变体,它们只在一项设置上不同</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Compare variants</source>
-        <translation type="unfinished"></translation>
+        <translation>对比变体</translation>
     </message>
     <message>
         <source>Train 2 to {most} copies of the current network side by side, in lockstep, that differ in one setting only: same data, same seed (unless the seed is what varies).</source>
-        <translation type="unfinished"></translation>
+        <translation>并排、同步地训练当前网络的 2 到 {most} 个副本,它们只在一项设置上不同:数据相同,随机种子相同(除非变化的正是种子)。</translation>
     </message>
     <message>
         <source>Vary:</source>
-        <translation type="unfinished"></translation>
+        <translation>变化的设置:</translation>
     </message>
     <message>
         <source>Values (comma-separated):</source>
-        <translation type="unfinished"></translation>
+        <translation>取值(用逗号分隔):</translation>
     </message>
     <message>
         <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪:&apos;none&apos; 表示关闭;数字表示梯度范数的上限。</translation>
     </message>
     <message>
         <source>Loss (mini-batch, per step)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失(小批量,每步)</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished">步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Accuracy (training set)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率(训练集)</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished">准确率</translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>Initialization</source>
-        <translation type="unfinished">初始化</translation>
+        <translation>初始化</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>Normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化</translation>
     </message>
     <message>
         <source>Residual connections (every k layers, 0 = off)</source>
-        <translation type="unfinished"></translation>
+        <translation>残差连接(每 k 层一个,0 = 关闭)</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished">优化器</translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">学习率</translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Gradient clipping (max norm)</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪(最大范数)</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精度</translation>
     </message>
     <message>
         <source>Training seed</source>
-        <translation type="unfinished"></translation>
+        <translation>训练种子</translation>
+    </message>
+    <message>
+        <source>no clipping</source>
+        <translation>不裁剪</translation>
+    </message>
+    <message>
+        <source>norm ≤ {max}</source>
+        <translation>范数 ≤ {max}</translation>
+    </message>
+    <message>
+        <source>no residuals</source>
+        <translation>无残差连接</translation>
+    </message>
+    <message>
+        <source>residual every {k}</source>
+        <translation>每 {k} 层残差</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <source>lr {lr}</source>
+        <translation>学习率 {lr}</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished">播放</translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Comparing: {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>对比:{setting}</translation>
     </message>
     <message>
         <source>Step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>前进 {n} 步</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished">重置</translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Train every variant, all at the same step</source>
-        <translation type="unfinished"></translation>
+        <translation>训练所有变体,每一步都同步</translation>
     </message>
     <message>
         <source>Start every variant again from step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>让每个变体都从第 0 步重新开始</translation>
     </message>
     <message>
         <source>End the comparison and stop its training</source>
-        <translation type="unfinished"></translation>
+        <translation>结束对比并停止它的训练</translation>
     </message>
     <message>
         <source>One per variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>每个变体一张:</translation>
     </message>
     <message>
         <source>Gradient flow</source>
-        <translation type="unfinished">梯度流</translation>
+        <translation>梯度流</translation>
     </message>
     <message>
         <source>Decision surface</source>
-        <translation type="unfinished">决策面</translation>
+        <translation>决策面</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3156,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
     <message>
         <source>Stage {index} of {count}: {title}</source>
+        <extracomment>the lecturer closed the window (hiding it, as leaving the presentation does, is not closing)</extracomment>
         <translation>第 {index} 阶段，共 {count} 个：{title}</translation>
     </message>
     <message>

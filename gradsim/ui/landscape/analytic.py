@@ -26,6 +26,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -50,8 +51,10 @@ from gradsim.engine.errors import GradsimError
 from gradsim.landscapes.surfaces import Surface
 from gradsim.landscapes.trajectories import MAX_RECORDS, MAX_STEPS, RunSummary, Trajectory, race, summarize
 from gradsim.runner.race_process import race_job
+from gradsim.ui.common.flow_layout import FlowLayout
 from gradsim.ui.common.wheel_guard import guard_wheel
 from gradsim.ui.common.wording import error_message
+from gradsim.ui.landscape.analytic_layout import AnalyticArrangement, HeightForWidthBox
 from gradsim.ui.landscape.race import (
     OptimizerSettings,
     OptimizerTable,
@@ -238,7 +241,7 @@ class AnalyticLandscape(QWidget):
         self.left_scroll = QScrollArea()
         self.left_scroll.setWidget(left)
         self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setMinimumWidth(250)
+        self.left_scroll.setMinimumWidth(240)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.view = SurfaceView()
@@ -246,43 +249,27 @@ class AnalyticLandscape(QWidget):
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.view)
         self._build_playback()
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.view_stack, 1)
-        centre_layout.addLayout(self.playback)
-
         self.value_plot = ValuePlot()
         self.results = RaceResults()
         self.optimizers = OptimizerTable()
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(centre)
+        top.addWidget(self.view_stack)
         top.addWidget(self.value_plot)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         top.setSizes([680, 420])
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.optimizers)
-        bottom.addWidget(self.results)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 1)
-        bottom.setSizes([560, 540])
-        main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(top)
-        main.addWidget(bottom)
-        main.setStretchFactor(0, 4)
-        main.setStretchFactor(1, 1)
-        main.setSizes([640, 190])
-        outer = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(self.left_scroll)
-        outer.addWidget(main)
-        outer.setStretchFactor(0, 0)
-        outer.setStretchFactor(1, 1)
-        outer.setSizes([290, 1100])
-        self.splitters = (outer, main, top, bottom)
+        race_area = HeightForWidthBox()  # the playback row wraps: its lines push the plots up
+        race_layout = QVBoxLayout(race_area)
+        race_layout.setContentsMargins(0, 0, 0, 0)
+        race_layout.addWidget(top, 1)
+        race_layout.addLayout(self.playback)
+        race_layout.addWidget(self.status)
+        self.arrangement = AnalyticArrangement(self.left_scroll, race_area, self.optimizers, self.results)
+        arrangement = self.arrangement
+        self.splitters = (arrangement.outer, arrangement.main, top, arrangement.tables)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(outer)
+        layout.addWidget(arrangement.outer)
 
     def _build_playback(self) -> None:
         self.play_button = QPushButton()
@@ -292,31 +279,29 @@ class AnalyticLandscape(QWidget):
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setValue(self._speed_index)
-        self.speed_slider.setMinimumWidth(70)
-        self.speed_slider.setMaximumWidth(160)
+        self.speed_slider.setFixedWidth(110)
         self.speed_value = QLabel()
         self.step_label = QLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(90)
+        self.busy_bar.setFixedWidth(90)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.playback = QVBoxLayout()
-        row = QHBoxLayout()
+        self.playback = FlowLayout(spacing=6)  # wraps in a narrow dock (no "Spee", "Rese")
         for widget in (self.play_button, self.step_button, self.reset_button):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        row.addWidget(self.speed_label)
-        row.addWidget(self.speed_slider)
-        row.addWidget(self.speed_value)
-        row.addSpacing(12)
-        row.addWidget(self.step_label)
-        row.addWidget(self.busy_bar)
-        row.addStretch(1)
-        self.playback.addLayout(row)
-        self.playback.addWidget(self.status)
+            self.playback.addWidget(widget)
+        self.playback.addSpacing(12)
+        speed = QHBoxLayout()
+        speed.setSpacing(6)
+        speed.addWidget(self.speed_label)
+        speed.addWidget(self.speed_slider)
+        speed.addWidget(self.speed_value)
+        self.playback.addLayout(speed)  # the speed's label, slider and value stay together
+        self.playback.addSpacing(12)
+        self.playback.addWidget(self.step_label)
+        self.playback.addWidget(self.busy_bar)
 
     def _connect(self) -> None:
         self.form.surfaceChanged.connect(self._on_surface_changed)
@@ -340,7 +325,13 @@ class AnalyticLandscape(QWidget):
         self.speed_slider.valueChanged.connect(self._on_speed)
 
     # ================================================================ texts
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self.arrangement.follow_width(event.size().width())
+        self.view.set_compact_title(self.arrangement.narrow)
+        super().resizeEvent(event)
+
     def retranslate(self) -> None:
+        self.arrangement.retranslate()
         self.form.retranslate()
         self.optimizers.retranslate()
         self.results.retranslate()

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -114,7 +116,9 @@ class NetworkSliceView(QWidget):
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.labels = [QLabel() for _ in range(5)]
+        self.mode_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow column: label above
         widgets = (self.mode_combo, self.resolution_spin, self.span_spin, self.samples_spin, self.seed_spin)
         for label, widget in zip(self.labels, widgets, strict=True):
             form.addRow(label, widget)
@@ -132,8 +136,13 @@ class NetworkSliceView(QWidget):
         controls_layout.addSpacing(8)
         controls_layout.addWidget(self.help)
         controls_layout.addStretch(1)
-        controls.setMinimumWidth(240)
-        controls.setMaximumWidth(360)
+        controls_scroll = QScrollArea()  # the help text scrolls in a low dock (1280x720)
+        controls_scroll.setWidget(controls)
+        controls_scroll.setWidgetResizable(True)
+        controls_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls_scroll.setMinimumWidth(210)
+        controls_scroll.setMaximumWidth(360)
 
         self.heatmap = HeatmapPlot(lock_aspect=False)
         plot = self.heatmap.plot
@@ -163,7 +172,7 @@ class NetworkSliceView(QWidget):
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
         outer = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(controls)
+        outer.addWidget(controls_scroll)
         outer.addWidget(plots)
         outer.setStretchFactor(1, 1)
         outer.setSizes([280, 900])
@@ -199,6 +208,8 @@ class NetworkSliceView(QWidget):
             label.setText(text)
         self.mode_combo.setItemText(0, translate("NetworkSliceView", "random directions"))
         self.mode_combo.setItemText(1, translate("NetworkSliceView", "PCA of the training path"))
+        self.mode_combo.setMinimumWidth(0)
+        self.mode_combo.setMinimumWidth(self.mode_combo.sizeHint().width())  # whole names: the row wraps
         self.mode_combo.setToolTip(
             translate(
                 "NetworkSliceView",
@@ -241,7 +252,7 @@ class NetworkSliceView(QWidget):
         self.progress.setToolTip(translate("NetworkSliceView", "Grid points computed so far."))
         gp.set_plot_texts(
             self.interp_plot.getPlotItem(),
-            translate("NetworkSliceView", "Loss from the initial to the current weights"),
+            translate("NetworkSliceView", "Loss from θ₀ to θ"),
             translate("NetworkSliceView", "α: weights (1 − α)·θ₀ + α·θ"),
             translate("NetworkSliceView", "loss (log)"),
         )
@@ -280,21 +291,17 @@ class NetworkSliceView(QWidget):
         result = self.result
         plot = self.heatmap.plot
         if result is None:
-            gp.set_plot_texts(
-                plot, translate("NetworkSliceView", "Loss around the current weights"), "α", "β"
-            )
+            gp.set_plot_texts(plot, translate("NetworkSliceView", "Loss around θ"), "α", "β")
             return
         if result.settings.mode == "pca" and result.explained is not None:
-            title = translate(
-                "NetworkSliceView", "PCA plane of the training path: PC1 {a}, PC2 {b} of its variance"
-            ).format(a=f"{100 * result.explained[0]:.1f}%", b=f"{100 * result.explained[1]:.1f}%")
+            title = translate("NetworkSliceView", "PCA plane (PC1 {a}, PC2 {b})").format(
+                a=f"{100 * result.explained[0]:.1f}%", b=f"{100 * result.explained[1]:.1f}%"
+            )
             gp.set_plot_texts(
                 plot, title, translate("NetworkSliceView", "PC1"), translate("NetworkSliceView", "PC2")
             )
         else:
-            title = translate(
-                "NetworkSliceView", "Loss along two filter-normalized random directions (step {s})"
-            ).format(s=result.step)
+            title = translate("NetworkSliceView", "Random directions (step {s})").format(s=result.step)
             gp.set_plot_texts(plot, title, "α", "β")
 
     # ================================================================ trainer

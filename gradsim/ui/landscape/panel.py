@@ -55,7 +55,7 @@ class LandscapePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.tabs)
-        self.setMinimumSize(760, 520)
+        self.setMinimumSize(400, 360)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -168,9 +168,7 @@ def optimal_race(
     Adam row when it has one (its settings and colour kept), else one suggested for ``surface``.
     """
     sgd = OptimizerSettings(kind="sgd", lr=optimum.gd_lr, momentum=0.0, colour=0)
-    momentum = OptimizerSettings(
-        kind="momentum", lr=optimum.momentum_lr, momentum=optimum.momentum, colour=1
-    )
+    momentum = OptimizerSettings(kind="momentum", lr=optimum.momentum_lr, momentum=optimum.momentum, colour=1)
     adam = next((row for row in current if row.kind == "adam"), None)
     if adam is None or adam.colour in (sgd.colour, momentum.colour):
         adam = replace(adam or suggested_settings("adam", surface), colour=2)
@@ -298,7 +296,7 @@ class OptimizerTable(QWidget):
         widths = (22, 110, 78, 72, 64, 72, 74, 70)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(64)
         self.add_combo = QComboBox()
         for kind in OPTIMIZER_KINDS:
             self.add_combo.addItem(landscape_text.optimizer_label(kind), kind)
@@ -632,7 +630,7 @@ class RaceResults(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(64)
         self._outcomes: list[RaceOutcome] = []
         self._surface: Surface | None = None
         self._steps = 0
@@ -729,7 +727,7 @@ class ValuePlot(pg.PlotWidget):
         axis = gp.Log10Axis("left")
         super().__init__(parent, background=gp.background(), axisItems={"left": axis})
         gp.style_plot(self.getPlotItem())
-        self.setMinimumSize(240, 170)
+        self.setMinimumSize(190, 150)
         self.plot_item = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.axis: gp.Log10Axis = axis

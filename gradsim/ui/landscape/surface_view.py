@@ -120,7 +120,8 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None, lock_aspect: bool = True) -> None:
         super().__init__(parent)
         self.setBackground(gp.background())
-        self.setMinimumSize(320, 260)
+        self.setMinimumSize(200, 150)
+        self.compact_title = False  # see set_compact_title
         self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
         self.bar: pg.PlotItem = self.addPlot(row=0, col=1, axisItems={"right": gp.Log10Axis("right")})
         gp.style_plot(self.plot)
@@ -598,14 +599,27 @@ class SurfaceView(HeatmapPlot):
         )
         self.start_marker.setToolTip(translate("SurfaceView", "The shared start point: drag it."))
         if getattr(self, "surface", None) is not None:
-            self.plot.setTitle(
-                landscape_text.surface_text(self.surface.title), color=gp.foreground(), size="10pt"
-            )
+            self._show_title()
+
+    def set_compact_title(self, compact: bool) -> None:
+        """Title without its parenthesis ("Ravine", not "Ravine (ill-conditioned bowl)"): a
+        narrow dock then keeps the plot beside the value plot (the Russian title alone is
+        ~250 px)."""
+        if compact != self.compact_title:
+            self.compact_title = compact
+            if getattr(self, "surface", None) is not None:
+                self._show_title()
+
+    def _show_title(self) -> None:
+        title = landscape_text.surface_text(self.surface.title)
+        if self.compact_title:
+            title = title.split("(")[0].split("（")[0].strip() or title
+        self.plot.setTitle(title, color=gp.foreground(), size="10pt")
 
     # ------------------------------------------------------------------ surface
     def set_surface(self, surface: Surface, view: tuple[float, float, float, float] | None = None) -> None:
         self.surface = surface
-        self.plot.setTitle(landscape_text.surface_text(surface.title), color=gp.foreground(), size="10pt")
+        self._show_title()
         self.race.surface = surface
         self.view_box.disableAutoRange()
         self.set_view(view or surface.view)

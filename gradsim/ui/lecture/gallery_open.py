@@ -4,10 +4,12 @@ A network scenario's config (its base or a variant) goes through the window's
 ``load_config``, the same path as File > Open config: the trainer starts it from step 0
 and the builder, controls and activation lab follow. A landscape scenario's state goes to
 the landscape panel's ``restore``, as an opened session's does. Either way the scenario's
-``view`` panels come to the front, the first one on top.
+``view`` panels come to the front, the first one on top; a landscape scenario's panel then
+takes most of the window (:func:`give_room`): in its everyday dock a race's surface, value plot
+and racers would share ~550 px at 1280x720.
 
-The window is used through those few methods (``load_config``, ``panels``, ``show_panel``),
-so this module imports no other UI group.
+The window is used through those few methods (``load_config``, ``panels``, ``show_panel``,
+``docks`` and QMainWindow's ``resizeDocks``), so this module imports no other UI group.
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from gradsim.scenarios.catalogue import BASE, Scenario
 from gradsim.shipped import scenarios_dir
 
 #: Size of a thumbnail file (scripts/make_thumbnails.py writes them, the gallery shows them).
 THUMBNAIL_SIZE = (320, 200)
+#: A landscape scenario's dock: this share of the window's width and height (its neighbours
+#: keep the rest and scroll inside their docks if they must).
+LANDSCAPE_SHARE = (0.66, 0.8)
 
 
 def thumbnails_dir() -> Path:
@@ -51,7 +58,21 @@ def open_scenario(window: Any, scenario: Scenario, variant: str = BASE, *, finis
         if finish_race:
             finish_landscape_race(panel)
     show_view(window, scenario.view)
+    if scenario.kind == "landscape":
+        give_room(window, "landscape")
     return True
+
+
+def give_room(window: Any, name: str) -> None:
+    """Give panel ``name``'s dock :data:`LANDSCAPE_SHARE` of the window (in the normal window:
+    the presentation view lays out its own stage, and a floating dock is the user's)."""
+    lecture = getattr(window, "lecture", None)
+    dock = getattr(window, "docks", {}).get(name)
+    if dock is None or dock.isFloating() or getattr(lecture, "presenting", False):
+        return
+    share_w, share_h = LANDSCAPE_SHARE
+    window.resizeDocks([dock], [round(window.width() * share_w)], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [round(window.height() * share_h)], Qt.Orientation.Vertical)
 
 
 def show_view(window: Any, view: tuple[str, ...] | list[str]) -> None:

@@ -1,0 +1,167 @@
+"""The landscape panel at a projector's size (issues 13 and 14).
+
+* In front of its tab group in the default layout, at 1280x720 and 1600x1000, in English,
+  Chinese and Russian, both tabs show without scroll bars and with no text cut or elided
+  (:func:`tests.ui.layout_check.layout_problems`, the landscape dock's widgets and plots): the
+  playback row wraps, the tables and settings share a tab group under the plots.
+* A floating, wide landscape keeps its settings column and the tables side by side.
+* A landscape scenario opened from the gallery brings the landscape to the front with the
+  larger share of the window, its race visible.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["GRADSIM_NO_OPENGL"] = "1"
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QScrollArea  # noqa: E402
+
+from gradsim.scenarios.catalogue import find_scenario  # noqa: E402
+from gradsim.ui.landscape.analytic_layout import NARROW_BELOW, WIDE_FROM  # noqa: E402
+from gradsim.ui.landscape.panel import LandscapePanel  # noqa: E402
+from gradsim.ui.lecture.gallery_open import open_scenario  # noqa: E402
+from tests.ui.layout_check import layout_problems  # noqa: E402
+
+pytestmark = [pytest.mark.ui, pytest.mark.timeout(240)]
+
+SIZES = [(1280, 720), (1600, 1000)]
+LANGUAGES = ["en", "zh_CN", "ru"]
+
+
+def _settle(qtbot, ms: int = 150) -> None:
+    qtbot.wait(ms)
+    QCoreApplication.processEvents()
+
+
+def _scroll_bars(window) -> list[str]:
+    area = window.docks["landscape"].widget()
+    assert isinstance(area, QScrollArea)
+    bars = {"horizontal": area.horizontalScrollBar(), "vertical": area.verticalScrollBar()}
+    return [name for name, bar in bars.items() if bar.isVisible()]
+
+
+def _landscape_problems(window) -> list[str]:
+    """The layout problems inside the landscape's dock (other panels have their own tests)."""
+    return [problem for problem in layout_problems(window) if problem.startswith("dock_landscape")]
+
+
+def _race_in_view(analytic) -> None:
+    assert analytic.arrangement.narrow, "a docked landscape stacks its tables under the plots"
+    assert analytic.view.isVisible() and analytic.value_plot.isVisible()
+    assert analytic.view.width() >= 200 and analytic.view.height() >= 150
+    assert analytic.play_button.isVisible() and analytic.optimizers.isVisible()
+
+
+def _window(qtbot, make_window, size: tuple[int, int]):
+    window = make_window()
+    window.resize(*size)
+    window.arrange_default_layout()
+    _settle(qtbot)
+    assert "landscape" in window.docks
+    return window
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_landscape_in_front_fits_without_scrolling(qtbot, make_window, size):
+    window = _window(qtbot, make_window, size)
+    panel = window.panels["landscape"]
+    problems: dict[tuple[str, int], list[str]] = {}
+    try:
+        for language in LANGUAGES:
+            window.set_language(language, remember=False)
+            window.arrange_default_layout()
+            window.show_panel("landscape")
+            for tab in (0, 1):
+                panel.tabs.setCurrentIndex(tab)
+                _settle(qtbot, 250)
+                found = _landscape_problems(window)
+                found += [f"{bar} scroll bar" for bar in _scroll_bars(window)]
+                if found:
+                    problems[(language, tab)] = found
+                if tab == 0:
+                    _race_in_view(panel.analytic)
+    finally:
+        window.set_language("en", remember=False)
+    assert problems == {}
+
+
+def test_a_wide_landscape_keeps_its_settings_column(qtbot):
+    panel = LandscapePanel()
+    qtbot.addWidget(panel)
+    try:
+        panel.resize(WIDE_FROM + 200, 800)
+        panel.show()
+        qtbot.waitExposed(panel)
+        _settle(qtbot)
+        analytic = panel.analytic
+        arrangement = analytic.arrangement
+        assert not arrangement.narrow
+        assert analytic.left_scroll.isVisible()
+        assert analytic.left_scroll.parentWidget() is arrangement.settings_slot
+        assert analytic.optimizers.isVisible() and analytic.results.isVisible()
+        assert layout_problems(panel) == []
+
+        panel.resize(NARROW_BELOW - 300, 600)  # docked: the same widgets, now in the tab group
+        _settle(qtbot)
+        assert arrangement.narrow and not arrangement.settings_slot.isVisible()
+        tabs = arrangement.tabs
+        assert [tabs.widget(i) for i in range(tabs.count())] == [
+            analytic.optimizers,
+            analytic.results,
+            analytic.left_scroll,
+        ]
+        tabs.setCurrentWidget(analytic.left_scroll)
+        _settle(qtbot)
+        assert analytic.form.combo.isVisible()
+        assert layout_problems(panel) == []
+
+        panel.resize(WIDE_FROM + 100, 800)  # and back
+        _settle(qtbot)
+        assert not arrangement.narrow and tabs.count() == 0
+        assert all(w.isVisible() for w in (analytic.left_scroll, analytic.optimizers, analytic.results))
+        outer, main = analytic.splitters[:2]
+        assert outer.widget(0) is arrangement.settings_slot and main.count() == 2  # what presentation folds
+    finally:
+        panel.shutdown()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_landscape_scenario_brings_the_race_to_the_front_large(qtbot, make_window, size):
+    window = _window(qtbot, make_window, size)
+    dock = window.docks["landscape"]
+    window.show_panel("gradient_flow")  # the landscape behind another panel, in its small dock
+    _settle(qtbot)
+    assert dock.visibleRegion().isEmpty()
+    docked_width = window.docks["gradient_flow"].width()  # the tab group the landscape shares
+
+    assert open_scenario(window, find_scenario("ravine-momentum"))
+    _settle(qtbot, 300)
+
+    assert not dock.visibleRegion().isEmpty(), "the landscape is in front"
+    mine = dock.geometry()
+    others = [  # the panels in front in the other columns
+        other.width()
+        for name, other in window.docks.items()
+        if name != "banner"
+        and not other.visibleRegion().isEmpty()
+        and (other.geometry().right() < mine.left() or other.geometry().left() > mine.right())
+    ]
+    assert others and dock.width() > docked_width + 100 and dock.width() > max(others), "the larger share"
+    assert _scroll_bars(window) == [] and _landscape_problems(window) == []
+    analytic = window.panels["landscape"].analytic
+    assert analytic.view.isVisible() and analytic.view.width() >= 380 and analytic.view.height() >= 220
+    assert analytic.value_plot.isVisible() and analytic.optimizers.isVisible()
+    assert [row.kind for row in analytic.optimizers.settings()] == ["sgd", "momentum", "adam"]
+    assert analytic.max_index() == 600, "the scenario's race is there"
+
+
+def test_a_network_scenario_leaves_the_layout_alone(qtbot, make_window):
+    window = _window(qtbot, make_window, (1280, 720))
+    width = window.docks["landscape"].width()
+    assert open_scenario(window, find_scenario("sigmoid-goes-deep"))
+    _settle(qtbot)
+    assert window.docks["landscape"].width() == width
