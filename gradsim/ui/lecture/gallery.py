@@ -7,14 +7,16 @@ Selecting one shows its explanation, key formula, what to watch and what to try 
 a network's config through the window's Open-config path, a landscape state through the
 landscape panel's restore) with the variant chosen, and brings its panels to the front.
 File > Scenarios... and Lecture > Scenarios... (Ctrl+Shift+G) open it (:func:`install_gallery`,
-called by the main window). A missing thumbnail
-shows a drawn placeholder with the scenario's number.
+called by the main window). Thumbnails come per interface language (their plots' titles and
+labels are the app's, translated); a language without its own falls back to the English one,
+and a missing thumbnail shows a drawn placeholder with the scenario's number.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Slot
@@ -72,16 +74,27 @@ def placeholder_pixmap(number: int, size: QSize = ICON_SIZE) -> QPixmap:
     return pixmap
 
 
-def thumbnail_pixmap(scenario: Scenario, size: QSize = ICON_SIZE) -> tuple[QPixmap, bool]:
-    """The scenario's thumbnail scaled to ``size``, or the placeholder (then False)."""
-    path = thumbnail_path(scenario.name)
-    pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
-    if pixmap.isNull():
-        return placeholder_pixmap(scenario.number, size), False
-    scaled = pixmap.scaled(
-        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
-    return scaled, True
+def thumbnail_file(name: str, language: str) -> Path:
+    """Where ``language``'s thumbnail of scenario ``name`` lives: ``<name>.png`` is the English
+    one (every language's fallback), ``<name>.<language>.png`` another language's."""
+    english = thumbnail_path(name)
+    return english if language == "en" else english.with_name(f"{name}.{language}.png")
+
+
+def thumbnail_pixmap(
+    scenario: Scenario, language: str = "en", size: QSize = ICON_SIZE
+) -> tuple[QPixmap, str | None]:
+    """The scenario's thumbnail in ``language`` (else the English one) scaled to ``size``, and
+    the language of the file shown; the placeholder and None when neither can be read."""
+    for shown in dict.fromkeys((language, "en")):
+        path = thumbnail_file(scenario.name, shown)
+        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
+        if not pixmap.isNull():
+            scaled = pixmap.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            return scaled, shown
+    return placeholder_pixmap(scenario.number, size), None
 
 
 class ScenarioGallery(QDialog):
@@ -98,7 +111,9 @@ class ScenarioGallery(QDialog):
             except ScenarioError as error:  # a broken shipped file: say so, show none
                 self.load_error, scenarios = str(error), []
         self.scenarios = scenarios
-        self.has_thumbnail: dict[str, bool] = {}
+        #: the language of each scenario's thumbnail file shown (None: the drawn placeholder)
+        self.thumbnail_language: dict[str, str | None] = {}
+        self._thumbnails_for: str | None = None  # the interface language they were loaded for
 
         self.list = QListWidget(self)
         self.list.setObjectName("scenario_list")
@@ -108,9 +123,6 @@ class ScenarioGallery(QDialog):
         self.list.setMinimumWidth(ICON_SIZE.width() + 260)
         for scenario in scenarios:
             item = QListWidgetItem(self.list)
-            pixmap, found = thumbnail_pixmap(scenario)
-            self.has_thumbnail[scenario.name] = found
-            item.setIcon(QIcon(pixmap))
             item.setData(Qt.ItemDataRole.UserRole, scenario.name)
         self.details = QTextBrowser(self)
         self.details.setObjectName("scenario_details")
@@ -170,6 +182,7 @@ class ScenarioGallery(QDialog):
             )
         )
         language = self.language()
+        self._load_thumbnails(language)
         for row, scenario in enumerate(self.scenarios):
             item = self.list.item(row)
             title = scenario.text("title", language)
@@ -178,6 +191,16 @@ class ScenarioGallery(QDialog):
             )
             item.setToolTip(title)
         self._on_row(self.list.currentRow())
+
+    def _load_thumbnails(self, language: str) -> None:
+        """Each scenario's thumbnail in ``language`` (read again only when it changed)."""
+        if language == self._thumbnails_for:
+            return
+        self._thumbnails_for = language
+        for row, scenario in enumerate(self.scenarios):
+            pixmap, shown = thumbnail_pixmap(scenario, language)
+            self.thumbnail_language[scenario.name] = shown
+            self.list.item(row).setIcon(QIcon(pixmap))
 
     # ---------------------------------------------------------------- selection
     def current(self) -> Scenario | None:

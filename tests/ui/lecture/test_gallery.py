@@ -1,4 +1,5 @@
-"""The Scenarios gallery: thumbnails, texts in the UI language, and Open really sets the scenario."""
+"""The Scenarios gallery: thumbnails (one per language), texts in the UI language, and Open
+really sets the scenario."""
 
 from __future__ import annotations
 
@@ -6,35 +7,51 @@ import struct
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
 
 from gradsim.scenarios.catalogue import find_scenario, list_scenarios
 from gradsim.ui.lecture import gallery as gallery_module
-from gradsim.ui.lecture.gallery import ScenarioGallery, first_sentence, install_gallery
+from gradsim.ui.lecture.gallery import (
+    ICON_SIZE,
+    ScenarioGallery,
+    first_sentence,
+    install_gallery,
+    thumbnail_file,
+    thumbnail_pixmap,
+)
 from gradsim.ui.lecture.gallery_open import THUMBNAIL_SIZE, open_scenario, thumbnail_path
 
 pytestmark = pytest.mark.ui
 
 SCENARIOS = list_scenarios()
+LANGUAGES = ("en", "zh_CN", "ru")
+PALETTE = 3  # the PNG colour type of an indexed-colour image
 
 
-def png_size(path) -> tuple[int, int]:
-    data = path.read_bytes()[:24]
+def png_header(path) -> tuple[int, int, int]:
+    """Width, height and colour type of a PNG file."""
+    data = path.read_bytes()[:26]
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height, data[25]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
-def test_every_scenario_has_a_small_thumbnail(scenario):
-    path = thumbnail_path(scenario.name)
-    assert path.is_file(), f"run scripts/make_thumbnails.py {scenario.name}"
-    assert png_size(path) == THUMBNAIL_SIZE
-    assert path.stat().st_size < 80_000
+def test_every_scenario_has_a_small_thumbnail_in_each_language(scenario):
+    files = {language: thumbnail_file(scenario.name, language) for language in LANGUAGES}
+    assert files["en"] == thumbnail_path(scenario.name)  # the English one is every language's fallback
+    for language, path in files.items():
+        assert path.is_file(), f"run scripts/make_thumbnails.py {scenario.name} --language {language}"
+        assert png_header(path) == (*THUMBNAIL_SIZE, PALETTE)
+        assert path.stat().st_size < 40_000
+    contents = {language: path.read_bytes() for language, path in files.items()}
+    assert len(set(contents.values())) == 3, "each language's thumbnail shows its own texts"
 
 
-def test_no_thumbnail_for_a_scenario_that_does_not_exist():
-    names = {s.name for s in SCENARIOS}
-    files = {p.stem for p in thumbnail_path("x").parent.glob("*.png")}
-    assert files == names
+def test_no_thumbnail_for_a_scenario_or_language_that_does_not_exist():
+    expected = {thumbnail_file(s.name, language).name for s in SCENARIOS for language in LANGUAGES}
+    files = {p.name for p in thumbnail_path("x").parent.glob("*.png")}
+    assert files == expected
 
 
 def test_gallery_lists_the_scenarios_in_order(make_window, qtbot):
@@ -46,7 +63,7 @@ def test_gallery_lists_the_scenarios_in_order(make_window, qtbot):
         text = gallery.list.item(row).text()
         assert text.startswith(f"{scenario.number}. {scenario.text('title')}")
         assert first_sentence(scenario.text("explanation")) in text
-    assert all(gallery.has_thumbnail.values())
+    assert set(gallery.thumbnail_language.values()) == {"en"}
     gallery.select("dying-relu")
     shown = " ".join(gallery.details.toPlainText().split())
     scenario = find_scenario("dying-relu")
@@ -67,7 +84,7 @@ def test_missing_thumbnail_shows_a_placeholder(make_window, qtbot, tmp_path, mon
     gallery = ScenarioGallery(window)
     qtbot.addWidget(gallery)
     assert gallery.list.count() == 19
-    assert not any(gallery.has_thumbnail.values())
+    assert set(gallery.thumbnail_language.values()) == {None}
     assert all(not gallery.list.item(row).icon().isNull() for row in range(gallery.list.count()))
 
 
@@ -198,3 +215,40 @@ def test_first_sentence():
     assert first_sentence("一。二。") == "一。"
     assert first_sentence("no end") == "no end"
     assert first_sentence("word " * 100).endswith("…")
+
+
+def same_picture(icon_pixmap, expected_pixmap) -> bool:
+    icon = icon_pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return icon == expected_pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_gallery_shows_the_thumbnails_of_the_ui_language(english_after, qtbot):
+    window = english_after()
+    action = install_gallery(window)
+    gallery = action.show_gallery()
+    qtbot.addWidget(gallery)
+    scenario = find_scenario("sigmoid-goes-deep")
+    row = SCENARIOS.index(scenario)
+    english, _ = thumbnail_pixmap(scenario, "en")
+    for language in ("ru", "zh_CN", "en"):
+        window.set_language(language, remember=False)
+        QCoreApplication.processEvents()
+        assert set(gallery.thumbnail_language.values()) == {language}
+        shown = gallery.list.item(row).icon().pixmap(ICON_SIZE)
+        expected, found = thumbnail_pixmap(scenario, language)
+        assert found == language and same_picture(shown, expected)
+        assert (language == "en") == same_picture(shown, english)
+
+
+def test_a_language_without_its_thumbnail_falls_back_to_english(english_after, qtbot, tmp_path, monkeypatch):
+    source = thumbnail_path("dying-relu")
+    monkeypatch.setattr(gallery_module, "thumbnail_path", lambda name: tmp_path / f"{name}.png")
+    (tmp_path / "dying-relu.png").write_bytes(source.read_bytes())  # English only
+    (tmp_path / "ravine-momentum.ru.png").write_bytes(b"not a png")  # Russian unreadable, no English
+    window = english_after()
+    window.set_language("ru", remember=False)
+    gallery = ScenarioGallery(window)
+    qtbot.addWidget(gallery)
+    assert gallery.thumbnail_language["dying-relu"] == "en"
+    assert gallery.thumbnail_language["ravine-momentum"] is None  # the numbered placeholder
+    assert set(gallery.thumbnail_language.values()) == {"en", None}
