@@ -124,6 +124,8 @@ class _View(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setMouseTracking(False)
+        for policy in (self.setHorizontalScrollBarPolicy, self.setVerticalScrollBarPolicy):
+            policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fit() scales the picture to the view
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
         if event.button() == Qt.MouseButton.LeftButton:
@@ -634,13 +636,14 @@ class NetworkDiagram(QWidget):
             return
         viewport = self.view.viewport().size()
         width, height = max(viewport.width() - 12, 50), max(viewport.height() - 12, 50)
-        scale = 1.0
-        for _ in range(2):
-            top, bottom = self._text_room(self._detail)
+        for detail, least_spacing in ((2, 100.0), (1, 55.0), (0, 0.0)):  # the most text that fits
+            top, bottom = self._text_room(detail)
             scale = min(width / self._core.width(), max(height - top - bottom, 10) / self._core.height())
             scale = min(max(scale, MIN_SCALE), 1.5)
             spacing = COLUMN_SPACING * scale
-            self._detail = 2 if spacing >= 100 else 1 if spacing >= 55 else 0
+            if spacing >= least_spacing:
+                break
+        self._detail = detail  # its room and its scale agree (two passes could leave them apart)
         self._title_every = next((n for n in (1, 2, 5, 10) if n * spacing >= 28), 20)
         self._title_spacing = spacing
         top, bottom = self._text_room(self._detail)
@@ -811,6 +814,12 @@ class NetworkDiagram(QWidget):
             self._signature = None
             if self._snapshot is not None:
                 self.show_snapshot(self._snapshot)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "column_texts"):
+            # the texts follow the scene's font (the projector's 150%): centre them again and
+            # leave them room in lines of the new font
+            for item in (*self.column_texts, *self.stat_texts):
+                item.setData(1, None)
+            self.fit()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
