@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from gradsim.engine.errors import ConfigError
 from gradsim.engine.initializers import INIT_KINDS
 from gradsim.engine.normalization import NORM_KINDS
 from gradsim.engine.optimizers import OPTIMIZER_KINDS
+from gradsim.engine.trainer import StepRecord, Trainer
 
 #: The settings a comparison may vary, in the order the Compare dialog lists them.
 SETTINGS: tuple[str, ...] = (
@@ -206,3 +207,48 @@ def current_value(config: Mapping[str, Any], setting: str) -> Any:
         "precision": config["training"]["precision"],
         "seed": config["training"]["seed"],
     }[setting]
+
+
+class VariantSet:
+    """The variants of a comparison: one Trainer each, and their comparison (what is varied).
+
+    Stands in for the Trainer where :class:`WorkerCore` and the controller touch it
+    (``step_count``, ``record_statistics_now``, ``config``), and pickles whole (the
+    training process receives it and sends it back for sessions).
+    """
+
+    def __init__(
+        self,
+        base_config: Mapping[str, Any],
+        comparison: Comparison,
+        trainers: Sequence[Trainer] | None = None,
+        factory: Callable[[Mapping[str, Any]], Trainer] = Trainer,
+    ) -> None:
+        self.config = dict(base_config)
+        self.comparison = comparison
+        if trainers is None:
+            trainers = [factory(config) for config in variant_configs(base_config, comparison)]
+        if len(trainers) != len(comparison.values):
+            raise ValueError(f"{len(comparison.values)} values need as many trainers, got {len(trainers)}")
+        self.trainers: list[Trainer] = list(trainers)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.comparison.labels()
+
+    @property
+    def step_count(self) -> int:
+        return min(trainer.step_count for trainer in self.trainers)
+
+    def record_statistics_now(self) -> bool:
+        """Every variant takes the statistics sample of this step (True if any had to)."""
+        return any([trainer.record_statistics_now() for trainer in self.trainers])
+
+    def step(self, statistics: bool = False) -> list[StepRecord]:
+        """One lockstep: every variant takes its next step, in order (``statistics``: each
+        takes the statistics sample, as the last step of a Step N does)."""
+        return [trainer.step(statistics=statistics) for trainer in self.trainers]
+
+    def clear_divergence(self) -> None:
+        for trainer in self.trainers:
+            trainer.clear_divergence()

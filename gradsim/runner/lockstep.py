@@ -9,7 +9,8 @@ duck-types the :class:`~gradsim.runner.training_loop.TrainingLoop` that
 protocol and latest-wins publishing run it, in the training process
 (``ProcessBackend(..., loop_type=LockstepLoop)``). Qt-free.
 
-Each variant is an ordinary :class:`~gradsim.engine.trainer.Trainer` built from its own
+Each variant is an ordinary :class:`~gradsim.engine.trainer.Trainer` (held by a
+:class:`~gradsim.engine.variants.VariantSet`, which lesson checks step headless) built from its own
 config (its own generators, seeded from the config), so a variant trains bit for bit as
 the same config trained alone: lockstep only interleaves, it shares nothing. The cost is
 N times one run (the decision maps too, refreshed at the same adaptive cadence).
@@ -24,15 +25,14 @@ import dataclasses
 import math
 import time
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from gradsim.engine.snapshot import Snapshot, frozen_dict
-from gradsim.engine.trainer import Trainer
-from gradsim.engine.variants import Comparison, variant_configs
+from gradsim.engine.variants import VariantSet
 from gradsim.runner.training_loop import Frame, Pacing, TrainerFactory, Triggers, _smooth, default_factory
 
 
@@ -49,46 +49,6 @@ class ComparisonSnapshot:
     def diagnoses(self) -> tuple[Any, ...]:
         """Every variant's diagnoses, for the pause-on-diagnosis trigger (a change in any)."""
         return tuple(d for snapshot in self.snapshots for d in snapshot.diagnoses)
-
-
-class VariantSet:
-    """The variants of a comparison: one Trainer each, and their comparison (what is varied).
-
-    Stands in for the Trainer where :class:`WorkerCore` and the controller touch it
-    (``step_count``, ``record_statistics_now``, ``config``), and pickles whole (the
-    training process receives it and sends it back for sessions).
-    """
-
-    def __init__(
-        self,
-        base_config: Mapping[str, Any],
-        comparison: Comparison,
-        trainers: Sequence[Trainer] | None = None,
-        factory: TrainerFactory = default_factory,
-    ) -> None:
-        self.config = dict(base_config)
-        self.comparison = comparison
-        if trainers is None:
-            trainers = [factory(config) for config in variant_configs(base_config, comparison)]
-        if len(trainers) != len(comparison.values):
-            raise ValueError(f"{len(comparison.values)} values need as many trainers, got {len(trainers)}")
-        self.trainers: list[Trainer] = list(trainers)
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return self.comparison.labels()
-
-    @property
-    def step_count(self) -> int:
-        return min(trainer.step_count for trainer in self.trainers)
-
-    def record_statistics_now(self) -> bool:
-        """Every variant takes the statistics sample of this step (True if any had to)."""
-        return any([trainer.record_statistics_now() for trainer in self.trainers])
-
-    def clear_divergence(self) -> None:
-        for trainer in self.trainers:
-            trainer.clear_divergence()
 
 
 class LockstepLoop:
@@ -155,8 +115,7 @@ class LockstepLoop:
         while (limit is None or done < limit) and keep_going():
             step = trainers[0].step_count + 1
             statistics = (limit_ends_steps and done + 1 == limit) or triggers.at_step == step
-            for trainer in trainers:
-                trainer.step(statistics=True) if statistics else trainer.step()
+            self.variants.step(statistics)
             done += 1
             if triggers.at_step == step:
                 self.since_publish += done

@@ -22,7 +22,9 @@ has finished. The list is closed: anything else is refused with the field named.
                                                             replay), with its statistics
 ========== ================================================ =====================================
 
-``train`` and ``rewind`` belong to network stages, ``race`` to landscape stages. Paths of
+``train`` and ``rewind`` belong to network stages, ``race`` to landscape stages; a comparison
+stage (a network stage with ``compare``) takes ``train`` (every variant, in lockstep),
+``pause`` and ``front`` only. Paths of
 ``set`` are relative to the stage's state, as a scenario variant's ``changes`` are
 (``network.activation``, ``optimizer.lr``, ``analytic.noise``). Validation walks the
 actions with the state they will meet: every ``set`` must leave a valid state, a
@@ -62,7 +64,7 @@ class ActionSpec:
 
     fields: tuple[str, ...]
     required: tuple[str, ...]
-    kinds: tuple[str, ...]  # "network", "landscape"
+    kinds: tuple[str, ...]  # "network", "landscape", "comparison" (a network stage's variants)
     meaning: str
 
 
@@ -73,9 +75,15 @@ ACTIONS: dict[str, ActionSpec] = {
         ("network", "landscape"),
         "change the state (a network's learning rate and clipping live; anything else rebuilds it)",
     ),
-    "train": ActionSpec(("steps",), ("steps",), ("network",), "run exactly N steps, then stand paused"),
-    "pause": ActionSpec((), (), ("network", "landscape"), "stop; show the statistics of this step"),
-    "front": ActionSpec(("panel",), ("panel",), ("network", "landscape"), "bring a panel to the front"),
+    "train": ActionSpec(
+        ("steps",), ("steps",), ("network", "comparison"), "run exactly N steps, then stand paused"
+    ),
+    "pause": ActionSpec(
+        (), (), ("network", "landscape", "comparison"), "stop; show the statistics of this step"
+    ),
+    "front": ActionSpec(
+        ("panel",), ("panel",), ("network", "landscape", "comparison"), "bring a panel to the front"
+    ),
     "race": ActionSpec(
         ("steps", "optimizers"), (), ("landscape",), "set up the racers and run the race to a step"
     ),

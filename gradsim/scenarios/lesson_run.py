@@ -15,10 +15,14 @@ that a stage does what its narrative says. It follows the app's rules:
 * ``race`` runs the landscape race of the current state (its racers set up first when the
   action lists them) to the given step, as the landscape panel does.
 * ``front`` records the panel brought to the front.
+* A comparison stage (``compare``) builds every variant of its state
+  (:class:`~gradsim.engine.variants.VariantSet`); ``train N`` runs N locksteps (each variant
+  one step in turn, the last taking the statistics sample), as the app's comparison worker does.
 
 :meth:`StageRun.measurements` gives the quantities a stage's ``expect`` names: the network
 quantities of docs/scenarios.md for the first (``start``) and last (``end``) run, and the
-race quantities of each racer of the first and last race (``start/0``, ``end/1``, ...).
+race quantities of each racer of the first and last race (``start/0``, ``end/1``, ...), and
+for a comparison the network quantities of each variant, named by its value (``he_normal``).
 """
 
 from __future__ import annotations
@@ -30,13 +34,14 @@ from typing import Any
 
 from gradsim.engine.timeline import Timeline
 from gradsim.engine.trainer import Trainer
+from gradsim.engine.variants import VariantSet
 from gradsim.scenarios.effects import ConditionResult, check_condition
 from gradsim.scenarios.errors import LessonError
 from gradsim.scenarios.lesson_actions import Action
 from gradsim.scenarios.lessons import Lesson, Stage
 from gradsim.scenarios.network_run import NetworkRecorder
 from gradsim.scenarios.race_run import measure_race
-from gradsim.scenarios.validation import apply_changes
+from gradsim.scenarios.validation import apply_changes, check_state
 
 Measurements = dict[str, dict[str, float]]  # subject -> quantity -> value
 TrainerFactory = Callable[[Mapping[str, Any]], Trainer]
@@ -59,6 +64,8 @@ class StageRun:
     races: list[dict[str, dict[str, float]]] = field(default_factory=list)  # racer -> quantities
     front: list[str] = field(default_factory=list)  # panels in front, the last brought first
     log: list[str] = field(default_factory=list)  # one line per action
+    variants: VariantSet | None = None  # a comparison stage's variants
+    recorders: list[NetworkRecorder] = field(default_factory=list)  # one per variant
 
     def __post_init__(self) -> None:
         self.state = self.stage.state()
@@ -69,6 +76,12 @@ class StageRun:
             return
         if self.seed is not None:
             self.state.setdefault("training", {})["seed"] = self.seed
+        if self.stage.compare is not None:
+            config = check_state("network", copy.deepcopy(self.state), "state")
+            assert config is not None
+            self.variants = VariantSet(config, self.stage.compare, factory=self.factory)
+            self.recorders = [NetworkRecorder(trainer) for trainer in self.variants.trainers]
+            # and, as in the app's window, the stage's own network, which the variants leave be
         if self.trainer is None:
             self._build()
         else:
@@ -105,6 +118,9 @@ class StageRun:
         self.log.append(f"{action.describe()}: live at step {trainer.step_count}")
 
     def _do_train(self, action: Action, where: str) -> None:
+        if self.variants is not None:
+            self._train_lockstep(action)
+            return
         trainer, timeline = self._network()
         assert action.steps is not None
         done = 0
@@ -118,7 +134,17 @@ class StageRun:
                 return
         self.log.append(f"trained {done} step{'s' if done != 1 else ''} to step {trainer.step_count}")
 
+    def _train_lockstep(self, action: Action) -> None:
+        assert self.variants is not None and action.steps is not None
+        for done in range(1, action.steps + 1):
+            records = self.variants.step(statistics=done == action.steps)
+            for recorder, record in zip(self.recorders, records, strict=True):
+                recorder.after_step(record)
+        self.log.append(f"trained {len(self.recorders)} variants {action.steps} locksteps")
+
     def _do_pause(self, action: Action, where: str) -> None:
+        if self.variants is not None:
+            self.variants.record_statistics_now()
         if self.trainer is not None:
             self.trainer.record_statistics_now()
         self.log.append("pause")
@@ -177,6 +203,9 @@ class StageRun:
     # ------------------------------------------------------------------ results
     def measurements(self) -> Measurements:
         """The quantities ``expect`` names (module docstring)."""
+        if self.variants is not None:
+            labels = self.variants.labels
+            return {label: recorder.measure() for label, recorder in zip(labels, self.recorders, strict=True)}
         if self.stage.kind == "network":
             assert self.recorder is not None
             end = self.recorder.measure()

@@ -316,8 +316,8 @@ BAD_SECTIONS = [
         "run.gradsim: lecture.lesson.stages[1].actions[0].do: unknown action 'jump'",
     ),
     (
-        lambda: apply_changes(_section(), {"lesson.version": 2}),
-        "run.gradsim: lecture.lesson.version: the file needs lesson format 2",
+        lambda: apply_changes(_section(), {"lesson.version": 3}),
+        "run.gradsim: lecture.lesson.version: the file needs lesson format 3",
     ),
     (lambda: {**_section(), "lesson": 3}, "run.gradsim: lecture.lesson: must be an object"),
 ]
@@ -371,8 +371,8 @@ def _drop(document: dict, path: str) -> dict:
 BAD_DOCUMENTS = [
     (lambda: _set(_document(), "format", "gradsim-scenario"), "format: must be 'gradsim-lesson'"),
     (
-        lambda: _set(_document(), "version", 2),
-        "version: the file needs lesson format 2; this gradsim reads up to 1",
+        lambda: _set(_document(), "version", 3),
+        "version: the file needs lesson format 3; this gradsim reads up to 2",
     ),
     (lambda: _set(_document(), "colour", "red"), "colour: unknown key"),
     (lambda: _drop(_document(), "stages"), "stages: is required"),

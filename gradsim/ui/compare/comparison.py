@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QScrollArea
+from PySide6.QtWidgets import QDialog, QDockWidget
 
 from gradsim.engine.errors import GradsimError
 from gradsim.engine.variants import Comparison, parse_comparison
@@ -52,12 +52,9 @@ class WindowComparison(QObject):
         self.view.stepRequested.connect(self.step)
         self.view.resetRequested.connect(self.reset)
         self.view.closeRequested.connect(self.close)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.view)
         self.dock = QDockWidget(window)
         self.dock.setObjectName("dock_compare")
-        self.dock.setWidget(scroll)
+        self.dock.setWidget(self.view)  # no scroll area: its wrapped legend lines asked for 2x the height
         self.dock.hide()
         self.action = QAction(window)
         self.action.triggered.connect(self.ask)
@@ -106,18 +103,25 @@ class WindowComparison(QObject):
         return True
 
     def _show_dock(self) -> None:
+        """In the presentation view the stage places the dock; otherwise it floats over the
+        window at nearly its size (the comparison needs the room of the whole window, and
+        docked under the panels it would get a strip), and can be docked like any panel."""
         window = self.window
         if window.docks.get(DOCK_NAME) is not self.dock:
             window.docks[DOCK_NAME] = self.dock
         if window.dockWidgetArea(self.dock) == Qt.DockWidgetArea.NoDockWidgetArea:
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        front = getattr(getattr(window, "lecture", None), "player", None)
-        hook = getattr(front, "front_hook", None)
+        player = getattr(getattr(window, "lecture", None), "player", None)
+        hook = getattr(player, "front_hook", None)
         if hook is not None and hook(DOCK_NAME):
             return  # the presentation view placed it on the stage
+        if not self.dock.isVisible():
+            self.dock.setFloating(True)
+            frame = window.geometry()
+            margin = round(min(frame.width(), frame.height()) * 0.02)
+            self.dock.setGeometry(frame.adjusted(margin, margin, -margin, -margin))
         self.dock.show()
         self.dock.raise_()
-        window.resizeDocks([self.dock], [round(window.height() * 0.62)], Qt.Orientation.Vertical)
 
     @Slot()
     def close(self) -> None:

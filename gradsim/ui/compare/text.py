@@ -47,14 +47,14 @@ def value_name(setting: str, value: Any) -> str:
         return config_text.label(_TABLES[setting], value)
     if setting == "clipping":
         if value == "none":
-            return translate(CONTEXT, "no clipping")
-        return translate(CONTEXT, "norm ≤ {max}").format(max=value_label(value))
+            return translate("Comparison", "no clipping")
+        return translate("Comparison", "norm ≤ {max}").format(max=value_label(value))
     if setting == "residual_every":
         if value == 0:
-            return translate(CONTEXT, "no residuals")
-        return translate(CONTEXT, "residual every {k}").format(k=value)
+            return translate("Comparison", "no residuals")
+        return translate("Comparison", "residual every {k}").format(k=value)
     if setting == "seed":
-        return translate(CONTEXT, "seed {seed}").format(seed=value)
+        return translate("Comparison", "seed {seed}").format(seed=value)
     if setting == "lr":
-        return translate(CONTEXT, "lr {lr}").format(lr=value_label(value))
+        return translate("Comparison", "lr {lr}").format(lr=value_label(value))
     return value_label(value)

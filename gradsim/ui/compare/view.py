@@ -156,6 +156,7 @@ class ComparisonView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 500])  # curves 4 : tiles 5 (a tile needs the height of its layers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
@@ -166,6 +167,8 @@ class ComparisonView(QWidget):
     def set_comparison(self, setting: str, values: tuple[Any, ...]) -> None:
         """Name the varied setting and its values (the legend, the tiles' titles)."""
         self.setting, self.values = setting, tuple(values)
+        total = sum(self.splitter.sizes()) or 900
+        self.splitter.setSizes([round(total * 4 / 9), total - round(total * 4 / 9)])
         names = self.variant_names()
         self.legend.set_variants(names)
         self.overlay.set_variants(len(names))

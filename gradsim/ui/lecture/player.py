@@ -6,6 +6,9 @@ A stage is applied through the window's own paths, never around them:
   window trains from step 0 (``window.load_trainer``: the builder and the controls follow);
 * a landscape stage's state goes to the landscape panel's ``restore``, as a session's does;
 * its panels come to the front through ``window.show_panel`` (the docks);
+* a comparison stage (``compare``) also opens the window's comparison
+  (``window.comparison``, gradsim/ui/compare/) of the stage's config: its ``train N`` steps
+  the variants in lockstep and waits for the comparison's pause, Space and Shift+→ drive it;
 * its actions run in order through the worker's command path: ``train N`` is the
   controller's Step N and the next action starts when the worker acknowledges the pause
   (``controller.paused``), so the GUI never blocks; ``set`` is a live edit of the learning
@@ -74,6 +77,7 @@ class LessonPlayer(QObject):
         #: Set by the presentation view: ``front_hook(panel)`` -> True when it placed the panel.
         self.front_hook: Callable[[str], bool] | None = None
         window.controller.paused.connect(self._on_paused)
+        self._comparison_connected = False
 
     # ------------------------------------------------------------------ the lesson
     def open(self, lesson: Lesson, stage: int = 0, *, apply: bool = True) -> bool:
@@ -90,6 +94,7 @@ class LessonPlayer(QObject):
 
     def close(self) -> None:
         self._cancel()
+        self._end_comparison()
         self.lesson, self.stage, self.index = None, None, 0
         self.undo_stack.clear()
         self.stageChanged.emit(-1)
@@ -131,7 +136,10 @@ class LessonPlayer(QObject):
         if self.stage.kind == "network":
             if not self._train_config(self.state):
                 return False
+            if not self._open_comparison():
+                return False
         else:
+            self._end_comparison()
             self._show_landscape(self.state)
         for panel in reversed(self.stage.view):
             self._front(panel)
@@ -179,6 +187,10 @@ class LessonPlayer(QObject):
             if panel is not None:
                 panel.analytic.toggle_play()
             return
+        comparison = self._comparison()
+        if comparison is not None:
+            comparison.toggle()
+            return
         self.window.controller.toggle()
 
     def step(self, n: int) -> None:
@@ -191,6 +203,10 @@ class LessonPlayer(QObject):
                 analytic.pause()
                 analytic.show_index(min(analytic.index + n, analytic.max_index()))
             return
+        comparison = self._comparison()
+        if comparison is not None:
+            comparison.step(n)
+            return
         self.window.controller.step(n)
 
     def current_step(self) -> int:
@@ -198,6 +214,9 @@ class LessonPlayer(QObject):
         if self.stage is not None and self.stage.kind == "landscape":
             panel = self.window.panels.get("landscape")
             return int(getattr(panel.analytic, "index", 0)) if panel is not None else 0
+        comparison = self._comparison()
+        if comparison is not None:
+            return comparison.step_count
         frame = self.window.controller.last_frame
         return int(frame.snapshot.step) if frame is not None else 0
 
@@ -226,6 +245,31 @@ class LessonPlayer(QObject):
         self.window.load_trainer(trainer)
         return True
 
+    def _comparison(self) -> Any:
+        """The window's comparison while a comparison stage is shown, else None."""
+        comparison = getattr(self.window, "comparison", None)
+        if self.stage is None or self.stage.compare is None or comparison is None:
+            return None
+        return comparison
+
+    def _open_comparison(self) -> bool:
+        """A comparison stage: the variants of the stage's config, in the comparison dock; any
+        other network stage ends a comparison the lesson opened."""
+        comparison = getattr(self.window, "comparison", None)
+        assert self.stage is not None
+        if self.stage.compare is None or comparison is None:
+            self._end_comparison()
+            return True
+        if not self._comparison_connected:
+            comparison.paused.connect(self._on_paused)
+            self._comparison_connected = True
+        return bool(comparison.open(self.stage.config, self.stage.compare))
+
+    def _end_comparison(self) -> None:
+        comparison = getattr(self.window, "comparison", None)
+        if comparison is not None and comparison.active:
+            comparison.close()
+
     def _show_landscape(self, state: dict[str, Any]) -> None:
         panel = self.window.panels.get("landscape")
         if panel is None:
@@ -248,7 +292,7 @@ class LessonPlayer(QObject):
             self.actionsDone.emit(self.index)
 
     def _apply(self, action: Action) -> None:
-        controller = self.window.controller
+        controller = self._comparison() or self.window.controller
         if action.do == "train" and action.steps:
             self._waiting = True
             controller.step(action.steps)

@@ -51,6 +51,8 @@ def stage_panels(
         names = [name for name in DEFAULT_STAGE_PANELS if name in docks]
     if "landscape" in names[:2]:
         return ["landscape"]  # its race and value plot need the room
+    if "compare" in names[:2]:
+        return ["compare"]  # a comparison's curves and tiles need the room (gradsim/ui/compare/)
     return names[:2]
 
 
@@ -167,7 +169,8 @@ class PresentationView(QObject):
             return
         window = self.window
         docks = window.docks
-        shown = stage_panels(self.player.stage.view, docks, tuple(self.fronted))
+        compared = ("compare",) if getattr(self.player.stage, "compare", None) is not None else ()
+        shown = stage_panels(self.player.stage.view, docks, (*compared, *self.fronted))
         for dock in window.findChildren(QDockWidget):
             if dock.parent() is window:
                 window.removeDockWidget(dock)
