@@ -103,18 +103,31 @@ def numpy_save(path: Path, arrays: dict[str, np.ndarray]) -> None:
         os.fsync(handle.fileno())
 
 
+def numpy_save_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """``np.save`` as the session saves: into a new file beside the target, fsync-ed, then
+    renamed over it (what atomicity costs, apart from the format)."""
+    temporary = path.with_name(path.name + ".tmp")
+    numpy_save(temporary, arrays)
+    os.replace(temporary, path)
+
+
 def numpy_load(path: Path, count: int) -> list[np.ndarray]:
     with open(path, "rb") as handle:
         return [np.load(handle, allow_pickle=False) for _ in range(count)]
 
 
-def timed(function: Callable[..., object], *args: object) -> float:
-    started = time.perf_counter()
+Times = tuple[float, float]  # (wall, CPU of this process) seconds
+
+
+def timed(function: Callable[..., object], *args: object) -> Times:
+    """Wall time, and this process's CPU time: on a machine busy with other work the wall
+    time swings with the scheduler, the CPU time much less."""
+    started, cpu = time.perf_counter(), time.process_time()
     function(*args)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def pair(first: Callable[[], float], second: Callable[[], float], flip: bool) -> tuple[float, float]:
+def pair(first: Callable[[], Times], second: Callable[[], Times], flip: bool) -> tuple[Times, Times]:
     """Both times, measured back to back; ``flip`` runs the second first."""
     if flip:
         b = second()
@@ -143,6 +156,9 @@ def measure(repeats: int) -> dict[str, object]:
     raw = sum(value.nbytes for value in arrays.values())
     samples: dict[str, list[float]] = {"save": [], "open": [], "np.save": [], "np.load": []}
     samples.update({"save ratio": [], "open ratio": [], "collect": [], "container": []})
+    samples.update(
+        {"np.save atomic": [], "save ratio atomic": [], "save cpu ratio": [], "open cpu ratio": []}
+    )
     with tempfile.TemporaryDirectory(dir=os.environ.get("GRADSIM_BENCH_DIR")) as folder:
         session, plain = Path(folder) / "bench.gradsim", Path(folder) / "plain.npy"
         save_session(session, trainer)  # warm up: the first write of a file costs extra
@@ -153,18 +169,23 @@ def measure(repeats: int) -> dict[str, object]:
             mine, theirs = pair(
                 lambda: timed(save_session, session, trainer), lambda: timed(numpy_save, plain, arrays), flip
             )
-            samples["save"].append(mine)
-            samples["np.save"].append(theirs)
-            samples["save ratio"].append(mine / theirs)
+            samples["save"].append(mine[0])
+            samples["np.save"].append(theirs[0])
+            samples["save ratio"].append(mine[0] / theirs[0])
+            samples["save cpu ratio"].append(mine[1] / theirs[1])
+            atomic = timed(numpy_save_atomically, plain, arrays)[0]
+            samples["np.save atomic"].append(atomic)
+            samples["save ratio atomic"].append(mine[0] / atomic)
             mine, theirs = pair(
                 lambda: timed(load_session, session), lambda: timed(numpy_load, plain, len(arrays)), flip
             )
-            samples["open"].append(mine)
-            samples["np.load"].append(theirs)
-            samples["open ratio"].append(mine / theirs)
+            samples["open"].append(mine[0])
+            samples["np.load"].append(theirs[0])
+            samples["open ratio"].append(mine[0] / theirs[0])
+            samples["open cpu ratio"].append(mine[1] / theirs[1])
             # where the time goes: gathering the trainer's arrays, reading the file alone
-            samples["collect"].append(timed(trainer_state, trainer))
-            samples["container"].append(timed(load_container, session))
+            samples["collect"].append(timed(trainer_state, trainer)[0])
+            samples["container"].append(timed(load_container, session)[0])
         size = session.stat().st_size
         opened = load_session(session).trainer
         assert opened.step_count == HISTORY_STEPS
@@ -205,13 +226,16 @@ def plain_report(result: dict[str, object]) -> str:
     lines = [f"{result['arrays']} arrays, median (min-max) of {result['repeats']} repeats, order alternating"]
     details = {
         "size": f"{result['size'] / 2**20:.1f} MiB file / {result['raw'] / 2**20:.1f} MiB of arrays",
-        "save": f"{median_spread(samples['save'], 0, ms)} ms / np.save {milliseconds(samples['np.save'])}",
+        "save": f"{median_spread(samples['save'], 0, ms)} ms / np.save {milliseconds(samples['np.save'])}"
+        f" (written atomically {milliseconds(samples['np.save atomic'])}: "
+        f"ratio {median_spread(samples['save ratio atomic'])})",
         "open": f"{median_spread(samples['open'], 0, ms)} ms / np.load {milliseconds(samples['np.load'])}",
         "memory": f"peak while opening, in a fresh process: {median_spread(result['memory'])} x the arrays",
     }
     lines.append(
         f"(of save: trainer_state {milliseconds(samples['collect'])}; "
-        f"of open: load_container {milliseconds(samples['container'])})"
+        f"of open: load_container {milliseconds(samples['container'])}; CPU-time ratios: "
+        f"open {median_spread(samples['open cpu ratio'])}, save {median_spread(samples['save cpu ratio'])})"
     )
     spreads = {
         "save": median_spread(samples["save ratio"]),
@@ -236,6 +260,8 @@ def markdown_report(result: dict[str, object]) -> str:
         + [median_spread(samples["open ratio"]), "<= 2"],
         ["save", median_spread(samples["save"], 0, ms), median_spread(samples["np.save"], 0, ms)]
         + [median_spread(samples["save ratio"]), "<= 2"],
+        ["save, against np.save written atomically", median_spread(samples["save"], 0, ms)]
+        + [median_spread(samples["np.save atomic"], 0, ms), median_spread(samples["save ratio atomic"]), ""],
     ]
     mib = 2**20
     memory = median_spread(result["memory"])
@@ -258,7 +284,12 @@ def markdown_report(result: dict[str, object]) -> str:
         f"Where the time goes: of saving, gathering the trainer's arrays (`trainer_state`, which "
         f"stacks the parameter checkpoints into one matrix) takes {collect} ms, the rest is the "
         f"atomic write; of opening, reading the file (`load_container`) takes {container} ms, "
-        "the rest is rebuilding the Trainer (its optimizer state, histories and parameters).",
+        "the rest is rebuilding the Trainer (its optimizer state, histories and parameters). "
+        f"In CPU time of the process (which other work on the machine disturbs less), opening "
+        f"takes {median_spread(samples['open cpu ratio'])} x np.load's and saving "
+        f"{median_spread(samples['save cpu ratio'])} x np.save's. "
+        "The last row writes `np.save`'s file as the session is written (a new file, fsync-ed, "
+        "renamed over the old one): what atomicity itself costs on this machine.",
         "",
         "Targets:",
         "",
