@@ -332,7 +332,7 @@ def _checked_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> di
     if MANIFEST_MEMBER not in found:
         raise SessionError("missing_member", path=shown, name=MANIFEST_MEMBER)
     for name, info in found.items():
-        _check_member_header(info, _shown(name), shown)
+        _check_member_header(info, name, shown)
     for name, info in found.items():
         limit = limits.max_manifest_bytes if name == MANIFEST_MEMBER else limits.max_total_bytes
         if info.file_size > limit:
@@ -391,11 +391,12 @@ def _unsafe_member_name(name: str) -> bool:
 def _check_member_header(info: zipfile.ZipInfo, name: str, shown: str) -> None:
     """Refuse encryption and any compression but stored/deflate before zipfile meets them."""
     if info.flag_bits & _ENCRYPTED_FLAGS:
-        raise SessionError("encrypted", path=shown, name=name)
+        raise SessionError("encrypted", path=shown, name=_shown(name))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or (
         info.flag_bits & _PATCHED_FLAG
     ):
-        raise SessionError("unsupported_compression", path=shown, name=name, method=info.compress_type)
+        method = info.compress_type
+        raise SessionError("unsupported_compression", path=shown, name=_shown(name), method=method)
 
 
 def _deflated_too_large(info: zipfile.ZipInfo, limits: Limits) -> bool:
