@@ -42,11 +42,19 @@ def _gradient_tile() -> GradientFlowPanel:
     return panel
 
 
-def _decision_tile() -> DecisionPanel:
-    panel = DecisionPanel()
-    panel.caption.hide()
-    panel.plot_widget.setMinimumSize(140, 110)
-    return panel
+class DecisionTile(DecisionPanel):
+    """The decision panel as a small multiple: no title (the tile's header names the variant,
+    the tile chooser the picture), no caption, no class legend (the classes keep the colours
+    of the main decision panel): a narrow tile cut them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caption.hide()
+        self.legend.hide()
+        self.plot_widget.setMinimumSize(140, 110)
+
+    def _title_that_fits(self) -> str:
+        return ""
 
 
 class Tile(QFrame):
@@ -60,7 +68,7 @@ class Tile(QFrame):
         self.title.setObjectName("compareTileTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.panel = _gradient_tile() if kind == "gradient_flow" else _decision_tile()
+        self.panel = _gradient_tile() if kind == "gradient_flow" else DecisionTile()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(0)
