@@ -80,7 +80,6 @@ class AnalyticArrangement:
         self.main.addWidget(self.below)
         self.main.setStretchFactor(0, 4)
         self.main.setStretchFactor(1, 1)
-        self.main.setChildrenCollapsible(False)
         self.main.setSizes([640, 190])
         self.outer = QSplitter(Qt.Orientation.Horizontal)
         self.outer.addWidget(self.settings_slot)

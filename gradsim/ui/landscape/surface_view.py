@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from contourpy import contour_generator
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from gradsim.landscapes.surfaces import Surface
@@ -44,6 +45,7 @@ GRID_POINTS = 200  # along the longer side of the view
 SURFACE_MAP = "cividis"
 WASH = 0.45  # blend of the colour map with the background: trails and markers stand out
 REGRID_DELAY_MS = 120
+BAR_WIDTH = 68  # px: the colour bar at the usual text size (it grows with larger text)
 REVEAL_MARGIN = 0.1  # a start outside the window widens it this much (share of the new span) beyond it
 
 
@@ -147,6 +149,17 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
         self.value_label = "f"  # what the colours show, in the colour bar's title (set translated)
         self._build_bar()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "bar"):
+            self._fit_bar_width()
+
+    def _fit_bar_width(self) -> None:
+        """68 px for the colour strip, its ticks and its title at the usual text size; more with
+        the projector's 150% or 200% text, whose ticks and title overflowed a fixed 68 px."""
+        height = QFontMetrics(self.font()).height()
+        self.bar.setFixedWidth(max(BAR_WIDTH, round(3.6 * height)))
+
     def _build_bar(self) -> None:
         bar = self.bar
         bar.hideAxis("left")
@@ -154,7 +167,7 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
         bar.showAxis("right")
         bar.setMouseEnabled(x=False, y=False)
         bar.setMenuEnabled(False)
-        bar.setFixedWidth(68)
+        self._fit_bar_width()
         self.bar_image = pg.ImageItem(axisOrder="row-major")
         bar.addItem(self.bar_image)
         self.bar_axis: gp.Log10Axis = bar.getAxis("right")

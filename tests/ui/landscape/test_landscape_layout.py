@@ -118,6 +118,11 @@ def test_a_wide_landscape_keeps_its_settings_column(qtbot):
         _settle(qtbot)
         assert analytic.form.combo.isVisible()
         assert layout_problems(panel) == []
+        main = analytic.splitters[1]
+        sizes = main.sizes()
+        main.setSizes([sum(sizes), 0])  # the presentation folds the tables away, docked or not
+        assert main.sizes()[1] == 0
+        main.setSizes(sizes)
 
         panel.resize(WIDE_FROM + 100, 800)  # and back
         _settle(qtbot)
@@ -165,3 +170,18 @@ def test_a_network_scenario_leaves_the_layout_alone(qtbot, make_window):
     assert open_scenario(window, find_scenario("sigmoid-goes-deep"))
     _settle(qtbot)
     assert window.docks["landscape"].width() == width
+
+
+def test_the_colour_bar_grows_with_the_projectors_text(qtbot):
+    """At 150% text the colour bar's ticks and title overflowed a fixed 68 px into the next plot."""
+    from PySide6.QtGui import QFont
+
+    from gradsim.ui.landscape.surface_view import BAR_WIDTH, SurfaceView
+
+    view = SurfaceView()
+    qtbot.addWidget(view)
+    assert view.bar.maximumWidth() == BAR_WIDTH
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    assert view.bar.maximumWidth() > BAR_WIDTH * 1.3
