@@ -141,28 +141,34 @@ def numpy_floor_step(depth: int, width: int, batch: int, precision: str) -> Call
 
 
 def _interleaved(
-    steps: dict[str, Callable[[], None]], block: int, blocks: int, budget: float
+    steps: dict[str, Callable[[], None]], block: dict[str, int], rounds: tuple[int, int], budget: float
 ) -> dict[str, float]:
-    """Seconds per step of each callable: rounds of ``block`` steps, round-robin and the
-    order reversed every other round (so load changes hit every variant alike), at least 2
-    rounds and at most ``blocks``, fewer once ``budget`` seconds are spent (numpy at 2 BLAS
-    threads on a busy machine can take 100 ms a step); the median over the rounds."""
+    """Seconds per step of each callable: rounds of ``block[name]`` steps, round-robin and the
+    order reversed every other round (so load changes hit every variant alike), at least
+    ``rounds[0]`` and at most ``rounds[1]`` rounds, no new one once ``budget`` seconds are
+    spent (numpy at 2 BLAS threads on a busy machine can take 100 ms a step, 10x512 a second);
+    the median over the rounds."""
     for step in steps.values():
-        for _ in range(5):
+        for _ in range(2):
             step()
     samples: dict[str, list[float]] = {name: [] for name in steps}
     began = time.perf_counter()
-    for round_ in range(blocks):
-        if round_ >= 2 and time.perf_counter() - began > budget:
+    for round_ in range(rounds[1]):
+        if round_ >= rounds[0] and time.perf_counter() - began > budget:
             break
         names = list(steps) if round_ % 2 == 0 else list(reversed(steps))
         for name in names:
             step = steps[name]
             start = time.perf_counter()
-            for _ in range(block):
+            for _ in range(block[name]):
                 step()
-            samples[name].append((time.perf_counter() - start) / block)
+            samples[name].append((time.perf_counter() - start) / block[name])
     return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def _rounds(job: dict[str, Any]) -> tuple[int, int]:
+    """(fewest, most) timing rounds in one process; the repeats in fresh processes give the spread."""
+    return (1, job["blocks"]) if job["quick"] else (2, job["blocks"])
 
 
 def _block(depth: int, width: int, batch: int, quick: bool) -> int:
@@ -188,8 +194,12 @@ def numpy_worker(job: dict[str, Any]) -> dict[str, float]:
         trainer.blas_threads = job["threads"]
     steps = {"engine": engine.step, "nodiag": nodiag.step}
     steps["floor"] = numpy_floor_step(depth, width, batch, precision)
-    budget = 2.0 if job["quick"] else 6.0
-    return _interleaved(steps, _block(depth, width, batch, job["quick"]), job["blocks"], budget)
+    block = _block(depth, width, batch, job["quick"])
+    # the engine's block holds whole cadences (one statistics pass each); the others need not
+    blocks = {"engine": block, "nodiag": block, "floor": block}
+    if job["quick"]:
+        blocks.update(nodiag=max(2, block // 4), floor=max(2, block // 4))
+    return _interleaved(steps, blocks, _rounds(job), 2.0 if job["quick"] else 6.0)
 
 
 def torch_worker(job: dict[str, Any]) -> dict[str, float]:
@@ -221,8 +231,8 @@ def torch_worker(job: dict[str, Any]) -> dict[str, float]:
         loss.backward()
         optimizer.step()
 
-    budget = 1.0 if job["quick"] else 3.0
-    return _interleaved({"torch": step}, _block(depth, width, batch, job["quick"]), job["blocks"], budget)
+    block = _block(depth, width, batch, job["quick"])
+    return _interleaved({"torch": step}, {"torch": block}, _rounds(job), 1.0 if job["quick"] else 3.0)
 
 
 def run_worker(job: dict[str, Any]) -> dict[str, float] | None:
