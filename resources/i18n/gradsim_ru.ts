@@ -80,24 +80,24 @@
         <translation>предактивация h</translation>
     </message>
     <message>
-        <source>activation std, init</source>
-        <translation>СКО активаций, иниц.</translation>
-    </message>
-    <message>
-        <source>gradient std, init</source>
-        <translation>СКО градиента, иниц.</translation>
-    </message>
-    <message>
-        <source>singular values, init</source>
-        <translation>сингулярные числа</translation>
-    </message>
-    <message>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
         <source>Blue: the activation f. Dashed: its derivative f′, the factor every gradient is multiplied by on its way back through this layer. Grey: where the layer&apos;s inputs are now. Inputs where f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back.</source>
         <translation>Синим: функция активации f. Пунктиром: её производная f′ — множитель, на который умножается каждый градиент на обратном пути через слой. Серым: где сейчас входы слоя. Входы, где f′ ≈ 0 (насыщенная сигмоида или tanh) или f′ = 0 (ReLU ниже 0), не пропускают градиент назад.</translation>
+    </message>
+    <message>
+        <source>activation std</source>
+        <translation>СКО активаций</translation>
+    </message>
+    <message>
+        <source>gradient std</source>
+        <translation>СКО градиента</translation>
+    </message>
+    <message>
+        <source>singular values</source>
+        <translation>сингулярные числа</translation>
     </message>
     <message>
         <source>layer (0 = input)</source>
@@ -1492,6 +1492,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Сравнение</translation>
     </message>
     <message>
+        <source>Compare with a saved session</source>
+        <translation>Сравнить с сохранённым сеансом</translation>
+    </message>
+    <message>
         <source>Compare variants</source>
         <translation>Сравнить варианты</translation>
     </message>
@@ -1510,6 +1514,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
         <translation>Обрезка: &apos;none&apos; выключает её; число — максимальная норма градиента.</translation>
+    </message>
+    <message>
+        <source>Add a saved session…</source>
+        <translation>Добавить сохранённый сеанс…</translation>
     </message>
     <message>
         <source>Loss (mini-batch, per step)</source>
@@ -1566,6 +1574,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Training seed</source>
         <translation>Зерно обучения</translation>
+    </message>
+    <message>
+        <source>Other runs (scenarios, saved sessions)</source>
+        <translation>Другие запуски (сценарии, сохранённые сеансы)</translation>
     </message>
     <message>
         <source>no clipping</source>
@@ -1642,6 +1654,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Decision surface</source>
         <translation>Поверхность решений</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>этот запуск</translation>
     </message>
 </context>
 <context>
@@ -3759,14 +3775,6 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>Потери вокруг θ</translation>
     </message>
     <message>
-        <source>PCA plane (PC1 {a}, PC2 {b})</source>
-        <translation>Плоскость PCA (PC1 {a}, PC2 {b})</translation>
-    </message>
-    <message>
-        <source>Random directions (step {s})</source>
-        <translation>Случайные направления (шаг {s})</translation>
-    </message>
-    <message>
         <source>Training samples the loss is computed on (0 = all): fewer is faster and a little noisier. The same seeded subset is used for every grid point.</source>
         <translation>Обучающих примеров для вычисления потерь (0 = все): меньше — быстрее и чуть шумнее. Для всех точек сетки берётся одно и то же подмножество с сидом.</translation>
     </message>
@@ -3831,12 +3839,20 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>θ</translation>
     </message>
     <message>
+        <source>PCA: PC1 {a}, PC2 {b}</source>
+        <translation>PCA: PC1 {a}, PC2 {b}</translation>
+    </message>
+    <message>
         <source>PC1</source>
         <translation>PC1</translation>
     </message>
     <message>
         <source>PC2</source>
         <translation>PC2</translation>
+    </message>
+    <message>
+        <source>Random plane, step {s}</source>
+        <translation>Случайные оси, шаг {s}</translation>
     </message>
     <message>
         <source> of {n}</source>

@@ -80,24 +80,24 @@
         <translation>预激活 h</translation>
     </message>
     <message>
-        <source>activation std, init</source>
-        <translation>激活标准差（初始化）</translation>
-    </message>
-    <message>
-        <source>gradient std, init</source>
-        <translation>梯度标准差（初始化）</translation>
-    </message>
-    <message>
-        <source>singular values, init</source>
-        <translation>奇异值（初始化）</translation>
-    </message>
-    <message>
         <source>measured</source>
         <translation>实测</translation>
     </message>
     <message>
         <source>Blue: the activation f. Dashed: its derivative f′, the factor every gradient is multiplied by on its way back through this layer. Grey: where the layer&apos;s inputs are now. Inputs where f′ ≈ 0 (a saturated sigmoid or tanh) or f′ = 0 (a ReLU below 0) pass no gradient back.</source>
         <translation>蓝色：激活函数 f。虚线：其导数 f′，即每个梯度反向经过本层时所乘的因子。灰色：本层输入当前所在位置。f′ ≈ 0（饱和的 sigmoid 或 tanh）或 f′ = 0（小于 0 的 ReLU）处的输入不会反传任何梯度。</translation>
+    </message>
+    <message>
+        <source>activation std</source>
+        <translation>激活标准差</translation>
+    </message>
+    <message>
+        <source>gradient std</source>
+        <translation>梯度标准差</translation>
+    </message>
+    <message>
+        <source>singular values</source>
+        <translation>奇异值</translation>
     </message>
     <message>
         <source>layer (0 = input)</source>
@@ -1492,6 +1492,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>对比</translation>
     </message>
     <message>
+        <source>Compare with a saved session</source>
+        <translation>与已保存的会话对比</translation>
+    </message>
+    <message>
         <source>Compare variants</source>
         <translation>对比变体</translation>
     </message>
@@ -1510,6 +1514,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Clipping: &apos;none&apos; turns it off; a number is the maximum gradient norm.</source>
         <translation>梯度裁剪:&apos;none&apos; 表示关闭;数字表示梯度范数的上限。</translation>
+    </message>
+    <message>
+        <source>Add a saved session…</source>
+        <translation>添加已保存的会话…</translation>
     </message>
     <message>
         <source>Loss (mini-batch, per step)</source>
@@ -1566,6 +1574,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Training seed</source>
         <translation>训练种子</translation>
+    </message>
+    <message>
+        <source>Other runs (scenarios, saved sessions)</source>
+        <translation>其他运行(场景、已保存的会话)</translation>
     </message>
     <message>
         <source>no clipping</source>
@@ -1642,6 +1654,10 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     <message>
         <source>Decision surface</source>
         <translation>决策面</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>当前运行</translation>
     </message>
 </context>
 <context>
@@ -3759,14 +3775,6 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>θ 周围的损失</translation>
     </message>
     <message>
-        <source>PCA plane (PC1 {a}, PC2 {b})</source>
-        <translation>PCA 平面(PC1 {a},PC2 {b})</translation>
-    </message>
-    <message>
-        <source>Random directions (step {s})</source>
-        <translation>随机方向(第 {s} 步)</translation>
-    </message>
-    <message>
         <source>Training samples the loss is computed on (0 = all): fewer is faster and a little noisier. The same seeded subset is used for every grid point.</source>
         <translation>用于计算损失的训练样本数（0 = 全部）：越少越快，噪声略大。每个网格点使用同一个带种子的子集。</translation>
     </message>
@@ -3831,12 +3839,20 @@ weight w = {w}   gradient ∂L/∂w = {g}</source>
         <translation>θ</translation>
     </message>
     <message>
+        <source>PCA: PC1 {a}, PC2 {b}</source>
+        <translation>PCA:PC1 {a},PC2 {b}</translation>
+    </message>
+    <message>
         <source>PC1</source>
         <translation>PC1</translation>
     </message>
     <message>
         <source>PC2</source>
         <translation>PC2</translation>
+    </message>
+    <message>
+        <source>Random plane, step {s}</source>
+        <translation>随机平面,第 {s} 步</translation>
     </message>
     <message>
         <source> of {n}</source>

@@ -170,6 +170,10 @@ class ActivationLab(QWidget):
         """At the text's size (pyqtgraph's larger default took a small plot's room for data)."""
         size = self.font().pointSizeF()
         plot.setTitle(title, color=self.palette().text().color().name(), size=f"{max(size, 6.0):g}pt")
+        # the title is centred over the data, right of the left axis: the data as wide as the title
+        # (a plot as wide as its title alone cut a Russian title at 200%)
+        title_width = plot.getPlotItem().titleLabel.item.boundingRect().width()
+        plot.getViewBox().setMinimumWidth(math.ceil(title_width))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -597,9 +601,9 @@ class ActivationLab(QWidget):
         names = {id(self.f_curve): "f", id(self.df_curve): "f′"}
         for sample, text_item in legend.items:
             text_item.setText(names.get(id(sample.item), text_item.text))
-        self._set_title(self.act_plot, translate("ActivationLab", "activation std, init"))
-        self._set_title(self.grad_plot, translate("ActivationLab", "gradient std, init"))
-        self._set_title(self.sv_plot, translate("ActivationLab", "singular values, init"))
+        self._set_title(self.act_plot, translate("ActivationLab", "activation std"))
+        self._set_title(self.grad_plot, translate("ActivationLab", "gradient std"))
+        self._set_title(self.sv_plot, translate("ActivationLab", "singular values"))
         for plot in (self.act_plot, self.grad_plot):
             plot.setLabel("bottom", translate("ActivationLab", "layer (0 = input)"))
         self.sv_plot.setLabel("bottom", translate("ActivationLab", "index"))

@@ -93,8 +93,9 @@ class WeightStatsPanel(QWidget):
         )
         self.reference_line.setZValue(-5)
         self.ratio_plot.addItem(self.reference_line)
-        # its label stays inside when the plot narrows without a change of range (a new arrangement)
-        self.ratio_plot.getViewBox().sigResized.connect(self.reference_line.label.updatePosition)
+        # its label stays inside when the plot narrows without a change of range (a new arrangement),
+        # and shows only where it fits (the dotted line alone in a narrow plot; the tooltip says it)
+        self.ratio_plot.getViewBox().sigResized.connect(self._place_reference_label)
         # views that move in steps, not at every cadence row (see gradsim.ui.common.steady_range)
         self.anchors = {name: RangeAnchor(plot) for name, plot in self._plots().items()}
         self.note = QLabel()
@@ -176,6 +177,13 @@ class WeightStatsPanel(QWidget):
             (sample.width() + label.item.boundingRect().width() + 12 for sample, label in self.legend.items),
             default=0.0,
         )
+
+    def _place_reference_label(self) -> None:
+        label = self.reference_line.label
+        fits = self.ratio_plot.getViewBox().width() >= label.boundingRect().width() / 0.9
+        if fits != label.isVisible():
+            label.setVisible(fits)
+        label.updatePosition()
 
     def _plots(self) -> dict[str, pg.PlotItem]:
         return {"weight_norm": self.norm_plot, "update_ratio": self.ratio_plot}
