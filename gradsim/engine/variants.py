@@ -4,7 +4,10 @@ A comparison is data (``{"setting": "init", "values": ["xavier_normal", "he_norm
 the same JSON in a session, a lesson stage and the app's Compare dialog. Each value makes a
 variant: the base config with that one setting changed, everything else (data, seed,
 widths) kept, so the difference the variants show is the setting's and nothing else's.
-Varying ``seed`` changes ``training.seed`` only: the data stay the same.
+Varying ``seed`` changes ``training.seed`` only: the data stay the same. The setting
+``source`` compares whole runs instead: its values name them (``"current"``,
+``"scenario:<name>"``, ``"session:<path>"``) and the app resolves each to a config (the
+engine cannot read scenarios or sessions); each starts at step 0 from its own data and seed.
 
 Qt-free and below the runner and the scenarios, which both read it (the lockstep loop
 builds the variants, the lesson validator checks a stage's ``compare``). Errors are
@@ -39,7 +42,10 @@ SETTINGS: tuple[str, ...] = (
     "clipping",
     "precision",
     "seed",
+    "source",  # other runs: the current one, shipped scenarios, saved sessions (resolved by the app)
 )
+SOURCE_PREFIXES = ("scenario:", "session:")
+MAX_SOURCE_CHARS = 4096
 PRECISIONS: tuple[str, ...] = ("float64", "float32", "float16")
 CHOICES: dict[str, tuple[str, ...]] = {
     "init": tuple(
@@ -125,6 +131,16 @@ def _value(setting: str, value: Any, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(where, "bad_integer", "must be a whole number >= 0, got {value!r}", value=value)
         return value
+    if setting == "source":
+        ok = isinstance(value, str) and (value == "current" or value.startswith(SOURCE_PREFIXES))
+        if not ok or len(value) > MAX_SOURCE_CHARS or value in ("scenario:", "session:"):
+            raise ConfigError(
+                where,
+                "bad_source",
+                "must be 'current', 'scenario:<name>' or 'session:<path>', got {value!r}",
+                value=value if not isinstance(value, str) else value[:80],
+            )
+        return value
     if setting == "clipping" and value == "none":
         return value
     if (
@@ -170,6 +186,11 @@ def vary(config: Mapping[str, Any], setting: str, value: Any) -> dict[str, Any]:
         varied["training"]["precision"] = value
     elif setting == "seed":
         varied["training"]["seed"] = int(value)
+    elif setting == "source":
+        if value != "current":
+            raise ConfigError(
+                "compare.values", "other_run", "{value!r} names another run, which the app opens", value=value
+            )
     else:
         raise ConfigError("compare.setting", "unknown_setting", "cannot vary {value!r}", value=setting)
     return validate_config(varied)
@@ -206,6 +227,7 @@ def current_value(config: Mapping[str, Any], setting: str) -> Any:
         "clipping": config["clipping"].get("max", "none") if config["clipping"]["kind"] == "norm" else "none",
         "precision": config["training"]["precision"],
         "seed": config["training"]["seed"],
+        "source": "current",
     }[setting]
 
 

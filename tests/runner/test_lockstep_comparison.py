@@ -22,11 +22,11 @@ NEW_VALUE = {
 }
 
 
-@pytest.mark.parametrize("setting", SETTINGS)
+@pytest.mark.parametrize("setting", [s for s in SETTINGS if s != "source"])
 def test_vary_changes_one_setting_and_keeps_the_rest(setting):
     varied = vary(CONFIG, setting, NEW_VALUE[setting])
     assert current_value(varied, setting) == NEW_VALUE[setting]
-    for other in SETTINGS:
+    for other in NEW_VALUE:
         if other != setting and not {setting, other} <= {"optimizer", "lr"}:
             assert current_value(varied, other) == current_value(CONFIG, other), other
     assert varied["data"] == CONFIG["data"]
@@ -74,3 +74,14 @@ def test_a_comparison_round_trips_through_json():
     assert comparison.values == ("none", 1.0, 0.5)
     assert comparison.labels() == ("none", "1", "0.5")
     assert parse_comparison(comparison.to_json()) == comparison
+
+
+def test_other_runs_are_named_and_resolved_by_the_app():
+    comparison = parse_comparison({"setting": "source", "values": ["current", "scenario:relu-he-rescue"]})
+    assert comparison.values == ("current", "scenario:relu-he-rescue")
+    assert vary(CONFIG, "source", "current") == CONFIG
+    with pytest.raises(ConfigError, match="names another run"):
+        vary(CONFIG, "source", "scenario:relu-he-rescue")
+    for bad in ("elsewhere", "scenario:", 3):
+        with pytest.raises(ConfigError, match=r"compare\.values\[1\]: must be 'current', 'scenario:<name>'"):
+            parse_comparison({"setting": "source", "values": ["current", bad]})

@@ -27,6 +27,7 @@ from gradsim.engine.variants import Comparison, parse_comparison
 from gradsim.runner.lockstep import VariantSet
 from gradsim.ui.common import wording
 from gradsim.ui.compare.dialog import CompareDialog
+from gradsim.ui.compare.sources import source_configs
 from gradsim.ui.compare.view import ComparisonView
 
 translate = QCoreApplication.translate
@@ -68,7 +69,9 @@ class WindowComparison(QObject):
     @Slot()
     def ask(self) -> bool:
         """Compare…: the dialog, then the comparison it describes (False when cancelled)."""
-        dialog = CompareDialog(self.window.controller.config, self.window)
+        dialog = CompareDialog(
+            self.window.controller.config, self.window, dialogs=self.window.dialogs, language=self._language()
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         comparison = dialog.comparison()
@@ -81,7 +84,10 @@ class WindowComparison(QObject):
         (or play). False after showing why the variants cannot be built."""
         factory = self.window.controller.factory
         try:
-            variants = VariantSet(config, comparison, factory=factory)
+            trainers = None
+            if comparison.setting == "source":  # other runs: each from step 0 of its own config
+                trainers = [factory(c) for c in source_configs(comparison.values, config)]
+            variants = VariantSet(config, comparison, trainers, factory=factory)
         except GradsimError as error:
             self.window.dialogs.error(
                 self.window, wording.error_title(error), wording.error_message(error), str(error)
@@ -90,6 +96,7 @@ class WindowComparison(QObject):
         self._stop_worker()
         self.window.controller.pause()
         self.comparison = comparison
+        self.view.language = self._language()
         self.view.set_comparison(comparison.setting, comparison.values)
         self.controller = self.controller_type(variants, self, factory=factory)
         self.controller.frameReady.connect(self._on_frame)
@@ -213,7 +220,11 @@ class WindowComparison(QObject):
         return self.open(self.window.controller.config, comparison, steps=steps)
 
     # ------------------------------------------------------------------ words and looks
+    def _language(self) -> str:
+        return str(getattr(getattr(self.window, "language", None), "language", "en"))
+
     def retranslate(self) -> None:
+        self.view.language = self._language()
         self.action.setText(translate("Comparison", "&Compare…"))
         tip = translate(
             "Comparison",

@@ -2,7 +2,9 @@
 
 A choice setting (initialization, activation, normalization, optimizer, precision) lists its
 choices as check boxes, the current one checked first; a number setting (learning rate,
-clipping, residual every, seed) takes values separated by commas. Whatever is entered is
+clipping, residual every, seed) takes values separated by commas; "Other runs" lists this run,
+the shipped network scenarios and saved sessions added with "Add a saved session…" (each
+starts at step 0 of its own config). Whatever is entered is
 checked by the engine's own parser (:func:`gradsim.engine.variants.parse_comparison`) and
 by building each variant's config, so the OK button is enabled only for a comparison that
 will run, and the reason is shown in words otherwise.
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +43,9 @@ from gradsim.engine.variants import (
     value_label,
     variant_configs,
 )
+from gradsim.ui.common import dialogs as dialog_module
 from gradsim.ui.common import wording
+from gradsim.ui.compare.sources import network_scenarios, source_configs, source_name
 from gradsim.ui.compare.text import setting_name, value_name
 
 translate = QCoreApplication.translate
@@ -53,15 +60,29 @@ SUGGESTED: dict[str, Any] = {
     "clipping": 1.0,
     "precision": "float32",
     "seed": 1,
+    "source": "current",
 }
 
 
 class CompareDialog(QDialog):
     """Choose the comparison; :meth:`comparison` is the result (None while invalid)."""
 
-    def __init__(self, config: Mapping[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        config: Mapping[str, Any],
+        parent: QWidget | None = None,
+        *,
+        dialogs: dialog_module.DialogService | None = None,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
         self.config = dict(config)
+        self.dialogs = dialogs or dialog_module.service()
+        self.language = language
+        self.runs = QListWidget()  # "source": this run, scenarios, sessions (checkable)
+        self.add_session = QPushButton()
+        self.add_session.clicked.connect(self._on_add_session)
+        self.runs.itemChanged.connect(self._check)
         self.setting_combo = QComboBox()
         for setting in SETTINGS:
             self.setting_combo.addItem("", setting)
@@ -89,6 +110,8 @@ class CompareDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.choices)
+        layout.addWidget(self.runs)
+        layout.addWidget(self.add_session)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setting_combo.currentIndexChanged.connect(self._on_setting)
@@ -111,11 +134,15 @@ class CompareDialog(QDialog):
             self.choice_grid.removeWidget(check)
             check.deleteLater()
         self.checks = {}
-        is_choice = setting in CHOICES
+        is_choice, is_runs = setting in CHOICES, setting == "source"
         self.choices.setVisible(is_choice)
-        self.values_edit.setVisible(not is_choice)
-        self.values_label.setVisible(not is_choice)
-        if is_choice:
+        self.runs.setVisible(is_runs)
+        self.add_session.setVisible(is_runs)
+        self.values_edit.setVisible(not is_choice and not is_runs)
+        self.values_label.setVisible(not is_choice and not is_runs)
+        if is_runs:
+            self._fill_runs()
+        elif is_choice:
             ordered = [current, *(c for c in CHOICES[setting] if c != current)]
             for i, choice in enumerate(ordered):
                 check = QCheckBox(value_name(setting, choice))
@@ -128,8 +155,42 @@ class CompareDialog(QDialog):
             self.values_edit.setText(f"{value_label(current)}, {value_label(second)}")
         self._check()
 
+    def _fill_runs(self) -> None:
+        self.runs.blockSignals(True)
+        self.runs.clear()
+        self._add_run("current", checked=True)
+        for scenario in network_scenarios():
+            self._add_run(f"scenario:{scenario.name}", checked=False)
+        self.runs.blockSignals(False)
+
+    def _add_run(self, value: str, *, checked: bool) -> None:
+        item = QListWidgetItem(source_name(value, self.language))
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setToolTip(value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.runs.addItem(item)
+
+    @Slot()
+    def _on_add_session(self) -> None:
+        path = self.dialogs.open_file(
+            self, translate("Comparison", "Compare with a saved session"), "", "gradsim (*.gradsim)"
+        )
+        if path:
+            self.add_session_path(path)
+
+    def add_session_path(self, path: str) -> None:
+        """A saved session joins the runs, checked."""
+        self._add_run(f"session:{path}", checked=True)
+        self._check()
+
     def values(self) -> list[Any]:
         """The values entered, in order (numbers parsed; an unreadable entry kept as text)."""
+        if self.setting == "source":
+            items = [self.runs.item(i) for i in range(self.runs.count())]
+            return [
+                i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked
+            ]
         if self.setting in CHOICES:
             return [choice for choice, check in self.checks.items() if check.isChecked()]
         values: list[Any] = []
@@ -152,7 +213,10 @@ class CompareDialog(QDialog):
         """The comparison entered, or None (the reason is shown)."""
         try:
             comparison = parse_comparison({"setting": self.setting, "values": self.values()})
-            variant_configs(self.config, comparison)
+            if comparison.setting == "source":
+                source_configs(comparison.values, self.config)
+            else:
+                variant_configs(self.config, comparison)
         except GradsimError as error:
             self.problem.setText(wording.error_message(error))
             return None
@@ -178,6 +242,7 @@ class CompareDialog(QDialog):
         self.values_edit.setToolTip(
             translate("Comparison", "Clipping: 'none' turns it off; a number is the maximum gradient norm.")
         )
+        self.add_session.setText(translate("Comparison", "Add a saved session…"))
         for i, setting in enumerate(SETTINGS):
             self.setting_combo.setItemText(i, setting_name(setting))
         self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft)

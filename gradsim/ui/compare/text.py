@@ -26,6 +26,7 @@ SETTING_NAMES: dict[str, str] = {
     "clipping": QT_TRANSLATE_NOOP("Comparison", "Gradient clipping (max norm)"),
     "precision": QT_TRANSLATE_NOOP("Comparison", "Precision"),
     "seed": QT_TRANSLATE_NOOP("Comparison", "Training seed"),
+    "source": QT_TRANSLATE_NOOP("Comparison", "Other runs (scenarios, saved sessions)"),
 }
 _TABLES = {
     "init": config_text.INITS,
@@ -41,8 +42,13 @@ def setting_name(setting: str) -> str:
     return translate(CONTEXT, entry) if entry else setting
 
 
-def value_name(setting: str, value: Any) -> str:
-    """A value as the legend names it (a translated choice, a number, or clipping off)."""
+def value_name(setting: str, value: Any, language: str = "en") -> str:
+    """A value as the legend names it (a translated choice, a number, clipping off, or a run
+    in ``language``)."""
+    if setting == "source":
+        from gradsim.ui.compare.sources import source_name  # reads scenarios: only when asked
+
+        return source_name(str(value), language)
     if setting in _TABLES:
         return config_text.label(_TABLES[setting], value)
     if setting == "clipping":

@@ -108,6 +108,7 @@ class ComparisonView(QWidget):
         self.snapshot: ComparisonSnapshot | None = None
         self.setting = ""
         self.values: tuple[Any, ...] = ()
+        self.language = "en"  # of the runs' names (scenario titles) in a "source" comparison
         self.running = False
         self.title = QLabel()
         self.title.setObjectName("compareTitle")
@@ -177,7 +178,7 @@ class ComparisonView(QWidget):
         self._set_title()
 
     def variant_names(self) -> list[str]:
-        return [value_name(self.setting, value) for value in self.values]
+        return [value_name(self.setting, value, self.language) for value in self.values]
 
     @property
     def tiles_kind(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from gradsim.engine.variants import parse_comparison
 from gradsim.ui.common import plotting as gp
@@ -99,3 +100,31 @@ def test_the_dialog_offers_the_current_value_and_checks_what_is_entered(qtbot, r
     dialog.set_setting("clipping")
     dialog.values_edit.setText("none, 1")
     assert dialog.comparison().values == ("none", 1.0)
+
+
+def test_compare_with_other_runs_a_scenario_and_a_saved_session(qtbot, make_window, tmp_path):
+    window = make_window()
+    saved = str(tmp_path / "earlier.gradsim")
+    assert window.sessions.save_to(saved)
+    dialog = CompareDialog(window.controller.config, window, dialogs=window.dialogs)
+    qtbot.addWidget(dialog)
+    dialog.set_setting("source")
+    assert dialog.values() == ["current"] and dialog.comparison() is None  # one run is no comparison
+    scenario = "scenario:he-vs-xavier-deep-relu"
+    items = {
+        dialog.runs.item(i).data(Qt.ItemDataRole.UserRole): dialog.runs.item(i)
+        for i in range(dialog.runs.count())
+    }
+    assert scenario in items and "scenario:saddle-noise-escape" not in items  # network runs only
+    items[scenario].setCheckState(Qt.CheckState.Checked)
+    dialog.add_session_path(saved)
+    comparison = dialog.comparison()
+    assert comparison is not None and comparison.values == ("current", scenario, f"session:{saved}")
+    assert window.comparison.open(window.controller.config, comparison, steps=5)
+    _wait_paused(qtbot, window.comparison, 5)
+    snapshots = window.comparison.view.snapshot.snapshots
+    assert [s.step for s in snapshots] == [5, 5, 5]
+    assert [s.depth for s in snapshots] == [10, 30, 10]  # relu-he, the scenario, the session
+    names = [label.text() for label in window.comparison.view.legend.names]
+    assert names == ["■ this run", "■ He vs Xavier in a 30-layer ReLU network", "■ earlier.gradsim"]
+    assert window.comparison.section()["values"] == list(comparison.values)
