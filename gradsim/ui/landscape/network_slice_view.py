@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,7 @@ translate = QCoreApplication.translate
 
 TrainerProvider = Callable[[], Any]
 DEFAULT_SAMPLES = 500
+CONTROLS_MIN_WIDTH = 200  # px: the settings column (wider when a field needs it)
 MAX_SAMPLES = 1_000_000  # until the training set is known (then its size)
 ARRAY_FIELDS = ("alphas", "betas", "losses", "path", "path_steps", "interp_alphas", "interp_losses")
 
@@ -136,12 +138,11 @@ class NetworkSliceView(QWidget):
         controls_layout.addSpacing(8)
         controls_layout.addWidget(self.help)
         controls_layout.addStretch(1)
-        controls_scroll = QScrollArea()  # the help text scrolls in a low dock (1280x720)
+        controls_scroll = self.controls_scroll = QScrollArea()  # the help scrolls in a low dock
         controls_scroll.setWidget(controls)
         controls_scroll.setWidgetResizable(True)
         controls_scroll.setFrameShape(QFrame.Shape.NoFrame)
         controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        controls_scroll.setMinimumWidth(210)
         controls_scroll.setMaximumWidth(360)
 
         self.heatmap = HeatmapPlot(lock_aspect=False)
@@ -157,11 +158,11 @@ class NetworkSliceView(QWidget):
         self.interp_plot = gp.make_plot("", "", "", log_y=True)
         self.interp_curve = pg.PlotDataItem(symbol="o", symbolSize=4)
         self.interp_plot.addItem(self.interp_curve)
-        self.interp_marks = [
+        self.interp_marks = [  # θ₀ and θ: their labels at two heights, apart in a narrow plot
             pg.InfiniteLine(
-                angle=90, movable=False, label="", labelOpts={"position": 0.92, "color": gp.foreground()}
+                angle=90, movable=False, label="", labelOpts={"position": height, "color": gp.foreground()}
             )
-            for _ in range(2)
+            for height in (0.92, 0.75)
         ]
         for line in self.interp_marks:
             line.setPen(gp.make_pen(gp.foreground(), 1.0, Qt.PenStyle.DashLine))
@@ -210,6 +211,7 @@ class NetworkSliceView(QWidget):
         self.mode_combo.setItemText(1, translate("NetworkSliceView", "PCA of the training path"))
         self.mode_combo.setMinimumWidth(0)
         self.mode_combo.setMinimumWidth(self.mode_combo.sizeHint().width())  # whole names: the row wraps
+        self._fit_controls_width()
         self.mode_combo.setToolTip(
             translate(
                 "NetworkSliceView",
@@ -287,6 +289,13 @@ class NetworkSliceView(QWidget):
         self._show_status()
         self._draw_titles()
 
+    def _fit_controls_width(self) -> None:
+        """The controls' column as wide as its widest field and the scroll bar its help may need
+        (the help then wraps; a Russian plane name is ~200 px)."""
+        widget = self.controls_scroll.widget()
+        bar = self.controls_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.controls_scroll.setMinimumWidth(max(CONTROLS_MIN_WIDTH, widget.minimumSizeHint().width() + bar))
+
     def _draw_titles(self) -> None:
         result = self.result
         plot = self.heatmap.plot
@@ -294,14 +303,14 @@ class NetworkSliceView(QWidget):
             gp.set_plot_texts(plot, translate("NetworkSliceView", "Loss around θ"), "α", "β")
             return
         if result.settings.mode == "pca" and result.explained is not None:
-            title = translate("NetworkSliceView", "PCA plane (PC1 {a}, PC2 {b})").format(
+            title = translate("NetworkSliceView", "PCA: PC1 {a}, PC2 {b}").format(
                 a=f"{100 * result.explained[0]:.1f}%", b=f"{100 * result.explained[1]:.1f}%"
             )
             gp.set_plot_texts(
                 plot, title, translate("NetworkSliceView", "PC1"), translate("NetworkSliceView", "PC2")
             )
         else:
-            title = translate("NetworkSliceView", "Random directions (step {s})").format(s=result.step)
+            title = translate("NetworkSliceView", "Random plane, step {s}").format(s=result.step)
             gp.set_plot_texts(plot, title, "α", "β")
 
     # ================================================================ trainer
@@ -472,7 +481,10 @@ class NetworkSliceView(QWidget):
             self.start_text.setText(
                 translate("NetworkSliceView", "step {s}").format(s=int(first)), color=gp.foreground()
             )
-            self.start_text.setPos(float(result.path[0, 0]), float(result.path[0, 1]))
+            x, y = float(result.path[0, 0]), float(result.path[0, 1])
+            middle = 0.5 * (result.alphas[0] + result.alphas[-1])
+            self.start_text.setAnchor((1, 1) if x > middle else (0, 1))  # the label stays inside
+            self.start_text.setPos(x, y)
             self.start_text.setVisible(True)
             self.path_item.setVisible(True)
         else:

@@ -185,3 +185,32 @@ def test_the_colour_bar_grows_with_the_projectors_text(qtbot):
     font.setPointSizeF(font.pointSizeF() * 2)
     view.setFont(font)
     assert view.bar.maximumWidth() > BAR_WIDTH * 1.3
+
+
+@pytest.mark.parametrize("mode", ["pca", "random"])
+def test_a_computed_network_slice_fits_in_russian(qtbot, make_window, mode):
+    """After a slice, its titles (the plane, the explained variance, θ₀ and θ) still fit."""
+    window = _window(qtbot, make_window, (1280, 720))
+    try:
+        window.set_language("ru", remember=False)
+        window.arrange_default_layout()
+        window.controller.step(30)
+        qtbot.waitUntil(
+            lambda: not window.controller.running
+            and window.controller.last_frame is not None
+            and window.controller.last_frame.snapshot.step == 30,
+            timeout=30_000,
+        )
+        window.show_panel("landscape")
+        panel = window.panels["landscape"]
+        panel.tabs.setCurrentIndex(1)
+        view = panel.network
+        view.mode_combo.setCurrentIndex(view.mode_combo.findData(mode))
+        view.resolution_spin.setValue(7)
+        view.samples_spin.setValue(100)
+        assert view.compute()
+        qtbot.waitUntil(lambda: not view.busy and view.result is not None, timeout=60_000)
+        _settle(qtbot, 300)
+        assert _scroll_bars(window) == [] and _landscape_problems(window) == []
+    finally:
+        window.set_language("en", remember=False)
