@@ -15,11 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gradsim.ui.lecture.stage_widgets import WHITE, NarrativePanel, scaled_font, stage_texts
 
 translate = QCoreApplication.translate
+
+#: Its size as a normal window (one screen): the stage, narrative, what to watch and the next
+#: stage's title at the projector scale without scrolling on most stages.
+DEFAULT_SIZE = (860, 640)
 
 
 class PresenterWindow(QWidget):
@@ -42,11 +46,9 @@ class PresenterWindow(QWidget):
         self.clock.setObjectName("presenter_clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.body = NarrativePanel(presenter=True)
-        top = QHBoxLayout()
-        top.addWidget(self.stage, 1)
-        top.addWidget(self.clock)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout = QVBoxLayout(self)  # the clock on its own line: a long stage title wraps beside nothing
+        layout.addWidget(self.clock)
+        layout.addWidget(self.stage)
         layout.addWidget(self.body, 1)
         self.started = time.monotonic()
         self._timer = QTimer(self)
@@ -54,7 +56,7 @@ class PresenterWindow(QWidget):
         self._timer.timeout.connect(self.tick)
         self._timer.start()
         player.stageChanged.connect(self.show_stage)
-        self.resize(720, 540)
+        self.resize(*DEFAULT_SIZE)
         self.retranslate()
 
     def place(self, geometry: QRect | None) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from gradsim.scenarios.lessons import find_lesson
 from gradsim.ui.lecture import lecture as lecture_module
 from gradsim.ui.lecture.placement import MARGIN, presentation_placement, projector_screen
+from gradsim.ui.lecture.presenter import DEFAULT_SIZE
 
 pytestmark = pytest.mark.ui
 
@@ -106,7 +107,7 @@ def test_with_one_screen_the_presenter_stays_a_normal_window_behind_the_stage(ma
     presenter = window.lecture.presenter
     assert presenter is not None and presenter.isVisible()
     assert not presenter.isFullScreen() and not presenter.isMaximized()
-    assert presenter.size().width() == 720 and presenter.size().height() == 540  # its own size
+    assert (presenter.width(), presenter.height()) == DEFAULT_SIZE  # its own size
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)  # the stage in front
     window.lecture.set_presentation(False)
 
