@@ -179,7 +179,7 @@ class WindowComparison(QObject):
     @Slot(object)
     def _on_frame(self, frame: Any) -> None:
         if self.dock.isVisible():  # drawn at the worker's frame rate, only when seen
-            self.view.show_snapshot(frame.snapshot)
+            self.view.show_snapshot(frame.snapshot, whole=False)
         self.frameShown.emit(int(frame.snapshot.step))
 
     @Slot(int, str)

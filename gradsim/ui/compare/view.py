@@ -9,6 +9,7 @@ the curves and the tiles agree.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pyqtgraph as pg
@@ -35,6 +36,9 @@ from gradsim.ui.training.diagnosis_banner import ICONS, SEVERITY
 
 translate = QCoreApplication.translate
 STEP_SIZE = 10
+#: The tiles (N heatmaps or N decision surfaces, the costly part) are drawn at most this
+#: often while training runs; the curves and lines at every frame; everything on a pause.
+TILES_INTERVAL_S = 0.1
 
 
 def diagnosis_line(snapshot: Any) -> tuple[str, str]:
@@ -110,6 +114,7 @@ class ComparisonView(QWidget):
         self.values: tuple[Any, ...] = ()
         self.language = "en"  # of the runs' names (scenario titles) in a "source" comparison
         self.running = False
+        self._tiles_drawn_at = -1.0
         self.title = QLabel()
         self.title.setObjectName("compareTitle")
         self.title.setWordWrap(True)
@@ -188,12 +193,17 @@ class ComparisonView(QWidget):
         self.tiles_combo.setCurrentIndex(KINDS.index(kind))
 
     # ------------------------------------------------------------------ drawing
-    def show_snapshot(self, snapshot: ComparisonSnapshot) -> None:
+    def show_snapshot(self, snapshot: ComparisonSnapshot, *, whole: bool = True) -> None:
+        """Draw a frame; ``whole=False`` (frames while training) leaves the tiles for later
+        when they were drawn less than ``TILES_INTERVAL_S`` ago."""
         self.snapshot = snapshot
         self.step_label.setText(translate("Comparison", "step {step}").format(step=f"{snapshot.step:,}"))
         self.legend.show_lines([diagnosis_line(s) for s in snapshot.snapshots])
         self.overlay.show_snapshots(snapshot.snapshots)
-        self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
+        now = time.monotonic()
+        if whole or now - self._tiles_drawn_at >= TILES_INTERVAL_S:
+            self._tiles_drawn_at = now
+            self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
         self.settle()
 
     def settle(self) -> None:
