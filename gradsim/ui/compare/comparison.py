@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget
 
 from gradsim.engine.errors import GradsimError
@@ -34,6 +34,17 @@ translate = QCoreApplication.translate
 DOCK_NAME = "compare"
 SECTION_FORMAT = "gradsim-comparison"
 SECTION_VERSION = 1
+
+
+class ComparisonDock(QDockWidget):
+    """The comparison's dock; closing it (its title bar's X) ends the comparison."""
+
+    closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
 
 class WindowComparison(QObject):
@@ -53,8 +64,9 @@ class WindowComparison(QObject):
         self.view.stepRequested.connect(self.step)
         self.view.resetRequested.connect(self.reset)
         self.view.closeRequested.connect(self.close)
-        self.dock = QDockWidget(window)
+        self.dock = ComparisonDock(window)
         self.dock.setObjectName("dock_compare")
+        self.dock.closed.connect(self.close)
         self.dock.setWidget(self.view)  # no scroll area: its wrapped legend lines asked for 2x the height
         self.dock.hide()
         self.action = QAction(window)

@@ -47,6 +47,9 @@ def test_compare_trains_variants_in_lockstep_and_shows_them(qtbot, make_window):
     assert "Xavier" in view.legend.names[0].text() and "He" in view.legend.names[1].text()
     comparison.close()
     assert DOCK_NAME not in window.docks and not comparison.active
+    assert comparison.open(window.controller.config, INIT)
+    comparison.dock.close()  # the dock's own close button ends the comparison too
+    assert not comparison.active and DOCK_NAME not in window.docks
 
 
 def test_the_comparison_round_trips_through_a_session(qtbot, make_window, tmp_path):
