@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gradsim.engine.activations import ACTIVATION_PARAMS, make_activation
@@ -174,6 +174,7 @@ class ActivationLab(QWidget):
         # (a plot as wide as its title alone cut a Russian title at 200%)
         title_width = plot.getPlotItem().titleLabel.item.boundingRect().width()
         plot.getViewBox().setMinimumWidth(math.ceil(title_width))
+        plot.updateGeometry()  # the dock's scroll area sizes the view for it (a layout request)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -247,6 +248,13 @@ class ActivationLab(QWidget):
         follows it, not the panel's own size, which a wider arrangement's minimum would hold."""
         self._given_size = size
         self._place_plots(4 if size.width() >= ONE_ROW_ASPECT * size.height() else 2)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        # titles set while the lab was hidden (a language switch): the dock's scroll area sizes
+        # the plots for them now (its layout request is answered only for a shown panel)
+        for plot in (self.f_plot, self.act_plot, self.grad_plot, self.sv_plot):
+            plot.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
@@ -481,6 +489,8 @@ class ActivationLab(QWidget):
         self._draw_theory()
         self._message = ""
         self._update_summary()
+        for plot in (self.act_plot, self.grad_plot, self.sv_plot):
+            plot.updateGeometry()  # new ticks may widen the axes: the view is sized again
 
     @staticmethod
     def _set_band(
