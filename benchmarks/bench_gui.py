@@ -10,7 +10,12 @@ for ``--seconds`` measures:
 * GUI event-loop latency: a 5 ms QTimer records how late each tick fires, p50 and p99
   (target p99 < 50 ms);
 * training steps/s as a ratio to the same Trainer stepping headless in this process, measured
-  just before (target >= 0.8).
+  just before (target >= 0.8);
+* the GUI thread's CPU time per frame drawn and per second (:func:`time.thread_time`): unlike
+  the frame rate, these hold on a loaded machine.
+
+``--pacing-ab N`` measures each network N times with the frame pacer on and off, alternating
+in one run, and prints medians with their range (gradsim/ui/shell/frame_drawer.py).
 
 Machines here are noisy and have 2 cores: read ratios, and rerun when another job is busy.
 """
@@ -63,7 +68,7 @@ def _latest_step(window) -> int:
 
 
 def measure_window(
-    config: dict, backend: str, seconds: float, front: tuple[str, ...] = ()
+    config: dict, backend: str, seconds: float, front: tuple[str, ...] = (), pacing: bool = True
 ) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -75,6 +80,7 @@ def measure_window(
     _APP = QApplication.instance() or QApplication([])
     window = MainWindow(config, persist=False, dialogs=ConsoleDialogs(), backend=backend)
     window.resize(1600, 1000)
+    window.drawer.pacing = pacing
     window.show()
     for name in front:  # bring a tabbed panel to the front (e.g. the histograms)
         window.show_panel(name)
@@ -103,15 +109,16 @@ def measure_window(
     sampler.setInterval(20)
     sampler.timeout.connect(sample)
     window.controller.play()
+    last[0] = time.perf_counter()  # the first tick's lateness counts from here, not from the settling
     probe.start()
     sampler.start()
     start_frames = window.frames_drawn
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     loop = QEventLoop()  # the real event loop, as in the app (no polling)
     QTimer.singleShot(round(seconds * 1000), loop.quit)
     loop.exec()
     sampler.stop()
-    elapsed = time.perf_counter() - start
+    elapsed, gui_cpu = time.perf_counter() - start, time.thread_time() - start_cpu
     probe.stop()
     steps_now, now = _latest_step(window), time.perf_counter()
     frames = window.frames_drawn - start_frames
@@ -126,6 +133,8 @@ def measure_window(
         "p50": statistics.median(lateness_ms),
         "p99": lateness_ms[min(len(lateness_ms) - 1, int(0.99 * len(lateness_ms)))],
         "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
+        "cpu_ms_per_frame": 1000 * gui_cpu / max(frames, 1),
+        "cpu_share": gui_cpu / elapsed,
     }
 
 
@@ -140,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="4 s per measurement")
     parser.add_argument("--markdown", action="store_true", help="print its Markdown section")
+    parser.add_argument(
+        "--pacing-ab", type=int, default=0, metavar="N", help="N alternating runs, frame pacer on and off"
+    )
     args = parser.parse_args(argv)
     seconds = args.seconds or (4.0 if args.quick else 8.0)
     from gradsim.engine.runtime import limit_blas_threads, tune_allocator
@@ -148,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     backends = ["process", "thread"] if args.backend == "both" else [args.backend]
     front = tuple(name for name in args.front.split(",") if name)
+    if args.pacing_ab:
+        _pacing_ab(backends, seconds, front, args.pacing_ab)
+        return 0
     rows = []
     for name, config in CONFIGS.items():
         headless = headless_steps_per_second(config, 3.0)
@@ -163,17 +178,40 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repeats: int) -> None:
+    """Pacer on and off, alternating (which goes first alternates too); medians [min-max]."""
+    keys = ("fps", "p99", "cpu_ms_per_frame", "cpu_share", "ratio")
+    print(f"{'network':8s} {'backend':8s} {'pacer':6s} " + " ".join(f"{key:>22s}" for key in keys))
+    for name, config in CONFIGS.items():
+        for backend in backends:
+            runs: dict[bool, list[dict[str, float]]] = {True: [], False: []}
+            for repeat in range(repeats):
+                for pacing in (True, False) if repeat % 2 == 0 else (False, True):
+                    headless = headless_steps_per_second(config, 2.0)
+                    result = measure_window(config, backend, seconds, front, pacing)
+                    result["ratio"] = result["steps_per_s"] / headless
+                    runs[pacing].append(result)
+            for pacing in (False, True):
+                cells = []
+                for key in keys:
+                    values = [run[key] for run in runs[pacing]]
+                    cells.append(f"{statistics.median(values):8.2f} [{min(values):.2f}-{max(values):.2f}]")
+                label = "on" if pacing else "off"
+                line = " ".join(f"{cell:>22s}" for cell in cells)
+                print(f"{name:8s} {backend:8s} {label:6s} {line}", flush=True)
+
+
 def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
     header = (
         f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
-        f"{'train/headless':>15s}"
+        f"{'train/headless':>15s} {'GUI CPU ms/frame':>17s}"
     )
     print(header)
     print("-" * len(header))
     for name, backend, result, ratio in rows:
         print(
             f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
-            f"{ratio:15.2f}"
+            f"{ratio:15.2f} {result['cpu_ms_per_frame']:17.1f}"
         )
 
 

@@ -11,7 +11,14 @@ frame with every panel drawn, a quarter of it for panels hidden behind a tab). S
   interval has passed, and every waiting panel at once when training pauses, so no panel
   ever rests on an old state;
 * after the panels are drawn every pyqtgraph scene settles its ranges before Qt paints:
-  a plot whose range changed otherwise paints twice per frame (measured).
+  a plot whose range changed otherwise paints twice per frame (measured);
+* frames are spaced by the GUI thread's CPU per frame (:class:`FramePacer`): drawing and
+  painting a frame of a 10x64 net at 1600x1000 costs ~25-40 ms of GUI CPU, so 30 frames/s
+  would take most of a core. With the thread backend that core is the training's too (one
+  GIL), and on a busy 2-core machine the training process's. The pacer keeps the GUI under
+  a share of one core (``GUI_SHARE``), drawing less often down to ``MIN_HZ`` and back up when
+  frames get cheaper; a frame that comes too early waits (the newest one wins) and is drawn
+  when its turn comes, or at once when training pauses.
 """
 
 from __future__ import annotations
@@ -28,6 +35,53 @@ from gradsim.runner.training_loop import Frame
 
 FPS_WINDOW_S = 1.0
 TURN_MS = 15  # the catch-up timer draws one waiting panel per shot, at least this far apart
+MIN_HZ = 15.0  # the pacer never spaces frames further apart than this
+#: the share of one core the GUI thread may spend on frames, by training backend: the thread
+#: backend shares the GIL with training (0.4 leaves it ~0.6), the process backend has a core
+#: of its own on a 2-core machine, so the GUI may take most of the other one
+GUI_SHARE = {"thread": 0.4, "process": 0.8}
+SMOOTHING = 0.2  # weight of the newest frame's cost in the running cost
+
+
+class FramePacer:
+    """When may the next frame be drawn? Often enough for the GUI thread's CPU to stay at its share.
+
+    ``drawn(now)`` is called for every frame drawn; the cost of a frame is the GUI thread's CPU
+    time (``cpu``, :func:`time.thread_time`) since the previous one: the panels' drawing, Qt's
+    painting of it and whatever else the thread did meanwhile. CPU time, not wall time, so a
+    loaded machine that stretches wall time does not pass for a costly frame. The interval is
+    ``cost / share``, at most ``1 / MIN_HZ``.
+    """
+
+    def __init__(
+        self, share: float = GUI_SHARE["process"], cpu: Callable[[], float] = time.thread_time
+    ) -> None:
+        self.share = share
+        self.cpu = cpu
+        self.cost = 0.0  # smoothed GUI CPU seconds per frame
+        self._cpu_at: float | None = None
+        self._last = float("-inf")
+
+    @property
+    def interval(self) -> float:
+        """The shortest time between two frames now, in seconds."""
+        return min(self.cost / self.share, 1.0 / MIN_HZ)
+
+    def wait(self, now: float) -> float:
+        """Seconds until a frame may be drawn (0: now)."""
+        return max(0.0, self._last + self.interval - now)
+
+    def drawn(self, now: float) -> None:
+        """A frame was drawn at ``now``: the CPU since the previous one is its cost."""
+        cpu = self.cpu()
+        if self._cpu_at is not None:
+            cost = cpu - self._cpu_at
+            self.cost = cost if self.cost == 0.0 else self.cost + SMOOTHING * (cost - self.cost)
+        self._cpu_at, self._last = cpu, now
+
+    def restart(self) -> None:
+        """Training paused: the CPU until the next play is not a frame's."""
+        self._cpu_at = None
 
 
 class FrameDrawer(QObject):
@@ -66,15 +120,38 @@ class FrameDrawer(QObject):
         self._catch_up.setSingleShot(True)
         self._catch_up.setTimerType(Qt.TimerType.PreciseTimer)
         self._catch_up.timeout.connect(self.draw_due)
+        self.pacer = FramePacer(GUI_SHARE.get(self._backend(), GUI_SHARE["process"]))
+        self.pacing = True  # False: every frame drawn as it comes (benchmarks compare)
+        self.frames_deferred = 0  # frames the pacer held back (a newer one replaced them)
+        self._pending: Frame | None = None
+        self._pace = QTimer(self)
+        self._pace.setSingleShot(True)
+        self._pace.setTimerType(Qt.TimerType.PreciseTimer)
+        self._pace.timeout.connect(self._draw_pending)
 
     # ---------------------------------------------------------------- entry points
     def draw(self, frame: Frame) -> None:
-        """A new frame: draw the visible panels that are due, defer the rest.
+        """A new frame: drawn now if the pacer allows, else it waits for its turn (newest wins)."""
+        now = time.perf_counter()
+        self.pacer.share = GUI_SHARE.get(self._backend(), GUI_SHARE["process"])  # the backend can change
+        wait = self.pacer.wait(now) if self.pacing else 0.0
+        if wait > 0.0:
+            if self._pending is not None:
+                self.frames_deferred += 1
+            self._pending = frame
+            if not self._pace.isActive():
+                self._pace.start(max(1, round(wait * 1000)))
+            return
+        self._pending = None
+        self._draw_frame(frame, now)
+        self.pacer.drawn(now)
+
+    def _draw_frame(self, frame: Frame, now: float) -> None:
+        """Draw the visible panels that are due, defer the rest.
 
         Panels with a rate take turns: at most one of them per frame (the longest waiting),
         so their costs spread over frames instead of stalling one (the latency's p99).
         """
-        now = time.perf_counter()
         drawn: list[str] = []
         due: list[str] = []
         keep = self.past[1] if self.past is not None else frozenset()
@@ -114,8 +191,20 @@ class FrameDrawer(QObject):
         self._draw_now(frame, wanted)
 
     @Slot()
+    def _draw_pending(self) -> None:
+        frame, self._pending = self._pending, None
+        if frame is not None:
+            self.draw(frame)
+
+    @Slot()
     def flush(self) -> None:
-        """Draw every panel still waiting for its rate, with the newest frame (training paused)."""
+        """Draw the frame the pacer holds and every panel still waiting for its rate, with the
+        newest frame (training paused)."""
+        self._pace.stop()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._draw_frame(pending, time.perf_counter())
+        self.pacer.restart()
         frame = self.latest()
         if frame is not None and self.waiting:
             self._draw_now(frame, list(self.waiting))
@@ -150,6 +239,11 @@ class FrameDrawer(QObject):
         self._draw_now(frame, [name for name in self.stale if self.past is None or name not in self.past[1]])
 
     # ---------------------------------------------------------------- internals
+    def _backend(self) -> str:
+        """The window's training backend (``thread`` shares the GIL with the GUI)."""
+        controller = getattr(self.window, "controller", None)
+        return str(getattr(getattr(controller, "backend", None), "kind", "process"))
+
     def _interval(self, name: str) -> float:
         return self.intervals.get(name, 0.0) * 0.95  # a timer firing a hair early still counts
 
