@@ -28,7 +28,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gradsim.engine.activations import ACTIVATION_PARAMS, make_activation
 from gradsim.engine.config import validate_config
@@ -174,7 +182,8 @@ class ActivationLab(QWidget):
         # (a plot as wide as its title alone cut a Russian title at 200%)
         title_width = plot.getPlotItem().titleLabel.item.boundingRect().width()
         plot.getViewBox().setMinimumWidth(math.ceil(title_width))
-        plot.updateGeometry()  # the dock's scroll area sizes the view for it (a layout request)
+        plot.updateGeometry()
+        QTimer.singleShot(0, self, self._refit_area)  # a layout request alone was sometimes lost
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -248,6 +257,14 @@ class ActivationLab(QWidget):
         follows it, not the panel's own size, which a wider arrangement's minimum would hold."""
         self._given_size = size
         self._place_plots(4 if size.width() >= ONE_ROW_ASPECT * size.height() else 2)
+
+    def _refit_area(self) -> None:
+        """Have the dock's scroll area size the plots' views for their texts again."""
+        parent = self.parentWidget()
+        while parent is not None and not callable(getattr(parent, "fit", None)):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.fit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)

@@ -1,5 +1,8 @@
 """Lecture mode: the presentation view, its projector theme, the presenter window, a lesson
-saved with the session, and every shipped lesson's stages laid out at 1280x720 and 1024x768."""
+saved with the session, and the shipped lessons' stages laid out with nothing cut or elided
+(issue 13): every stage at 100% (1280x720 in English, 1024x768 in Chinese and Russian), and a
+stage of every kind at 150% at 1280x720 and 1024x768 and at 200% at 1920x1080 in English,
+Chinese and Russian."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from gradsim.scenarios.lessons import find_lesson, list_lessons
+from gradsim.scenarios.lessons import Lesson, find_lesson, list_lessons
+from gradsim.ui.lecture.presentation import stage_panels
 from tests.ui import layout_check
 from tests.ui.layout_check import layout_problems
 
@@ -106,10 +110,25 @@ def test_a_lesson_round_trips_through_a_session_file(make_window, qtbot, tmp_pat
 def _stage_shown(window, size: tuple[int, int]) -> None:
     window.resize(*size)
     window.lecture.view.arrange()
-    deadline = time.monotonic() + 0.4
+    _run_events(0.4)
+
+
+def _run_events(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
+
+
+def _settled_problems(window) -> list[str]:
+    """layout_check's problems that are still there after another second: a stage's first
+    frame, a finished measurement or a new text size re-lay out a panel after the 0.4 s the
+    stage had (seen as one-off problems that the next pass of the event loop removes)."""
+    problems = layout_problems(window)
+    if problems:
+        _run_events(1.0)
+        problems = layout_problems(window)
+    return problems
 
 
 def _clipping_objects(item: QGraphicsItem) -> Iterator[QGraphicsItem]:
@@ -129,52 +148,79 @@ def _avoid_the_wrapper_crash(monkeypatch) -> None:
         monkeypatch.setattr(layout_check, "_clipping_ancestors", _clipping_objects)
 
 
-def _problems_of_every_stage(window, size: tuple[int, int]) -> dict[str, list[str]]:
+def _every_stage() -> list[tuple[Lesson, int]]:
+    return [(lesson, index) for lesson in list_lessons() for index in range(len(lesson.stages))]
+
+
+def _representative_stages(window) -> list[tuple[Lesson, int]]:
+    """The first stage that shows each panel the lessons show large (greedy cover, in lesson
+    order): every kind of stage layout, each panel at least once."""
+    chosen, covered = [], set()
+    for lesson, index in _every_stage():
+        shown = set(stage_panels(lesson.stages[index].view, window.docks))
+        if shown - covered:
+            chosen.append((lesson, index))
+            covered |= shown
+    return chosen
+
+
+def _problems_of(window, stages, size: tuple[int, int]) -> dict[str, list[str]]:
     """Each stage's starting state in the presentation view (the actions are not run: their
     plots are the same panels), checked by layout_check."""
     found = {}
-    for lesson in list_lessons():
-        for index in range(len(lesson.stages)):
-            assert window.open_lesson(lesson, index)
-            window.lecture.player._cancel()  # the starting state only: keeps the test short
-            if not window.lecture.presenting:
-                window.lecture.set_presentation(True, full_screen=False)
-            _stage_shown(window, size)
-            problems = layout_problems(window)
-            if problems:
-                found[f"{lesson.name}[{index}]"] = problems
+    for lesson, index in stages:
+        assert window.open_lesson(lesson, index)
+        window.lecture.player._cancel()  # the starting state only: keeps the test short
+        if not window.lecture.presenting:
+            window.lecture.set_presentation(True, full_screen=False)
+        _stage_shown(window, size)
+        problems = _settled_problems(window)
+        if problems:
+            found[f"{lesson.name}[{index}]"] = problems
     return found
 
 
-LECTURE_WIDGETS = ("dock_lecture_stage", "dock_lecture_narrative", "dock_banner", "lecture_")
+def _presenting_window(make_window, monkeypatch, language: str, scale: int):
+    _avoid_the_wrapper_crash(monkeypatch)
+    window = make_window()
+    window.set_language(language, remember=False)
+    window.lecture.view.set_scale(scale)
+    return window
 
 
 @pytest.mark.parametrize(
     ("size", "language"),
-    [((1280, 720), "en"), ((1024, 768), "en"), ((1024, 768), "zh_CN"), ((1024, 768), "ru")],
-    ids=["1280x720-en", "1024x768-en", "1024x768-zh_CN", "1024x768-ru"],
+    [((1280, 720), "en"), ((1024, 768), "zh_CN"), ((1024, 768), "ru")],
+    ids=["1280x720-en", "1024x768-zh_CN", "1024x768-ru"],
 )
-def test_the_stage_header_narrative_and_banner_fit_on_every_stage(make_window, monkeypatch, size, language):
-    _avoid_the_wrapper_crash(monkeypatch)
-    window = make_window()
-    window.set_language(language, remember=False)
-    found = _problems_of_every_stage(window, size)
-    ours = {
-        stage: [p for p in problems if p.startswith(LECTURE_WIDGETS)] for stage, problems in found.items()
-    }
-    assert {stage: problems for stage, problems in ours.items() if problems} == {}
+def test_every_stage_fits_at_100_percent(make_window, monkeypatch, size, language):
+    """Every stage of every lesson, every widget and plot text (not only the stage's header,
+    narrative and banner), at the projector scale of 100%: each language once, at 1280x720 or
+    at the narrower 1024x768."""
+    window = _presenting_window(make_window, monkeypatch, language, 100)
+    assert _problems_of(window, _every_stage(), size) == {}
 
 
-@pytest.mark.xfail(
-    reason="at the projector scale (150%) some panels' own texts do not fit at 1280x720 "
-    "(seen on 7 Dec: the loss panel's legend entries cut by its plot, the histograms' "
-    "percentages, the activation lab's title and layer choice): issue 14's layout work",
-    strict=False,
-)
-def test_every_panel_of_every_stage_fits(make_window, monkeypatch):
-    _avoid_the_wrapper_crash(monkeypatch)
-    window = make_window()
-    assert _problems_of_every_stage(window, (1280, 720)) == {}
+#: issue 13: 150% at 1280x720 (and 1024x768, the other projector size), 200% at 1920x1080; 100%
+#: is checked on every stage above
+SCALED = [((1280, 720), 150), ((1024, 768), 150), ((1920, 1080), 200)]
+
+
+@pytest.mark.parametrize(("size", "scale"), SCALED, ids=[f"{w}x{h}-{s}%" for (w, h), s in SCALED])
+def test_a_stage_of_every_kind_fits_at_every_scale_and_language(make_window, monkeypatch, size, scale):
+    """The full matrix (sizes x scales x en, zh_CN, ru) on one stage per panel the lessons show
+    (8 of the 31 stages): a panel's texts scale with the projector scale and its language, not
+    with the stage, so a stage that shows it stands for the others; every stage is checked at
+    100% above. All 31 stages in the whole matrix took ~8 min here (2 cores), this sample ~2.5,
+    the every-stage checks ~1.5."""
+    window = _presenting_window(make_window, monkeypatch, "en", scale)
+    stages = _representative_stages(window)
+    found = {}
+    for language in ("en", "zh_CN", "ru"):
+        window.set_language(language, remember=False)
+        for stage, problems in _problems_of(window, stages, size).items():
+            found[f"{language} {stage}"] = problems
+    assert found == {}
 
 
 def test_a_front_action_places_its_panel_in_the_stage(make_window, qtbot):
