@@ -18,13 +18,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 _GUARDED = (QComboBox, QAbstractSpinBox)
+_WHEEL = QEvent.Type.Wheel  # looked up once: the filter sees every event of every guarded field
 
 
 class WheelGuard(QObject):
     """The event filter (one per application, see :func:`wheel_guard`)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+        if event.type() == _WHEEL and isinstance(watched, QWidget) and not watched.hasFocus():
             event.ignore()  # Qt offers an ignored wheel event to the parents: the form scrolls
             return True
         return False

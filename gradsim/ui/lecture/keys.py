@@ -216,6 +216,11 @@ def key_table_html(menu_bar: QMenuBar | None = None) -> str:
     )
 
 
+#: the events the filter reads; every other event of the application leaves it at the first test
+#: (it sees ~5000 events a second while training; the members are looked up once, here)
+_KEY_EVENTS = frozenset((QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride))
+
+
 class LectureKeys(QObject):
     """An application event filter: F11 always (the window need not be active: a shortcut
     would need it), the other keys while ``presenting()``."""
@@ -243,7 +248,7 @@ class LectureKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        if kind not in _KEY_EVENTS:
             return False
         if not isinstance(watched, QWidget) or watched.window() not in self._windows():
             return False

@@ -28,6 +28,7 @@ import traceback
 from collections.abc import Callable, Collection, Mapping
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -41,6 +42,10 @@ MIN_HZ = 15.0  # the pacer never spaces frames further apart than this
 #: of its own on a 2-core machine, so the GUI may take most of the other one
 GUI_SHARE = {"thread": 0.4, "process": 0.8}
 SMOOTHING = 0.2  # weight of the newest frame's cost in the running cost
+#: a panel's plot views are looked up again at most this often: findChildren over a panel's
+#: widget tree cost ~0.7 ms a call, ~5 ms a frame (measured); a panel may add plots, and a view
+#: found late is only settled late (pyqtgraph settles it itself when it paints)
+VIEWS_TTL_S = 1.0
 
 
 class FramePacer:
@@ -116,6 +121,7 @@ class FrameDrawer(QObject):
         #: those panels keep it until the look back ends, also when their tab is raised meanwhile
         self.past: tuple[Frame, frozenset[str]] | None = None
         self._frame_times: list[float] = []
+        self._views: dict[str, tuple[float, list[pg.GraphicsView]]] = {}  # name: (when found, views)
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.setTimerType(Qt.TimerType.PreciseTimer)
@@ -280,10 +286,18 @@ class FrameDrawer(QObject):
             self.on_error(name, self.errors[name])
 
     def _settle(self, names: list[str]) -> None:
+        now = time.perf_counter()
         for name in names:
-            for view in self.panels[name].findChildren(pg.GraphicsView):
-                if view.isVisible():
+            for view in self._views_of(name, now):
+                if shiboken6.isValid(view) and view.isVisible():
                     view.scene().prepareForPaint()
+
+    def _views_of(self, name: str, now: float) -> list[pg.GraphicsView]:
+        found = self._views.get(name)
+        if found is None or now - found[0] > VIEWS_TTL_S:
+            found = (now, self.panels[name].findChildren(pg.GraphicsView))
+            self._views[name] = found
+        return found[1]
 
     def _schedule(self, now: float) -> None:
         if not self.waiting:

@@ -155,3 +155,49 @@ def test_no_panel_is_drawn_more_often_than_its_rate(qtbot, clock):
     assert 4 <= len(panels["slow"].steps) <= 6, panels["slow"].steps  # 5 Hz, give or take a boundary
     drawer.flush()
     assert panels["slow"].steps[-1] == 60
+
+
+def test_plot_views_are_settled_every_frame_but_looked_up_once_a_second(qtbot, clock, monkeypatch):
+    import pyqtgraph as pg
+
+    drawer, panels, latest = _drawer(qtbot, {})
+    drawer.pacing = False
+    window = panels["curves"]
+    first = pg.GraphicsView(window)
+    window.show()
+    lookups: list[int] = []
+    find = window.findChildren
+    monkeypatch.setattr(window, "findChildren", lambda kind: lookups.append(1) or find(kind), raising=False)
+    settled: list[str] = []
+    monkeypatch.setattr(first.scene(), "prepareForPaint", lambda: settled.append("first"), raising=False)
+    for step in range(1, 31):  # 30 frames in half a second
+        latest.append(_frame(step))
+        drawer.draw(latest[-1])
+        clock.now += 1 / 60
+    assert settled == ["first"] * 30
+    assert len(lookups) == 1
+    later = pg.GraphicsView(window)  # a panel adds a plot: found within VIEWS_TTL_S
+    later.show()
+    monkeypatch.setattr(later.scene(), "prepareForPaint", lambda: settled.append("later"), raising=False)
+    clock.now += frame_drawer.VIEWS_TTL_S
+    drawer.draw(_frame(31))
+    assert settled[-2:] == ["first", "later"] and len(lookups) == 2
+
+
+def test_the_application_key_filter_leaves_other_events_at_its_first_test(qtbot):
+    """The lecture keys' filter sees every event of the application (~5000 a second while training)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from gradsim.ui.lecture.keys import LectureKeys
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    asked: list[str] = []
+    keys = LectureKeys(lambda: asked.append("windows") or [widget], lambda _: True, lambda: True, widget)
+    for kind in (QEvent.Type.Paint, QEvent.Type.Timer, QEvent.Type.UpdateRequest, QEvent.Type.MetaCall):
+        assert keys.eventFilter(widget, QEvent(kind)) is False
+    assert asked == []
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+    keys.eventFilter(widget, press)
+    assert asked == ["windows"]  # a key press is looked at
