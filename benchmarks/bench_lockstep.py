@@ -1,7 +1,8 @@
 """What N variants in lockstep cost against N separate runs (docs/compare.md), as a ratio.
 
     python -m benchmarks.bench_lockstep            # 10x64 net, N = 2 and 4
-    python -m benchmarks.bench_lockstep --quick    # fewer steps and repeats
+    python -m benchmarks.bench_lockstep --quick    # fewer steps
+    python -m benchmarks.bench_lockstep --markdown # its section of docs/performance.md
 
 For each N it times, in the same run and alternating so load drifts hit both alike:
 
@@ -21,6 +22,7 @@ import argparse
 import statistics
 import time
 
+from benchmarks.report import markdown_table, median_spread, target_line
 from gradsim.engine.trainer import Trainer
 from gradsim.engine.variants import VariantSet, parse_comparison, variant_configs
 from gradsim.runner.lockstep import LockstepLoop
@@ -64,20 +66,52 @@ def _separate(n: int, steps: int) -> float:
     return total
 
 
+def measure(steps: int, repeats: int) -> tuple[list[float], dict[int, tuple[list[float], list[float]]]]:
+    """Per repeat: one run's seconds, and for each N the ratios lockstep / separate and
+    lockstep / (N x one run), each taken within the repeat (alternating, so load drifts hit
+    both alike)."""
+    ones: list[float] = []
+    ratios: dict[int, tuple[list[float], list[float]]] = {n: ([], []) for n in (2, 4)}
+    for repeat in range(repeats):
+        one = _separate(1, steps)
+        ones.append(one)
+        for n in (2, 4):
+            if repeat % 2:
+                apart, lock = _separate(n, steps), _lockstep(n, steps)
+            else:
+                lock, apart = _lockstep(n, steps), _separate(n, steps)
+            ratios[n][0].append(lock / apart)
+            ratios[n][1].append(lock / (n * one))
+    return ones, ratios
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="fewer steps and repeats")
+    parser.add_argument("--markdown", action="store_true", help="print the docs/performance.md section")
     args = parser.parse_args(argv)
-    steps, repeats = (300, 3) if args.quick else (1000, 5)
-    one = statistics.median(_separate(1, steps) for _ in range(repeats))
-    print(f"10x64 relu, {steps} steps, median of {repeats}; one run: {steps / one:.0f} steps/s")
-    print("| N | lockstep s | separate s | lockstep / separate | lockstep / (N x one run) |")
-    print("|---|---|---|---|---|")
-    for n in (2, 4):
-        pairs = [(_lockstep(n, steps), _separate(n, steps)) for _ in range(repeats)]
-        lock = statistics.median(p[0] for p in pairs)
-        apart = statistics.median(p[1] for p in pairs)
-        print(f"| {n} | {lock:.3f} | {apart:.3f} | {lock / apart:.2f} | {lock / (n * one):.2f} |")
+    steps, repeats = (300, 5) if args.quick else (1000, 5)
+    ones, ratios = measure(steps, repeats)
+    rows = [
+        [n, median_spread(ratios[n][0]), median_spread(ratios[n][1])] for n in (2, 4)
+    ]
+    table = markdown_table(["N variants", "lockstep / N separate runs", "lockstep / (N x one run)"], rows)
+    worst = max(statistics.median(ratios[n][0]) for n in (2, 4))
+    if args.markdown:
+        print("## Side-by-side variants in lockstep\n")
+        print(
+            f"N variants of a 10x64 ReLU net stepping in lockstep (with a frame every {FRAME_EVERY} "
+            f"locksteps) against the same N trainers run one after the other, {steps} steps, "
+            f"ratios per repeat, median (min-max) of {repeats}; one run: "
+            f"{steps / statistics.median(ones):.0f} steps/s.\n"
+        )
+        print(table + "\n")
+        print("Targets:\n")
+        print(target_line("N variants cost about N runs (lockstep / separate, worst N)", worst, "<=", 1.25))
+    else:
+        rate = steps / statistics.median(ones)
+        print(f"10x64 relu, {steps} steps, {repeats} repeats; one run: {rate:.0f} steps/s")
+        print(table)
 
 
 if __name__ == "__main__":
