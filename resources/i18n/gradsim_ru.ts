@@ -89,11 +89,11 @@
     </message>
     <message>
         <source>activation std</source>
-        <translation>СКО активаций</translation>
+        <translation>σ активаций</translation>
     </message>
     <message>
         <source>gradient std</source>
-        <translation>СКО градиента</translation>
+        <translation>σ градиента</translation>
     </message>
     <message>
         <source>singular values</source>
@@ -1605,6 +1605,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
     <message>
         <source>step {step}</source>
+        <extracomment>The tiles (N heatmaps or N decision surfaces, the costly part) are drawn at most this often while training runs; the curves and lines at every frame; everything on a pause.</extracomment>
         <translation>шаг {step}</translation>
     </message>
     <message>
@@ -1950,8 +1951,52 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>Не удаётся загрузить</translation>
     </message>
     <message>
-        <source>config file not found: {path}</source>
+        <source>cannot vary {value!r}</source>
         <extracomment>Every English template the engine raises, marked for lupdate (context &quot;EngineError&quot;).</extracomment>
+        <translation>нельзя варьировать {value!r}</translation>
+    </message>
+    <message>
+        <source>must all differ, got {value!r}</source>
+        <translation>должны все различаться, получено {value!r}</translation>
+    </message>
+    <message>
+        <source>must be &apos;current&apos;, &apos;scenario:&lt;name&gt;&apos; or &apos;session:&lt;path&gt;&apos;, got {value!r}</source>
+        <translation>должно быть &apos;current&apos;, &apos;scenario:&lt;name&gt;&apos; или &apos;session:&lt;path&gt;&apos;, получено {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a list of {low} to {high} values, got {value!r}</source>
+        <translation>должно быть списком из {low}–{high} значений, получено {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= 0, got {value!r}</source>
+        <translation>должно быть целым числом &gt;= 0, получено {value!r}</translation>
+    </message>
+    <message>
+        <source>must be an object with &apos;setting&apos; and &apos;values&apos;</source>
+        <translation>должно быть объектом с полями &apos;setting&apos; и &apos;values&apos;</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, got {value!r}</source>
+        <translation>должно быть {wanted}, получено {value!r}</translation>
+    </message>
+    <message>
+        <source>unknown key; allowed: setting, values</source>
+        <translation>неизвестный ключ; допустимы: setting, values</translation>
+    </message>
+    <message>
+        <source>unknown {setting} {value!r}; choose one of {allowed}</source>
+        <translation>неизвестное значение {setting} {value!r}; выберите одно из: {allowed}</translation>
+    </message>
+    <message>
+        <source>{value!r} makes an invalid config: {reason}</source>
+        <translation>{value!r} даёт недопустимую конфигурацию: {reason}</translation>
+    </message>
+    <message>
+        <source>{value!r} names another run, which the app opens</source>
+        <translation>{value!r} указывает на другой запуск, который открывает приложение</translation>
+    </message>
+    <message>
+        <source>config file not found: {path}</source>
         <translation>файл конфигурации не найден: {path}</translation>
     </message>
     <message>
@@ -4519,8 +4564,8 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>{path}: недостаточно памяти, чтобы открыть файл</translation>
     </message>
     <message>
-        <source>{path}: the archive lists {count} members; a session has {expected}</source>
-        <translation>{path}: в архиве элементов: {count}; в сеансе их {expected}</translation>
+        <source>{path}: the archive lists {count} members; a session has at most {expected}</source>
+        <translation>{path}: в архиве элементов: {count}; в сеансе их не больше {expected}</translation>
     </message>
     <message>
         <source>{path}: refused: unsafe member name &apos;{name}&apos; in the archive</source>

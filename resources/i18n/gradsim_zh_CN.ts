@@ -1605,6 +1605,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
     <message>
         <source>step {step}</source>
+        <extracomment>The tiles (N heatmaps or N decision surfaces, the costly part) are drawn at most this often while training runs; the curves and lines at every frame; everything on a pause.</extracomment>
         <translation>第 {step} 步</translation>
     </message>
     <message>
@@ -1950,8 +1951,52 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
         <translation>无法加载</translation>
     </message>
     <message>
-        <source>config file not found: {path}</source>
+        <source>cannot vary {value!r}</source>
         <extracomment>Every English template the engine raises, marked for lupdate (context &quot;EngineError&quot;).</extracomment>
+        <translation>无法改变 {value!r}</translation>
+    </message>
+    <message>
+        <source>must all differ, got {value!r}</source>
+        <translation>必须各不相同，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>must be &apos;current&apos;, &apos;scenario:&lt;name&gt;&apos; or &apos;session:&lt;path&gt;&apos;, got {value!r}</source>
+        <translation>必须是 &apos;current&apos;、&apos;scenario:&lt;name&gt;&apos; 或 &apos;session:&lt;path&gt;&apos;，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a list of {low} to {high} values, got {value!r}</source>
+        <translation>必须是包含 {low} 到 {high} 个值的列表，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= 0, got {value!r}</source>
+        <translation>必须是 &gt;= 0 的整数，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>must be an object with &apos;setting&apos; and &apos;values&apos;</source>
+        <translation>必须是包含 &apos;setting&apos; 和 &apos;values&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, got {value!r}</source>
+        <translation>必须是 {wanted}，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>unknown key; allowed: setting, values</source>
+        <translation>未知的键；允许的键：setting, values</translation>
+    </message>
+    <message>
+        <source>unknown {setting} {value!r}; choose one of {allowed}</source>
+        <translation>未知的 {setting} {value!r}；请从 {allowed} 中选择</translation>
+    </message>
+    <message>
+        <source>{value!r} makes an invalid config: {reason}</source>
+        <translation>{value!r} 导致配置无效：{reason}</translation>
+    </message>
+    <message>
+        <source>{value!r} names another run, which the app opens</source>
+        <translation>{value!r} 指向另一个运行，由应用程序打开</translation>
+    </message>
+    <message>
+        <source>config file not found: {path}</source>
         <translation>找不到配置文件：{path}</translation>
     </message>
     <message>
@@ -4519,8 +4564,8 @@ No keeps the file on disk as it is; Save session as... keeps both.</source>
         <translation>{path}：内存不足，无法打开此文件</translation>
     </message>
     <message>
-        <source>{path}: the archive lists {count} members; a session has {expected}</source>
-        <translation>{path}：压缩包列出 {count} 个成员；会话应有 {expected} 个</translation>
+        <source>{path}: the archive lists {count} members; a session has at most {expected}</source>
+        <translation>{path}：压缩包列出 {count} 个成员；会话最多应有 {expected} 个</translation>
     </message>
     <message>
         <source>{path}: refused: unsafe member name &apos;{name}&apos; in the archive</source>

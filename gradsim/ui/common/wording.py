@@ -420,6 +420,20 @@ def error_title(error: BaseException) -> str:
 
 #: Every English template the engine raises, marked for lupdate (context "EngineError").
 ENGINE_ERROR_TEMPLATES: tuple[str, ...] = (
+    # comparisons (gradsim/engine/variants.py) and a lesson stage's compare
+    QT_TRANSLATE_NOOP("EngineError", "cannot vary {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must all differ, got {value!r}"),
+    QT_TRANSLATE_NOOP(
+        "EngineError", "must be 'current', 'scenario:<name>' or 'session:<path>', got {value!r}"
+    ),
+    QT_TRANSLATE_NOOP("EngineError", "must be a list of {low} to {high} values, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be a whole number >= 0, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "must be an object with 'setting' and 'values'"),
+    QT_TRANSLATE_NOOP("EngineError", "must be {wanted}, got {value!r}"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown key; allowed: setting, values"),
+    QT_TRANSLATE_NOOP("EngineError", "unknown {setting} {value!r}; choose one of {allowed}"),
+    QT_TRANSLATE_NOOP("EngineError", "{value!r} makes an invalid config: {reason}"),
+    QT_TRANSLATE_NOOP("EngineError", "{value!r} names another run, which the app opens"),
     QT_TRANSLATE_NOOP("EngineError", "config file not found: {path}"),
     QT_TRANSLATE_NOOP("EngineError", "cannot read {path}: {reason}"),
     QT_TRANSLATE_NOOP("EngineError", "{path}: invalid JSON at line {line}, column {column}: {reason}"),
@@ -571,7 +585,9 @@ SESSION_ERROR_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("SessionError", "{path}: the file is cut short (incomplete download or copy?)"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: the file is damaged ({detail})"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: not enough memory to open this file"),
-    QT_TRANSLATE_NOOP("SessionError", "{path}: the archive lists {count} members; a session has {expected}"),
+    QT_TRANSLATE_NOOP(
+        "SessionError", "{path}: the archive lists {count} members; a session has at most {expected}"
+    ),
     QT_TRANSLATE_NOOP("SessionError", "{path}: refused: unsafe member name '{name}' in the archive"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: unexpected member '{name}' in the archive"),
     QT_TRANSLATE_NOOP("SessionError", "{path}: member '{name}' appears more than once"),

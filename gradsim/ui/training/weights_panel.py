@@ -157,10 +157,22 @@ class WeightStatsPanel(QWidget):
             gp.set_legend_columns(self.legend, columns)
         self.legend.updateGeometry()  # the grid's minimum size, asked next, counts the new legend
         self.graphics.ci.layout.invalidate()
+        # the columns were estimated from the entries alone; the legend's own margins and the
+        # spacing between its columns can still make the grid a few pixels too wide for the
+        # dock (388 px in a 385 px dock at 1280x720): take columns away until it fits
+        fits_in = size.width() - 8
+        while columns > 1 and self._grid_minimum_width() > fits_in:
+            columns -= 1
+            gp.set_legend_columns(self.legend, columns)
+            self.legend.updateGeometry()
+            self.graphics.ci.layout.invalidate()
         # the view sized its grid when the grid's minimum was another arrangement's (a legend of
         # 12 rows beside the plots): the grid kept that height, taller than the view, until the
         # next resize of the view, which may never come
         self.graphics.ci.setGeometry(QRectF(self.graphics.rect()))
+
+    def _grid_minimum_width(self) -> float:
+        return self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
 
     @staticmethod
     def _minimum_width(plot: pg.PlotItem) -> float:
