@@ -138,6 +138,90 @@ def measure_window(
     }
 
 
+COMPARE_VALUES = ("he_normal", "xavier_normal", "orthogonal", "lecun_normal")
+
+
+def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]:
+    """N variants of ``config`` (by initialization) in the window's comparison view, in
+    lockstep in their training process: frames the view shows per second, event-loop
+    latency, and locksteps/s (each is N training steps)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gradsim.engine.variants import parse_comparison
+    from gradsim.ui.common.dialogs import ConsoleDialogs
+    from gradsim.ui.shell.main_window import MainWindow
+
+    global _APP  # noqa: PLW0603 - the application must outlive this function
+    _APP = QApplication.instance() or QApplication([])
+    window = MainWindow(config, persist=False, dialogs=ConsoleDialogs())
+    window.resize(1600, 1000)
+    window.show()
+    comparison = window.comparison
+    shown: list[int] = []
+    frames = _FrameCounter(shown)
+    comparison.frameShown.connect(frames.count)
+    lateness: list[float] = []
+    interval = 0.005
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - last[0] - interval))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(int(interval * 1000))
+    probe.timeout.connect(tick)
+    values = list(COMPARE_VALUES[:n])
+    variants = parse_comparison({"setting": "init", "values": values})
+    comparison.open(window.controller.config, variants, play=True)
+    settle = QEventLoop()
+    QTimer.singleShot(1500, settle.quit)  # the variants' process starts, the first frames arrive
+    settle.exec()
+    first = (comparison.step_count, time.perf_counter(), len(shown))
+    last[0] = time.perf_counter()
+    probe.start()
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+    probe.stop()
+    steps, now, count = comparison.step_count, time.perf_counter(), len(shown)
+    comparison.close()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    elapsed = now - first[1]
+    lateness_ms = sorted(x * 1000 for x in lateness) or [float("nan")]
+    return {
+        "fps": (count - first[2]) / elapsed,
+        "p50": statistics.median(lateness_ms),
+        "p99": lateness_ms[min(len(lateness_ms) - 1, int(0.99 * len(lateness_ms)))],
+        "locksteps_per_s": (steps - first[0]) / elapsed,
+    }
+
+
+class _FrameCounter:
+    """Counts the comparison's shown frames (a plain callable: the signal is the GUI's own)."""
+
+    def __init__(self, shown: list[int]) -> None:
+        self.shown = shown
+
+    def count(self, step: int) -> None:
+        self.shown.append(step)
+
+
+def _compare_rows(n: int, seconds: float) -> list[tuple[str, dict[str, float], float]]:
+    """One row per network: the comparison's numbers and its training speed as a ratio to
+    N headless runs of one variant (lockstep rate x N / headless rate)."""
+    rows = []
+    for name, config in CONFIGS.items():
+        headless = headless_steps_per_second(config, 3.0)
+        result = measure_comparison(config, n, seconds)
+        rows.append((name, result, result["locksteps_per_s"] * n / headless))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=None, help="per measurement (default 8, --quick 4)")
@@ -152,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pacing-ab", type=int, default=0, metavar="N", help="N alternating runs, frame pacer on and off"
     )
+    parser.add_argument(
+        "--compare", type=int, default=0, metavar="N", choices=(0, 2, 3, 4),
+        help="N variants side by side in the comparison view (with --markdown: 4)",
+    )
     args = parser.parse_args(argv)
     seconds = args.seconds or (4.0 if args.quick else 8.0)
     from gradsim.engine.runtime import limit_blas_threads, tune_allocator
@@ -163,6 +251,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.pacing_ab:
         _pacing_ab(backends, seconds, front, args.pacing_ab)
         return 0
+    if args.compare and not args.markdown:
+        for name, result, ratio in _compare_rows(args.compare, seconds):
+            print(
+                f"{name:8s} {args.compare} variants: {result['fps']:5.1f} fps, p99 {result['p99']:.1f} ms, "
+                f"training {ratio:.2f} of {args.compare} headless runs"
+            )
+        return 0
     rows = []
     for name, config in CONFIGS.items():
         headless = headless_steps_per_second(config, 3.0)
@@ -173,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
     if args.markdown:
         print(_markdown(rows, seconds, front))
+        print(_compare_markdown(_compare_rows(args.compare or 4, seconds), args.compare or 4))
     else:
         _print_table(rows)
     return 0
@@ -242,6 +338,24 @@ def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: flo
         "steps/s as a ratio to the same Trainer stepping headless in this process just before.\n"
         "One run per row: rerun for the spread.\n\n"
         f"{table}\n\n### Targets\n\n" + "\n".join(targets)
+    )
+
+
+def _compare_markdown(rows: list[tuple[str, dict[str, float], float]], n: int) -> str:
+    """The comparison's part of the section: fps >= 30 with N variants, and their cost."""
+    from benchmarks.report import markdown_table, target_line
+
+    table = markdown_table(
+        ["network", "frames/s", "latency p99 ms", "training / N headless runs"],
+        [(name, f"{r['fps']:.1f}", f"{r['p99']:.1f}", f"{ratio:.2f}") for name, r, ratio in rows],
+    )
+    targets = [target_line(f"{name}, {n} variants: frames/s", r["fps"], ">=", 30) for name, r, _ in rows]
+    return (
+        f"\n### {n} variants side by side (Train > Compare...)\n\n"
+        f"{n} initializations of each network in lockstep in their training process, drawn in the\n"
+        "comparison view (overlaid loss and accuracy, one gradient-flow tile per variant); training\n"
+        f"speed as locksteps/s x {n} over one headless run's steps/s.\n\n"
+        f"{table}\n\n" + "\n".join(targets)
     )
 
 

@@ -10,4 +10,7 @@ source scripts/ensure_venv.sh
 ensure_venv "[test]"
 .venv/bin/ruff check gradsim tests benchmarks
 .venv/bin/lint-imports  # the layer contracts in pyproject.toml ([tool.importlinter])
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# One pytest worker per core (pytest-xdist; GRADSIM_TEST_WORKERS=0 runs in this process):
+# on CI's two cores this halves the suite's time. Every test has its own settings, folders and
+# temporary files (tests/ui/conftest.py), so workers share nothing.
+.venv/bin/python -m pytest -q -p no:cacheprovider -n "${GRADSIM_TEST_WORKERS:-auto}" "$@"
