@@ -33,7 +33,15 @@ import numpy as np
 
 from gradsim.engine.snapshot import Snapshot, frozen_dict
 from gradsim.engine.variants import VariantSet
-from gradsim.runner.training_loop import Frame, Pacing, TrainerFactory, Triggers, _smooth, default_factory
+from gradsim.runner.training_loop import (
+    Frame,
+    Pacing,
+    TrainerFactory,
+    Triggers,
+    _smooth,
+    default_factory,
+    step_rate,
+)
 
 
 @dataclass(frozen=True)
@@ -168,11 +176,7 @@ class LockstepLoop:
         return None
 
     def _rate(self, now: float, step: int) -> float:
-        self.rate_window.append((now, step))
-        while len(self.rate_window) > 2 and now - self.rate_window[0][0] > 1.0:
-            self.rate_window.popleft()
-        (t0, s0), (t1, s1) = self.rate_window[0], self.rate_window[-1]
-        return (s1 - s0) / (t1 - t0) if t1 > t0 and s1 >= s0 else 0.0
+        return step_rate(self.rate_window, now, step)
 
     def mark_idle(self) -> None:
         self.rate_window.clear()

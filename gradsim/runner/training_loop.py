@@ -242,6 +242,16 @@ def _disarm(triggers: Triggers, reason: str) -> Triggers:
     return triggers
 
 
+
+def step_rate(window: deque[tuple[float, int]], now: float, step: int) -> float:
+    """Steps per second over the last second: ``window`` keeps (time, step) pairs of the
+    frames; a reset (the step going back) reads as 0 until the window holds it no more."""
+    window.append((now, step))
+    while len(window) > 2 and now - window[0][0] > 1.0:
+        window.popleft()
+    (t0, s0), (t1, s1) = window[0], window[-1]
+    return (s1 - s0) / (t1 - t0) if t1 > t0 and s1 >= s0 else 0.0
+
 class TrainingLoop:
     """The Qt-free part of the worker: steps a Trainer, checks triggers, builds frames."""
 
@@ -406,11 +416,7 @@ class TrainingLoop:
         return Frame(snapshot, 0.0, self.serial, len(self.timeline.branch), preview=True)
 
     def _rate(self, now: float, step: int) -> float:
-        self.rate_window.append((now, step))
-        while len(self.rate_window) > 2 and now - self.rate_window[0][0] > 1.0:
-            self.rate_window.popleft()
-        (t0, s0), (t1, s1) = self.rate_window[0], self.rate_window[-1]
-        return (s1 - s0) / (t1 - t0) if t1 > t0 and s1 >= s0 else 0.0
+        return step_rate(self.rate_window, now, step)
 
     def mark_idle(self) -> None:
         """Forget the rate window, so a pause does not count as slow training."""
