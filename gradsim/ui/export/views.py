@@ -62,7 +62,25 @@ def settle() -> None:
         QCoreApplication.processEvents()
 
 
-class TrainingFrames:
+class _ReplayedFrames:
+    """What the frames of a replayed run share: the plan of its steps and Cancel, which the
+    replay polls between steps (``cancelled`` is handed to :func:`replay_snapshots`)."""
+
+    plan: Any
+    _cancelled: bool = False
+
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def count(self) -> int:
+        return len(self.plan.frame_steps)
+
+
+class TrainingFrames(_ReplayedFrames):
     """The frames of a training view for a replayed run: one image per plan step."""
 
     def __init__(
@@ -83,16 +101,6 @@ class TrainingFrames:
         self.plan, self._snapshots = replay_snapshots(
             trainer, steps, frames, every, include_decision=view == "decision", cancelled=self.cancelled
         )
-
-    def cancelled(self) -> bool:
-        return self._cancelled
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def count(self) -> int:
-        return len(self.plan.frame_steps)
 
     def __iter__(self) -> Iterator[QImage]:
         try:
@@ -180,7 +188,7 @@ class RaceFrames:
                 widget.deleteLater()
 
 
-class StageFrames:
+class StageFrames(_ReplayedFrames):
     """The presentation stage of ``window`` while a replayed run plays in it.
 
     The replay plays the worker's part: each snapshot goes to the window as a frame (its panels,
@@ -207,16 +215,6 @@ class StageFrames:
         self._widget, self._region = plot_widget(window, "stage")  # raises when not presenting
         self._cancelled = False
         self.plan, self._snapshots = replay_snapshots(trainer, steps, frames, every, cancelled=self.cancelled)
-
-    def cancelled(self) -> bool:
-        return self._cancelled
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def count(self) -> int:
-        return len(self.plan.frame_steps)
 
     def __iter__(self) -> Iterator[QImage]:
         controller = self.window.controller
