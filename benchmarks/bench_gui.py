@@ -67,6 +67,34 @@ def _latest_step(window) -> int:
     return frame.snapshot.step if frame is not None else 0
 
 
+class LatencyProbe:
+    """How late a 5 ms timer fires: the GUI's event-loop latency, p50 and p99 in ms."""
+
+    def __init__(self, interval: float = 0.005) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.interval, self.lateness, self.last = interval, [], time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(int(interval * 1000))
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness.append(max(0.0, now - self.last - self.interval))
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def percentiles(self) -> dict[str, float]:
+        ms = sorted(x * 1000 for x in self.lateness) or [float("nan")]
+        return {"p50": statistics.median(ms), "p99": ms[min(len(ms) - 1, int(0.99 * len(ms)))]}
+
+
 def measure_window(
     config: dict, backend: str, seconds: float, front: tuple[str, ...] = (), pacing: bool = True
 ) -> dict[str, float]:
@@ -84,18 +112,7 @@ def measure_window(
     window.show()
     for name in front:  # bring a tabbed panel to the front (e.g. the histograms)
         window.show_panel(name)
-    lateness: list[float] = []
-    interval = 0.005
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, now - last[0] - interval))
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(int(interval * 1000))
-    probe.timeout.connect(tick)
+    probe = LatencyProbe()
     settle = QEventLoop()
     QTimer.singleShot(1000, settle.quit)  # let the window settle
     settle.exec()
@@ -109,8 +126,7 @@ def measure_window(
     sampler.setInterval(20)
     sampler.timeout.connect(sample)
     window.controller.play()
-    last[0] = time.perf_counter()  # the first tick's lateness counts from here, not from the settling
-    probe.start()
+    probe.start()  # the first tick's lateness counts from here, not from the settling
     sampler.start()
     start_frames = window.frames_drawn
     start, start_cpu = time.perf_counter(), time.thread_time()
@@ -127,11 +143,9 @@ def measure_window(
     window.deleteLater()
     QCoreApplication.processEvents()
     steps0, t0 = first_step[0] if first_step else (0, start)
-    lateness_ms = sorted(x * 1000 for x in lateness) or [float("nan")]
     return {
         "fps": frames / elapsed,
-        "p50": statistics.median(lateness_ms),
-        "p99": lateness_ms[min(len(lateness_ms) - 1, int(0.99 * len(lateness_ms)))],
+        **probe.percentiles(),
         "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
         "cpu_ms_per_frame": 1000 * gui_cpu / max(frames, 1),
         "cpu_share": gui_cpu / elapsed,
@@ -161,18 +175,7 @@ def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]
     shown: list[int] = []
     frames = _FrameCounter(shown)
     comparison.frameShown.connect(frames.count)
-    lateness: list[float] = []
-    interval = 0.005
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, now - last[0] - interval))
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(int(interval * 1000))
-    probe.timeout.connect(tick)
+    probe = LatencyProbe()
     values = list(COMPARE_VALUES[:n])
     variants = parse_comparison({"setting": "init", "values": values})
     comparison.open(window.controller.config, variants, play=True)
@@ -180,7 +183,6 @@ def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]
     QTimer.singleShot(1500, settle.quit)  # the variants' process starts, the first frames arrive
     settle.exec()
     first = (comparison.step_count, time.perf_counter(), len(shown))
-    last[0] = time.perf_counter()
     probe.start()
     loop = QEventLoop()
     QTimer.singleShot(round(seconds * 1000), loop.quit)
@@ -192,11 +194,9 @@ def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]
     window.deleteLater()
     QCoreApplication.processEvents()
     elapsed = now - first[1]
-    lateness_ms = sorted(x * 1000 for x in lateness) or [float("nan")]
     return {
         "fps": (count - first[2]) / elapsed,
-        "p50": statistics.median(lateness_ms),
-        "p99": lateness_ms[min(len(lateness_ms) - 1, int(0.99 * len(lateness_ms)))],
+        **probe.percentiles(),
         "locksteps_per_s": (steps - first[0]) / elapsed,
     }
 
