@@ -130,3 +130,42 @@ def test_schema_v2_diverged_fixture_keeps_its_non_finite_manifest_values() -> No
     assert record.step == 20 and record.loss == np.inf and np.isnan(record.grad_norm) and not record.finite
     trainer.run(3)
     assert trainer.step_count == 23
+
+
+V3 = FIXTURES / "schema-v3.gradsim"
+
+
+def test_schema_v3_fixture_resumes_exactly_as_schema_3_ran() -> None:
+    """Made with schema-3 code (commit 2978ae7, one ``arrays/<name>.npy`` member per array, the
+    checkpoints as one ``checkpoint.params`` matrix): Adam with AMSGrad and weight decay,
+    float32, a cosine schedule and LayerNorm, saved at step 150 with its checkpoints thinned
+    once (76 of them, every 2 steps); ``extra.expected.*`` hold the next 20 steps as schema 3
+    ran them, the checkpoints taken on the way included."""
+    assert read_manifest(V3)["schema_version"] == 3  # as stored; migrated on reading
+    session = load_session(V3)
+    trainer = session.trainer
+    assert trainer.step_count == 150 and trainer.config["name"] == "fixture-v3"
+    assert session.extras == {"ui": {"zoom": 1.5}, "notes": "frozen fixture of schema 3"}
+    assert len(trainer.checkpoints) == 76 and trainer.checkpoint_every == 2
+    assert trainer.checkpoint_steps[:3] == [0, 2, 4] and trainer.checkpoint_steps[-1] == 150
+    expected = _expected(session)
+    losses = [record.loss for record in trainer.steps(20)]
+    np.testing.assert_array_equal(losses, expected["losses"])
+    _, arrays = trainer_state(trainer)
+    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
+    assert len(compared) > 20
+    for name in compared:
+        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
+    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+    assert trainer.checkpoint_steps == expected["checkpoint_steps"].tolist()
+    np.testing.assert_array_equal(trainer.checkpoints[-1], expected["last_checkpoint"])
+
+
+def test_schema_v3_fixture_keeps_every_kind_of_array() -> None:
+    odd = {k[len("odd.") :]: v for k, v in load_session(V3).extra_arrays.items() if k.startswith("odd.")}
+    assert odd["float32_fortran"].flags.f_contiguous
+    np.testing.assert_array_equal(odd["float32_fortran"], np.arange(12, dtype=np.float32).reshape(3, 4) / 7)
+    assert odd["big_endian_int32"].dtype == np.dtype(">i4") and odd["empty"].shape == (0, 3)
+    assert odd["complex64"].tolist() == [1 + 2j, -0.5j] and odd["float16"].dtype == np.float16
+    values = odd["non_finite"]
+    assert np.isnan(values[0]) and values[1] == np.inf and values[2] == -np.inf and np.signbit(values[3])
