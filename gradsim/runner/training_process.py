@@ -21,6 +21,7 @@ from collections import deque
 from typing import Any
 
 from gradsim.engine.trainer import Trainer
+from gradsim.runner.frame_delta import DeltaReceiver, DeltaSender
 from gradsim.runner.training_loop import (
     CommandChannel,
     Frame,
@@ -29,6 +30,7 @@ from gradsim.runner.training_loop import (
     TrainingLoop,
     Triggers,
     WorkerCore,
+    _no_change,
 )
 
 PICKLE_PROTOCOL = 5  # out-of-band buffers: numpy arrays pickle at memcpy speed
@@ -38,6 +40,9 @@ class Outbox:
     """The child process's outgoing pipe: messages in order, frames coalesced (latest wins).
 
     A sender thread does the (blocking) writes, so a GUI busy drawing never stalls training.
+    It sends each frame as its changes to the previous frame sent (:mod:`gradsim.runner.frame_delta`),
+    encoded there, after coalescing: the histories make up most of a frame and mostly grow by
+    a row. ``bytes_sent`` counts frame bytes (for the benchmark).
     """
 
     def __init__(self, connection: Any) -> None:
@@ -45,6 +50,8 @@ class Outbox:
         self._items: deque[tuple[str, Any]] = deque()
         self._closed = False
         self._connection = connection
+        self._delta = DeltaSender()
+        self._whole_next = False
 
     def frame(self, frame: Frame) -> None:
         with self._cond:
@@ -59,6 +66,11 @@ class Outbox:
             self._items.append(("message", message))
             self._cond.notify()
 
+    def send_whole_frame(self) -> None:
+        """The parent lost the base of the changes: send the next frame whole."""
+        with self._cond:
+            self._whole_next = True
+
     def close(self) -> None:
         with self._cond:
             self._closed = True
@@ -72,7 +84,13 @@ class Outbox:
                 if not self._items:
                     break
                 kind, item = self._items.popleft()
-            data = (b"F" if kind == "frame" else b"M") + pickle.dumps(item, protocol=PICKLE_PROTOCOL)
+                if self._whole_next:
+                    self._whole_next = False
+                    self._delta.forget()
+            if kind == "frame":
+                data = b"F" + pickle.dumps(self._delta.pack(item), protocol=PICKLE_PROTOCOL)
+            else:
+                data = b"M" + pickle.dumps(item, protocol=PICKLE_PROTOCOL)
             try:
                 self._connection.send_bytes(data)
             except (BrokenPipeError, OSError):
@@ -105,7 +123,7 @@ def run_training_process(
             lambda details: outbox.message("failed", details),
             lambda trainer: outbox.message("trainer", pickle.dumps(trainer, protocol=PICKLE_PROTOCOL)),
         )
-        reader = threading.Thread(target=_read_commands, args=(commands, channel), daemon=True)
+        reader = threading.Thread(target=_read_commands, args=(commands, channel, outbox), daemon=True)
         reader.start()
         core.serve()
     except Exception:  # noqa: BLE001 - report, then end the process
@@ -129,7 +147,7 @@ def _tune_runtime() -> None:
         pass
 
 
-def _read_commands(commands: Any, channel: CommandChannel) -> None:
+def _read_commands(commands: Any, channel: CommandChannel, outbox: Outbox) -> None:
     try:
         while True:
             kind, *args = commands.recv()
@@ -148,6 +166,8 @@ def _read_commands(commands: Any, channel: CommandChannel) -> None:
                 if edit[0] == "replace":
                     edit = ("replace", pickle.loads(edit[1]))
                 channel.post(*edit)
+            elif kind == "whole_frame":
+                outbox.send_whole_frame()
             elif kind == "stop":
                 break
     except (EOFError, OSError):
@@ -182,6 +202,9 @@ class ProcessBackend:
         child_commands.close()
         child_results.close()
         self.published = 0
+        self.frame_bytes = 0  # received, for the benchmark's bytes per frame
+        self._frames = DeltaReceiver()
+        self._asked_whole = False
         self._ended = False
         self._pending: list[tuple[Any, ...]] = []
         self._send("init", pickle.dumps(trainer, protocol=PICKLE_PROTOCOL))
@@ -215,15 +238,19 @@ class ProcessBackend:
         self._send("triggers", triggers)
 
     def take(self) -> tuple[Frame | None, list[tuple[Any, ...]]]:
-        """Read everything the child sent; unpickle only the newest frame."""
-        newest: bytes | None = None
+        """Read everything the child sent; return the newest frame and the messages.
+
+        Every frame is decoded, in order: each is a change to the one before."""
+        newest: Frame | None = None
         events, self._pending = self._pending, []
         try:
             while not self._ended and self._results.poll():
                 data = self._results.recv_bytes()
                 if data[:1] == b"F":
-                    newest = data
                     self.published += 1
+                    self.frame_bytes += len(data)
+                    frame = self._decode(data)
+                    newest = frame if frame is not None else newest
                 else:
                     events.append(pickle.loads(data[1:]))
         except (EOFError, OSError):
@@ -231,8 +258,18 @@ class ProcessBackend:
             if not any(event[0] == "stopped" for event in events):
                 code = self.process.exitcode
                 events.append(("failed", f"the training process ended unexpectedly (exit code {code})"))
-        frame = pickle.loads(newest[1:]) if newest is not None else None
-        return frame, events
+        return newest, events
+
+    def _decode(self, data: bytes) -> Frame | None:
+        packed = pickle.loads(data[1:])
+        frame = self._frames.unpack(packed)
+        if frame is None and not self._asked_whole:  # its base was lost: ask for a whole frame now
+            self._asked_whole = True
+            self._send("whole_frame")
+            self.post("call", _no_change)  # a paused run publishes nothing by itself
+        elif frame is not None and packed[1] is None:
+            self._asked_whole = False
+        return frame
 
     def export_trainer(self, timeout_s: float = 10.0) -> Trainer:
         self._send("post", "export")

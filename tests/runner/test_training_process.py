@@ -4,13 +4,15 @@ through the other, bit-identical to headless training; and the child never loads
 from __future__ import annotations
 
 import os
+import pickle
 import time
 
 import pytest
 
 from gradsim.engine.trainer import Trainer
-from gradsim.runner.training_loop import default_factory
-from gradsim.runner.training_process import PROCESS_PACING, ProcessBackend
+from gradsim.runner.frame_delta import DeltaReceiver
+from gradsim.runner.training_loop import _no_change, default_factory
+from gradsim.runner.training_process import PICKLE_PROTOCOL, PROCESS_PACING, ProcessBackend
 from tests.runner.child_report import report_qt
 
 CONFIG = {
@@ -56,3 +58,66 @@ def test_the_training_process_runs_without_qt(backend):
     pid, qt = backend.export_trainer().reported_by
     assert pid == backend.process.pid != os.getpid()
     assert qt == [], f"the training process loaded Qt: {qt}"
+
+
+def _frame_at(backend: ProcessBackend, step: int, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        frame, _events = backend.take()
+        if frame is not None and frame.snapshot.step == step:
+            return frame
+        assert time.monotonic() < deadline, f"no frame of step {step}"
+        time.sleep(0.01)
+
+
+def _assert_frame_shows(frame, trainer: Trainer) -> None:
+    """The frame's histories and arrays are the trainer's, byte for byte, and read-only."""
+    expected = trainer.snapshot(include_decision=False)
+    for name in ("scalars", "layer_grads", "evaluation", "stats_history", "weights", "histograms"):
+        got, want = getattr(frame.snapshot, name), getattr(expected, name)
+        assert got.keys() == want.keys(), name
+        for key in want:
+            assert got[key].tobytes() == want[key].tobytes(), key
+            assert not got[key].flags.writeable, key
+    if expected.stats is None:  # no statistics sample yet (a reset run)
+        assert frame.snapshot.stats is None
+    else:
+        assert frame.snapshot.stats.tobytes() == expected.stats.tobytes()
+
+
+def test_frames_travel_as_changes_and_arrive_whole(backend):
+    """Played frames, a rewind and a reset: each frame equals the trainer's own snapshot,
+    though after the first only the changes travel (far fewer bytes than a whole frame)."""
+    backend.play(1)
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline or backend.published < 6:
+        backend.take()
+        time.sleep(0.02)
+    backend.pause(2)
+    events = _events_until(backend, "paused")
+    step = next(event[1] for event in events if event[0] == "paused")
+    frames_before, bytes_before = backend.published, backend.frame_bytes
+    backend.post("call", _no_change)
+    frame = _frame_at(backend, step)
+    trainer = backend.export_trainer()
+    _assert_frame_shows(frame, trainer)
+    whole = len(pickle.dumps(frame, protocol=PICKLE_PROTOCOL))
+    sent = (backend.frame_bytes - bytes_before) / (backend.published - frames_before)
+    assert backend.published > 5
+    assert sent < whole / 4, f"{sent:.0f} bytes for an unchanged frame, {whole} for a whole one"
+
+    backend.post("rewind", step // 2, False)
+    frame = _frame_at(backend, step // 2)
+    _assert_frame_shows(frame, backend.export_trainer())
+    backend.post("reset")
+    _assert_frame_shows(_frame_at(backend, 0), backend.export_trainer())
+
+
+def test_a_parent_that_lost_the_base_gets_a_whole_frame(backend):
+    backend.step(30, 1)
+    _events_until(backend, "paused")
+    backend._frames = DeltaReceiver()  # as if a frame had been lost on the way
+    backend.post("call", _no_change)  # its changes cannot be decoded: the parent asks for a whole frame
+    backend.step(5, 2)
+    frame = _frame_at(backend, 35)
+    _assert_frame_shows(frame, backend.export_trainer())

@@ -1,0 +1,177 @@
+"""Frames as changes to the previous one: what the training process sends through its pipe.
+
+A frame's histories (:class:`gradsim.engine.history.SeriesHistory` buckets: loss, gradient
+norms, per-layer statistics) are most of its bytes, 0.7-1.7 MB for a 10x64 net after a few
+thousand steps, and from one frame to the next they usually only grow by a row or two and
+change their last (partly filled) bucket. Pickling the whole frame 40 times a second cost
+the GUI process the unpickling and both processes the copies.
+
+:func:`encode` walks a frame (dataclasses, tuples, dicts, arrays; a training
+:class:`~gradsim.runner.training_loop.Frame` or one holding a comparison's tuple of
+snapshots alike) beside the *base*, the previous frame sent, and replaces each array that
+begins with the same rows as the base's array at the same place by a :class:`Tail`: the
+number of leading rows kept and the rows after them. Rows are compared as bytes, so NaN
+and Inf compare equal to themselves, and a history whose buckets merged (every row
+changed) or a rewind (the history cut short) simply keeps fewer rows. :func:`decode`
+rebuilds the frame from the base the receiver decoded last, which must be that same
+frame: the sender numbers its frames, and a receiver that does not hold the base asks for
+a full frame (:class:`gradsim.runner.training_process.ProcessBackend`).
+
+Why this is exact: frames are immutable (every array a read-only copy, see
+:mod:`gradsim.engine.snapshot`), so the base both sides hold is the frame that was sent,
+and a decoded array equals the encoded one byte for byte. Decoded arrays are read-only;
+an array that did not change at all is the base's own array (panels then see the same
+object and skip redrawing it, :mod:`gradsim.ui.common.redraw`).
+
+Qt-free (it runs in the training process).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+_ABSENT = object()  # no value at this place in the base
+
+
+@dataclass(frozen=True)
+class Tail:
+    """An array given as its first ``keep`` rows (the base's array's) and then ``rows``."""
+
+    keep: int
+    rows: np.ndarray
+
+
+def common_rows(array: np.ndarray, base: np.ndarray) -> int:
+    """How many leading rows ``array`` and ``base`` share, byte for byte (NaN-safe)."""
+    n = min(len(array), len(base))
+    if array is base:
+        return n
+    if n == 0:
+        return 0
+    a = np.ascontiguousarray(array[:n])
+    b = np.ascontiguousarray(base[:n])
+    row_bytes = a.nbytes // n
+    if row_bytes == 0:
+        return n
+    word = np.dtype(f"u{next(size for size in (8, 4, 2, 1) if row_bytes % size == 0)}")  # wide compares
+    a_rows = a.view(np.uint8).reshape(n, row_bytes).view(word)
+    b_rows = b.view(np.uint8).reshape(n, row_bytes).view(word)
+    differs = (a_rows != b_rows).any(axis=1)
+    return int(np.argmax(differs)) if differs.any() else n
+
+
+def _same_kind(array: np.ndarray, base: Any) -> bool:
+    return (
+        isinstance(base, np.ndarray)
+        and array.ndim >= 1
+        and base.ndim == array.ndim
+        and base.dtype == array.dtype
+        and base.shape[1:] == array.shape[1:]
+    )
+
+
+def encode(value: Any, base: Any = _ABSENT) -> Any:
+    """``value`` with every array that shares leading rows with ``base``'s replaced by a Tail.
+
+    Without a base (or where the base has nothing of the same kind) the value stays whole."""
+    if isinstance(value, np.ndarray):
+        if not _same_kind(value, base):
+            return value
+        keep = common_rows(value, base)
+        return Tail(keep, value[keep:]) if keep else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if type(base) is not type(value):
+            return value
+        changes = {}
+        for item in dataclasses.fields(value):
+            old = getattr(value, item.name)
+            new = encode(old, getattr(base, item.name))
+            if new is not old:
+                changes[item.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if type(value) is dict:
+        if type(base) is not dict:
+            return value
+        return {key: encode(item, base.get(key, _ABSENT)) for key, item in value.items()}
+    if type(value) is tuple:
+        if type(base) is not tuple or len(base) != len(value):
+            return value
+        return tuple(encode(item, old) for item, old in zip(value, base, strict=True))
+    return value
+
+
+def decode(value: Any, base: Any = _ABSENT) -> Any:
+    """The frame :func:`encode` was given, rebuilt against the same ``base``; arrays read-only."""
+    if isinstance(value, Tail):
+        if not isinstance(base, np.ndarray) or value.keep > len(base):
+            raise ValueError("a frame change does not fit its base (not the frame it was made from)")
+        if value.keep == len(base) and len(value.rows) == 0:
+            return base  # unchanged: the very same read-only array
+        array = np.concatenate([base[: value.keep], value.rows])
+        array.flags.writeable = False
+        return array
+    if isinstance(value, np.ndarray):
+        if value.flags.writeable:
+            value.flags.writeable = False
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        same = type(base) is type(value)
+        changes = {}
+        for item in dataclasses.fields(value):
+            old = getattr(value, item.name)
+            new = decode(old, getattr(base, item.name) if same else _ABSENT)
+            if new is not old:
+                changes[item.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if type(value) is dict:
+        olds = base if type(base) is dict else {}
+        return {key: decode(item, olds.get(key, _ABSENT)) for key, item in value.items()}
+    if type(value) is tuple:
+        olds = base if type(base) is tuple and len(base) == len(value) else (_ABSENT,) * len(value)
+        return tuple(decode(item, old) for item, old in zip(value, olds, strict=True))
+    return value
+
+
+class DeltaSender:
+    """The sending end: numbers frames and encodes each against the previous one sent.
+
+    Encode at send time, after any coalescing (latest wins), so the base is a frame the
+    receiver actually got."""
+
+    def __init__(self) -> None:
+        self._base: Any = _ABSENT
+        self._serial = 0
+
+    def pack(self, frame: Any) -> tuple[int, int | None, Any]:
+        """(serial, serial of the base or None for a whole frame, the encoded frame)."""
+        base_serial = None if self._base is _ABSENT else self._serial
+        encoded = encode(frame, self._base)
+        self._serial += 1
+        self._base = frame
+        return self._serial, base_serial, encoded
+
+    def forget(self) -> None:
+        """Send the next frame whole (the receiver lost the base)."""
+        self._base = _ABSENT
+
+
+class DeltaReceiver:
+    """The receiving end: rebuilds each frame against the last one it decoded."""
+
+    def __init__(self) -> None:
+        self._base: Any = _ABSENT
+        self._serial: int | None = None
+
+    def unpack(self, packed: tuple[int, int | None, Any]) -> Any | None:
+        """The frame, or None when it was made against a base this end does not hold
+        (then ask the sender to :meth:`DeltaSender.forget`)."""
+        serial, base_serial, encoded = packed
+        if base_serial is not None and base_serial != self._serial:
+            return None
+        frame = decode(encoded, _ABSENT if base_serial is None else self._base)
+        self._serial, self._base = serial, frame
+        return frame
