@@ -35,6 +35,8 @@ from typing import Any
 import numpy as np
 
 _ABSENT = object()  # no value at this place in the base
+_LEAVES = (int, float, str, bool, type(None))  # passed on as they are, without a look
+SMALL_BYTES = 2048  # arrays this small travel whole: comparing them costs more than sending them
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,28 @@ def common_rows(array: np.ndarray, base: np.ndarray) -> int:
         return n
     if n == 0:
         return 0
-    a = np.ascontiguousarray(array[:n])
-    b = np.ascontiguousarray(base[:n])
-    row_bytes = a.nbytes // n
-    if row_bytes == 0:
+    a, b = _words(array[:n]), _words(base[:n])
+    per_row = len(a) // n
+    if per_row == 0:
         return n
-    word = np.dtype(f"u{next(size for size in (8, 4, 2, 1) if row_bytes % size == 0)}")  # wide compares
-    a_rows = a.view(np.uint8).reshape(n, row_bytes).view(word)
-    b_rows = b.view(np.uint8).reshape(n, row_bytes).view(word)
-    differs = (a_rows != b_rows).any(axis=1)
-    return int(np.argmax(differs)) if differs.any() else n
+    shared = (n - 1) * per_row
+    if not (a[:shared] != b[:shared]).any():  # usual: a history grew and changed its last bucket
+        return n - int((a[shared:] != b[shared:]).any())
+    return int(np.argmax((a != b).reshape(n, per_row).any(axis=1)))
+
+
+def _words(rows: np.ndarray) -> np.ndarray:
+    """The rows' bytes, flat, as unsigned integers as wide as the row size allows."""
+    flat = np.ascontiguousarray(rows).reshape(-1).view(np.uint8)
+    row_bytes = len(flat) // len(rows)
+    return flat.view(_WORDS[min(8, row_bytes & -row_bytes)]) if row_bytes else flat
+
+
+_WORDS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def _is_dataclass(value: Any) -> bool:
+    return hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type)
 
 
 def _same_kind(array: np.ndarray, base: Any) -> bool:
@@ -74,38 +88,43 @@ def _same_kind(array: np.ndarray, base: Any) -> bool:
     )
 
 
-def encode(value: Any, base: Any = _ABSENT) -> Any:
+def encode(value: Any, base: Any = _ABSENT, small_bytes: int = SMALL_BYTES) -> Any:
     """``value`` with every array that shares leading rows with ``base``'s replaced by a Tail.
 
-    Without a base (or where the base has nothing of the same kind) the value stays whole."""
+    Without a base (or where the base has nothing of the same kind) the value stays whole,
+    as do arrays of at most ``small_bytes``."""
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, np.ndarray):
-        if not _same_kind(value, base):
+        if value.nbytes <= small_bytes or not _same_kind(value, base):
             return value
         keep = common_rows(value, base)
         return Tail(keep, value[keep:]) if keep else value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if _is_dataclass(value):
         if type(base) is not type(value):
             return value
         changes = {}
         for item in dataclasses.fields(value):
             old = getattr(value, item.name)
-            new = encode(old, getattr(base, item.name))
+            new = encode(old, getattr(base, item.name), small_bytes)
             if new is not old:
                 changes[item.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     if type(value) is dict:
         if type(base) is not dict:
             return value
-        return {key: encode(item, base.get(key, _ABSENT)) for key, item in value.items()}
+        return {key: encode(item, base.get(key, _ABSENT), small_bytes) for key, item in value.items()}
     if type(value) is tuple:
         if type(base) is not tuple or len(base) != len(value):
             return value
-        return tuple(encode(item, old) for item, old in zip(value, base, strict=True))
+        return tuple(encode(item, old, small_bytes) for item, old in zip(value, base, strict=True))
     return value
 
 
 def decode(value: Any, base: Any = _ABSENT) -> Any:
     """The frame :func:`encode` was given, rebuilt against the same ``base``; arrays read-only."""
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, Tail):
         if not isinstance(base, np.ndarray) or value.keep > len(base):
             raise ValueError("a frame change does not fit its base (not the frame it was made from)")
@@ -118,7 +137,7 @@ def decode(value: Any, base: Any = _ABSENT) -> Any:
         if value.flags.writeable:
             value.flags.writeable = False
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if _is_dataclass(value):
         same = type(base) is type(value)
         changes = {}
         for item in dataclasses.fields(value):
@@ -142,14 +161,15 @@ class DeltaSender:
     Encode at send time, after any coalescing (latest wins), so the base is a frame the
     receiver actually got."""
 
-    def __init__(self) -> None:
+    def __init__(self, small_bytes: int = SMALL_BYTES) -> None:
         self._base: Any = _ABSENT
         self._serial = 0
+        self.small_bytes = small_bytes
 
     def pack(self, frame: Any) -> tuple[int, int | None, Any]:
         """(serial, serial of the base or None for a whole frame, the encoded frame)."""
         base_serial = None if self._base is _ABSENT else self._serial
-        encoded = encode(frame, self._base)
+        encoded = encode(frame, self._base, self.small_bytes)
         self._serial += 1
         self._base = frame
         return self._serial, base_serial, encoded

@@ -132,7 +132,7 @@ def test_decoded_frames_equal_the_frames_sent(operations, depth, capacity, varia
     a comparison of ``variants`` runs (variants == 1: a training frame)."""
     runs = [Run(depth, capacity, seed + i) for i in range(variants)]
     decision = frozen_dict({"values": np.arange(6.0).reshape(2, 3)})
-    sender, receiver = DeltaSender(), DeltaReceiver()
+    sender, receiver = DeltaSender(small_bytes=0), DeltaReceiver()  # small arrays as changes too
     for serial, operation in enumerate(operations, start=1):
         kind = operation[0]
         if kind == "advance":
@@ -167,11 +167,13 @@ def test_histories_that_only_grew_travel_as_their_new_rows():
     first = Frame(run.snapshot(decision), 0.0, 1)
     run.advance(2, None)
     second = Frame(run.snapshot(decision), 0.0, 2)
-    encoded = encode(second, first)
+    encoded = encode(second, first, small_bytes=0)
     steps = encoded.snapshot.scalars["scalars.steps"]
     assert isinstance(steps, Tail)
     assert steps.keep == 30 and len(steps.rows) == 2  # the 30 rows sent before are kept
     assert encoded.snapshot.decision["values"].rows.size == 0  # unchanged: nothing but a count
+    small = encode(second, first).snapshot.scalars["scalars.steps"]  # 256 bytes: cheaper sent whole
+    assert small is second.snapshot.scalars["scalars.steps"]
     whole = len(pickle.dumps(second, protocol=PICKLE_PROTOCOL))
     assert len(pickle.dumps(encoded, protocol=PICKLE_PROTOCOL)) < whole / 2
     decoded = decode(encoded, first)
