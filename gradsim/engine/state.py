@@ -8,10 +8,14 @@ a Trainer from them and checks every shape against the config, so a session file
 with a wrong shape is refused instead of crashing later. Array names are listed in
 docs/session-format.md.
 
-Restoring skips the work the state overwrites: the network is built without a random
-initialization (``Trainer(..., initialize=False)``) and, when the caller hands the
-arrays over (``copy=False``, as ``load_session`` does with the arrays it just read),
-the checkpoints are kept as read-only rows of the saved matrix instead of copies.
+Neither side copies what it need not. ``trainer_state`` hands out the trainer's own
+arrays (parameters, optimizer state, checkpoints: views, valid until the trainer's next
+step), one array per checkpoint (schema 4; schema 3 stacked them into one new matrix,
+a copy of the largest part of a session on every save). Restoring skips the work the
+state overwrites: the network is built without a random initialization
+(``Trainer(..., initialize=False)``) and, when the caller hands the arrays over
+(``copy=False``, as ``load_session`` does with the arrays it just read), the checkpoints
+are kept as read-only arrays as read instead of copies.
 """
 
 from __future__ import annotations
@@ -34,13 +38,19 @@ class StateError(GradsimError, ValueError):
     """Saved state that does not fit its config (wrong shape, missing array, bad counter)."""
 
 
+#: Checkpoint ``k`` (a flat parameter vector) is the array ``checkpoint.params.<k>``.
+CHECKPOINT_PREFIX = "checkpoint.params."
+
+
 def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """(JSON state, arrays) of ``trainer``; the arrays are the trainer's own, not copies
+    (copy them to keep them past its next step)."""
     arrays: dict[str, np.ndarray] = {}
     for name, value in trainer.network.params.items():
         arrays[f"param.{name}"] = value
     for name, value in trainer.network.buffers.items():
         arrays[f"buffer.{name}"] = value
-    for name, value in trainer.optimizer.state_arrays().items():
+    for name, value in trainer.optimizer.state_arrays(copy=False).items():
         arrays[f"optimizer.{name}"] = value
     for name, value in trainer.dataset.arrays().items():
         arrays[f"data.{name}"] = value
@@ -52,7 +62,8 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
     for name, value in trainer.histograms.items():
         arrays[f"latest.histogram.{name}"] = value
     arrays["checkpoint.steps"] = np.array(trainer.checkpoint_steps, dtype=np.int64)
-    arrays["checkpoint.params"] = np.stack(trainer.checkpoints)
+    for index, checkpoint in enumerate(trainer.checkpoints):
+        arrays[f"{CHECKPOINT_PREFIX}{index}"] = checkpoint
     state = {
         "step": trainer.step_count,
         "epoch": trainer.epoch,
@@ -85,11 +96,12 @@ def restore_trainer(
 ) -> Trainer:
     """Rebuild a Trainer; raises StateError naming the first array or key that does not fit.
 
-    Parameters, buffers, optimizer state, histories and the batch order are always
-    copied into the trainer's own arrays. With ``copy=False`` the caller hands
-    ``arrays`` over (it must not change them afterwards): the checkpoints, the largest
-    part of a session, become read-only views of ``checkpoint.params`` instead of
-    copies, when that matrix is a whole allocation of its own.
+    Buffers, optimizer state, histories and the batch order are always copied into the
+    trainer's own arrays. With ``copy=False`` the caller hands ``arrays`` over (it must
+    not use them afterwards): parameters that own their memory become the network's
+    (made writeable, not copied), and the checkpoints, the largest part of a session,
+    are kept as read-only views of the arrays given instead of copies, when together
+    they are whole allocations of their own. Otherwise everything is copied.
     """
     try:
         return _restore(config, state, arrays, copy=copy)
@@ -122,7 +134,8 @@ def _restore(
         data,
         label_names=tuple(info.get("label_names", ())),
     )
-    trainer = Trainer(config, dataset=dataset, initialize=False)
+    handed = _handed_over_parameters(arrays) if not copy else {}
+    trainer = Trainer(config, dataset=dataset, initialize=False, adopt=handed)
     _copy_named(trainer.network.params, arrays, "param.", require_finite=True)
     _copy_named(trainer.network.buffers, arrays, "buffer.", require_finite=True)
     optimizer_arrays = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
@@ -229,7 +242,20 @@ def _copy_named(
             raise _inconsistent("bad_dtype", f"array {key} holds {found}; the config's precision is {wanted}")
         if require_finite and not all_finite(source):
             raise StateError("non_finite", "array {name} holds NaN or Inf", name=key)
-        np.copyto(destination, source)
+        if source is not destination:  # an adopted parameter is the saved array itself
+            np.copyto(destination, source)
+
+
+def _handed_over_parameters(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The saved parameters the trainer can take as its own (:class:`Trainer`'s ``adopt``):
+    arrays that own their memory (a stored session member as read), made writeable again.
+    Others (a view of inflated bytes, part of a larger buffer) are copied as before."""
+    handed = {}
+    for key, array in arrays.items():
+        if key.startswith("param.") and isinstance(array, np.ndarray) and array.flags.owndata:
+            array.setflags(write=True)
+            handed[key[len("param.") :]] = array
+    return handed
 
 
 def all_finite(array: np.ndarray) -> bool:
@@ -244,37 +270,69 @@ def all_finite(array: np.ndarray) -> bool:
 
 
 def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, copy: bool) -> None:
+    """``checkpoint.steps`` and one flat parameter vector ``checkpoint.params.<k>`` per step,
+    each of the network's size; none missing, none besides them."""
     steps = np.asarray(arrays["checkpoint.steps"])
-    params = np.asarray(arrays["checkpoint.params"])
-    size = sum(p.size for p in trainer.network.params.values())
-    if params.ndim != 2 or params.shape[1] != size or params.shape[0] != steps.shape[0]:
-        raise StateError(
-            "shape_mismatch",
-            "checkpoints have shape {found}, expected (n, {size})",
-            found=list(params.shape),
-            size=size,
-        )
     _check_steps(steps, "checkpoint.steps", trainer.step_count)
+    size = sum(p.size for p in trainer.network.params.values())
+    names = [f"{CHECKPOINT_PREFIX}{index}" for index in range(steps.shape[0])]
+    known = {"checkpoint.steps", *names}
+    unexpected = sorted(n for n in arrays if n.startswith("checkpoint.") and n not in known)
+    if unexpected:
+        detail = f"{unexpected[0]} is not one of the {len(names)} checkpoints of checkpoint.steps"
+        raise _inconsistent("unexpected_array", detail)
+    rows = []
+    for name in names:
+        if name not in arrays:
+            raise StateError("missing_array", "array {name} is missing", name=name)
+        row = np.asarray(arrays[name])
+        if row.shape != (size,):
+            raise StateError(
+                "shape_mismatch",
+                "array {name} has shape {found}, the config needs {expected}",
+                name=name,
+                found=list(row.shape),
+                expected=[size],
+            )
+        rows.append(row)
     trainer.checkpoint_steps = [int(s) for s in steps]
-    if copy or not _spans_its_buffer(params):
-        trainer.checkpoints = [params[i].copy() for i in range(params.shape[0])]
-    else:  # handed over: rows of the saved matrix, never written (new checkpoints are new arrays)
-        rows = params.view()
-        rows.setflags(write=False)
-        trainer.checkpoints = list(rows)
+    if copy or not _span_their_buffers(rows):
+        trainer.checkpoints = [row.copy() for row in rows]
+    else:  # handed over: read-only, never written (new checkpoints are new arrays)
+        trainer.checkpoints = [_read_only(row) for row in rows]
 
 
-def _spans_its_buffer(array: np.ndarray) -> bool:
-    """All of one allocation: its rows keep nothing else alive (a numpy buffer, or the bytes
-    a session member was read into, with its small ``.npy`` header); else it is copied."""
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.setflags(write=False)
+    return view
+
+
+def _span_their_buffers(rows: list[np.ndarray]) -> bool:
+    """Together all of each allocation under them: the checkpoints keep nothing else alive
+    (schema 4: each its own array; an older file: the rows of one matrix). A numpy buffer,
+    or the bytes a deflated session member was inflated into (with its small ``.npy``
+    header); anything else is copied."""
+    held: dict[int, list[Any]] = {}
+    for row in rows:
+        root = _root(row)
+        entry = held.setdefault(id(root), [root, 0])
+        entry[1] += row.nbytes
+    return all(_spanned(root, nbytes) for root, nbytes in held.values())
+
+
+def _root(array: np.ndarray) -> Any:
+    """The object that owns ``array``'s memory."""
     root: Any = array
     while isinstance(root, np.ndarray) and root.base is not None:
         root = root.base
-    if isinstance(root, memoryview):
-        root = root.obj
+    return root.obj if isinstance(root, memoryview) else root
+
+
+def _spanned(root: Any, nbytes: int) -> bool:
     if isinstance(root, np.ndarray):
-        return root.nbytes == array.nbytes
-    return isinstance(root, bytes | bytearray) and 0 <= len(root) - array.nbytes <= NPY_HEADER_SLACK
+        return root.nbytes == nbytes
+    return isinstance(root, bytes | bytearray) and 0 <= len(root) - nbytes <= NPY_HEADER_SLACK
 
 
 #: The last step counted exactly everywhere a step goes (float64 plot axes, JSON readers).

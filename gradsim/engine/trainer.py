@@ -126,11 +126,18 @@ class Trainer:
     """A training run: config -> dataset, network, optimizer, schedule, histories."""
 
     def __init__(
-        self, config: Mapping[str, Any], dataset: Dataset | None = None, *, initialize: bool = True
+        self,
+        config: Mapping[str, Any],
+        dataset: Dataset | None = None,
+        *,
+        initialize: bool = True,
+        adopt: Mapping[str, np.ndarray] | None = None,
     ) -> None:
         """``initialize=False`` (for :func:`gradsim.engine.state.restore_trainer`, which
         overwrites them): parameters start at zero instead of a random draw, and no
-        initial checkpoint is taken."""
+        initial checkpoint is taken. ``adopt``: writeable arrays the network takes as its
+        parameters where name, shape, dtype and C order fit (a session's, just read: not
+        copied again); the caller checks their values."""
         self.config = validate_config(config)
         #: BLAS threads while this trainer computes; None leaves BLAS alone (module docstring)
         self.blas_threads: int | None = blas_thread_setting()
@@ -143,15 +150,23 @@ class Trainer:
         shape = DataShape(len(d.x_train), len(d.x_test), d.input_dim, d.output_dim)
         self.memory = check_training_fits(self.config, shape)
         try:
-            self._build(initialize)
+            self._build(initialize, adopt or {})
         except MemoryError as error:
             raise OutOfMemoryError("building the network", self.memory) from error
 
-    def _build(self, initialize: bool) -> None:
+    def _build(self, initialize: bool, adopt: Mapping[str, np.ndarray]) -> None:
         seed = self.config["training"]["seed"]
         build_spec = self.spec if initialize else _zero_initialized(self.spec)
         self.network = Network(build_spec, np.random.default_rng([seed, 1]))
         self.network.spec = self.spec
+        for name, own in self.network.params.items():  # before the optimizer takes them
+            given = adopt.get(name)
+            if (
+                given is not None
+                and (given.shape, given.dtype) == (own.shape, own.dtype)
+                and (given.flags.c_contiguous and given.flags.writeable)
+            ):
+                self.network.params[name] = given
         self.rng = np.random.default_rng([seed, 2])
         self.optimizer = build_optimizer(self.config["optimizer"], self.network.param_list())
         self.schedule = build_schedule(self.config["schedule"])

@@ -85,23 +85,103 @@ def test_restore_continues_exactly_like_the_original(copy: bool) -> None:
     assert_same_run(original, restored)
 
 
-def test_handed_over_checkpoints_are_read_only_rows_of_the_saved_matrix() -> None:
+def checkpoint_rows(arrays: dict) -> list[np.ndarray]:
+    """The saved checkpoints, one array each (schema 4)."""
+    return [arrays[f"checkpoint.params.{k}"] for k in range(len(arrays["checkpoint.steps"]))]
+
+
+def test_trainer_state_hands_out_the_trainers_own_arrays_without_stacking_or_copying() -> None:
+    trainer = Trainer(CONFIG)
+    trainer.run(20)
+    _, arrays = trainer_state(trainer)
+    assert "checkpoint.params" not in arrays
+    assert all(row is own for row, own in zip(checkpoint_rows(arrays), trainer.checkpoints, strict=True))
+    assert len(trainer.checkpoints) > 1
+    live = trainer.optimizer.state_arrays(copy=False)
+    for name, value in live.items():
+        if value.ndim:
+            assert np.shares_memory(arrays[f"optimizer.{name}"], value), name
+    copies = trainer.optimizer.state_arrays()
+    assert not any(np.shares_memory(copies[name], live[name]) for name in live)
+
+
+def test_handed_over_checkpoints_are_the_saved_arrays_read_only() -> None:
     original = Trainer(CONFIG)
     original.run(20)
     config, state, arrays = saved(original)
     restored = restore_trainer(config, state, arrays, copy=False)
-    matrix = arrays["checkpoint.params"]
-    assert len(restored.checkpoints) == matrix.shape[0] > 1
-    for row, checkpoint in zip(matrix, restored.checkpoints, strict=True):
-        assert np.shares_memory(checkpoint, matrix)
+    rows = checkpoint_rows(arrays)
+    assert len(restored.checkpoints) == len(rows) > 1
+    for row, checkpoint in zip(rows, restored.checkpoints, strict=True):
+        assert np.shares_memory(checkpoint, row)
         assert not checkpoint.flags.writeable
         assert np.array_equal(checkpoint, row)
-    # Everything the trainer writes to is its own.
-    for value in [*restored.network.params.values(), *restored.optimizer.state_arrays().values()]:
+    # The parameters (arrays of their own) are taken as they are, writeable again; the
+    # optimizer state (one flat vector per dtype in the trainer) is copied.
+    for name, value in restored.network.params.items():
+        assert value is arrays[f"param.{name}"] and value.flags.writeable, name
+    for value in restored.optimizer.state_arrays(copy=False).values():
         assert not any(np.shares_memory(value, saved_array) for saved_array in arrays.values())
+    config, state, arrays = saved(original)
     copied = restore_trainer(config, state, arrays)
-    assert not any(np.shares_memory(c, matrix) for c in copied.checkpoints)
-    assert all(c.flags.writeable for c in copied.checkpoints)
+    for value in [*copied.network.params.values(), *copied.checkpoints]:
+        assert not any(np.shares_memory(value, saved_array) for saved_array in arrays.values())
+        assert value.flags.writeable
+    assert_same_run(original, copied)
+
+
+def test_only_parameters_that_own_their_memory_are_adopted() -> None:
+    """A view (of inflated bytes, of a larger buffer) or a Fortran-ordered array is copied."""
+    original = Trainer(CONFIG)
+    original.run(5)
+    config, state, arrays = saved(original)
+    pool = np.zeros(arrays["param.layers.0.W"].size + 10, dtype=np.float32)
+    view = pool[:-10].reshape(arrays["param.layers.0.W"].shape)
+    view[...] = arrays["param.layers.0.W"]
+    fortran = np.asfortranarray(arrays["param.layers.1.W"])
+    given = {**arrays, "param.layers.0.W": view, "param.layers.1.W": fortran}
+    restored = restore_trainer(config, state, given, copy=False)
+    assert not np.shares_memory(restored.network.params["layers.0.W"], pool)
+    assert restored.network.params["layers.1.W"] is not fortran
+    assert restored.network.params["layers.1.W"].flags.c_contiguous
+    assert restored.network.params["out.W"] is given["param.out.W"]
+    assert_same_run(original, restored)
+    original.run(7)
+    restored.run(7)
+    assert_same_run(original, restored)
+
+
+def test_the_rows_of_one_checkpoint_matrix_are_handed_over_too() -> None:
+    """A schema-3 file's checkpoints arrive as the rows of one matrix (the 3 -> 4 migration):
+    together they are all of it, so they are kept as views, not copied."""
+    original = Trainer(CONFIG)
+    original.run(20)
+    config, state, arrays = saved(original)
+    matrix = np.stack(checkpoint_rows(arrays))
+    matrix.setflags(write=False)
+    arrays = {**arrays, **{f"checkpoint.params.{k}": row for k, row in enumerate(matrix)}}
+    restored = restore_trainer(config, state, arrays, copy=False)
+    assert all(np.shares_memory(c, matrix) for c in restored.checkpoints)
+    assert_same_run(original, restored)
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda a: a.pop("checkpoint.params.1"), "missing_array"),
+        (lambda a: a.update({"checkpoint.params.99": a["checkpoint.params.0"]}), "unexpected_array"),
+        (lambda a: a.update({"checkpoint.params.0": a["checkpoint.params.0"][:-1]}), "shape_mismatch"),
+        (lambda a: a.update({"checkpoint.params": np.stack(checkpoint_rows(a))}), "unexpected_array"),
+    ],
+)
+def test_checkpoints_that_do_not_match_their_steps_are_refused(edit, code: str) -> None:
+    original = Trainer(CONFIG)
+    original.run(20)
+    config, state, arrays = saved(original)
+    edit(arrays)
+    with pytest.raises(StateError) as caught:
+        restore_trainer(config, state, arrays, copy=False)
+    assert caught.value.code == code
 
 
 def test_restore_refuses_non_finite_parameters_but_not_large_ones() -> None:
@@ -130,16 +210,20 @@ def test_a_session_resumes_bit_identically_through_the_file(tmp_path) -> None:
     assert_same_run(straight, resumed)
 
 
-def test_a_checkpoint_matrix_sharing_a_larger_buffer_is_copied_even_when_handed_over() -> None:
-    """Its rows would keep the whole buffer (the reader's pool of small arrays) alive."""
+def test_checkpoints_sharing_a_larger_buffer_are_copied_even_when_handed_over() -> None:
+    """Their views would keep the whole buffer (the reader's pool of small arrays) alive."""
     original = Trainer(CONFIG)
     original.run(10)
     config, state, arrays = saved(original)
-    matrix = arrays["checkpoint.params"]
-    pool = np.zeros(matrix.size + 1000, dtype=matrix.dtype)
-    shared = pool[: matrix.size].reshape(matrix.shape)
-    shared[...] = matrix
-    shared.setflags(write=False)
-    restored = restore_trainer(config, state, {**arrays, "checkpoint.params": shared}, copy=False)
+    rows = checkpoint_rows(arrays)
+    pool = np.zeros(sum(row.size for row in rows) + 1000, dtype=rows[0].dtype)
+    shared, offset = {}, 0
+    for k, row in enumerate(rows):
+        part = pool[offset : offset + row.size]
+        part[...] = row
+        part.setflags(write=False)
+        shared[f"checkpoint.params.{k}"] = part
+        offset += row.size
+    restored = restore_trainer(config, state, {**arrays, **shared}, copy=False)
     assert not any(np.shares_memory(c, pool) for c in restored.checkpoints)
     assert_same_run(original, restored)

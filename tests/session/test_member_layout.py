@@ -1,9 +1,10 @@
-"""Schema 3's layout: each array is its own ``arrays/<name>.npy`` member, read once, CRC-checked once.
+"""The member layout (schema 3 on): each array is its own ``arrays/<name>.npy`` member, read once,
+CRC-checked once.
 
 What is particular to it: the layout must match the file's schema (schemas 1-2 keep
 ``arrays.npz``), a stored array member is read straight into the array (its CRC checked on
 those bytes, its local header checked by zipfile, its size against the file), and old
-files still open and save again as schema 3. Array-level damage common to both layouts is
+files still open and save again in it. Array-level damage common to both layouts is
 in test_hostile_files.py (its ``layout`` fixture), zip bombs in test_zip_bombs.py.
 """
 
@@ -58,9 +59,9 @@ def member_offsets(data: bytes, name: str) -> tuple[int, int]:
     return info.header_offset, info.header_offset + 30 + name_length + extra_length
 
 
-def test_the_writer_stores_schema_3_and_reads_every_array_back(saved: Path) -> None:
+def test_the_writer_stores_the_member_layout_and_reads_every_array_back(saved: Path) -> None:
     manifest, loaded = load_container(saved)
-    assert manifest["schema_version"] == SCHEMA_VERSION == 3
+    assert manifest["schema_version"] == SCHEMA_VERSION == 4
     with zipfile.ZipFile(saved) as archive:
         methods = {info.filename: info.compress_type for info in archive.infolist()}
     assert methods["arrays/w.npy"] == zipfile.ZIP_STORED
@@ -165,10 +166,11 @@ def test_a_missing_array_member_is_a_missing_array(saved: Path) -> None:
     assert err.params["name"] == "w"
 
 
-def test_a_schema_2_file_reads_the_same_and_saves_again_as_schema_3(tmp_path: Path) -> None:
-    """The 2 -> 3 migration: the frozen schema-2 file's content, unchanged, in the new layout."""
+def test_a_schema_2_file_reads_the_same_and_saves_again_in_the_member_layout(tmp_path: Path) -> None:
+    """The 2 -> 3 migration: the frozen schema-2 file's content, unchanged, in the new layout
+    (and 3 -> 4: its checkpoint matrix as one array per row)."""
     manifest, old = load_container(FIXTURES / "schema-v2.gradsim")
-    assert manifest["schema_version"] == 3  # migrated
+    assert manifest["schema_version"] == SCHEMA_VERSION  # migrated
     again = tmp_path / "again.gradsim"
     caller_keys = {k: v for k, v in manifest.items() if k not in ("format", "schema_version", "created")}
     save_container(again, caller_keys, old)
@@ -176,7 +178,7 @@ def test_a_schema_2_file_reads_the_same_and_saves_again_as_schema_3(tmp_path: Pa
         names = archive.namelist()
         stored = json.loads(archive.read("manifest.json"))
     assert "arrays.npz" not in names and f"arrays/{next(iter(old))}.npy" in names
-    assert stored["schema_version"] == 3
+    assert stored["schema_version"] == SCHEMA_VERSION
     manifest_again, new = load_container(again)
     assert manifest_again["config"] == manifest["config"] and manifest_again["state"] == manifest["state"]
     assert new.keys() == old.keys()
