@@ -81,7 +81,6 @@ from gradsim.engine.diagnostics import (
     GRAD_LOG_RANGE,
     HISTOGRAM_RANGE,
     LAYER_STAT_NAMES,
-    dead_fraction,
     exact_zero_gradients,
     gradient_norms_per_layer,
     identical_units,
@@ -349,13 +348,12 @@ class Trainer:
     def _record_statistics(self, before: dict[str, np.ndarray] | None) -> None:
         pre_activations: list[np.ndarray] = []
         with np.errstate(all="ignore"):
-            self.stats = layer_statistics(self.network, before)
+            # the evaluation first: its pre-activations (more samples than a batch) give the
+            # dead fractions, measured once
+            evaluation = self.evaluate(collect=pre_activations, limit=EVALUATION_SAMPLES)
+            self.stats = layer_statistics(self.network, before, dead_on=pre_activations)
             self.histograms = layer_histograms(self.network)
             self.zero_gradients = exact_zero_gradients(self.network)
-            evaluation = self.evaluate(collect=pre_activations, limit=EVALUATION_SAMPLES)
-            dead = LAYER_STAT_NAMES.index("dead_fraction")
-            for i, pre in enumerate(pre_activations):
-                self.stats[i, dead] = dead_fraction(self.network, i, pre)
         if self.network.depth:
             self.stats_history.append(self.step_count, self.stats.reshape(-1))
         self.evaluation.append(self.step_count, [evaluation[name] for name in EVALUATION_NAMES])
