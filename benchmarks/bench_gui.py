@@ -12,7 +12,9 @@ for ``--seconds`` measures:
 * training steps/s as a ratio to the same Trainer stepping headless in this process, measured
   just before (target >= 0.8);
 * the GUI thread's CPU time per frame drawn and per second (:func:`time.thread_time`): unlike
-  the frame rate, these hold on a loaded machine.
+  the frame rate, these hold on a loaded machine;
+* with the process backend, the kilobytes per frame that came through the pipe (frames travel
+  as their changes, :mod:`gradsim.runner.frame_delta`): not noisy at all.
 
 ``--pacing-ab N`` measures each network N times with the frame pacer on and off, alternating
 in one run, and prints medians with their range (gradsim/ui/shell/frame_drawer.py).
@@ -129,6 +131,7 @@ def measure_window(
     probe.start()  # the first tick's lateness counts from here, not from the settling
     sampler.start()
     start_frames = window.frames_drawn
+    received = _frames_received(window.controller.backend)
     start, start_cpu = time.perf_counter(), time.thread_time()
     loop = QEventLoop()  # the real event loop, as in the app (no polling)
     QTimer.singleShot(round(seconds * 1000), loop.quit)
@@ -138,6 +141,8 @@ def measure_window(
     probe.stop()
     steps_now, now = _latest_step(window), time.perf_counter()
     frames = window.frames_drawn - start_frames
+    now_received = _frames_received(window.controller.backend)
+    sent_frames, sent_bytes = now_received[0] - received[0], now_received[1] - received[1]
     window.controller.pause()
     window.close()
     window.deleteLater()
@@ -149,7 +154,13 @@ def measure_window(
         "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
         "cpu_ms_per_frame": 1000 * gui_cpu / max(frames, 1),
         "cpu_share": gui_cpu / elapsed,
+        "kb_per_frame": sent_bytes / 1000 / sent_frames if sent_frames else float("nan"),
     }
+
+
+def _frames_received(backend) -> tuple[int, int]:
+    """(frames, bytes) a process backend received through its pipe so far ((0, 0) for a thread)."""
+    return backend.published, getattr(backend, "frame_bytes", 0)
 
 
 COMPARE_VALUES = ("he_normal", "xavier_normal", "orthogonal", "lecun_normal")
@@ -300,14 +311,14 @@ def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repe
 def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
     header = (
         f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
-        f"{'train/headless':>15s} {'GUI CPU ms/frame':>17s}"
+        f"{'train/headless':>15s} {'GUI CPU ms/frame':>17s} {'kB/frame piped':>15s}"
     )
     print(header)
     print("-" * len(header))
     for name, backend, result, ratio in rows:
         print(
             f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
-            f"{ratio:15.2f} {result['cpu_ms_per_frame']:17.1f}"
+            f"{ratio:15.2f} {result['cpu_ms_per_frame']:17.1f} {result['kb_per_frame']:15.1f}"
         )
 
 

@@ -201,21 +201,29 @@ class ProcessBackend:
         self.process.start()
         child_commands.close()
         child_results.close()
-        self.published = 0
-        self.frame_bytes = 0  # received, for the benchmark's bytes per frame
+        self.published = 0  # frames received
+        self.frame_bytes = 0  # their bytes, for the benchmark's bytes per frame
         self._frames = DeltaReceiver()
         self._asked_whole = False
         self._ended = False
-        self._pending: list[tuple[Any, ...]] = []
+        self._arrived = threading.Condition()  # guards the four fields below
+        self._newest: Frame | None = None
+        self._events: list[tuple[Any, ...]] = []
+        self._stopped_seen = False
+        self._stopping = False  # stop() was called: the end of the pipe is expected
+        self._send_lock = threading.Lock()  # the GUI and the reader both send
         self._send("init", pickle.dumps(trainer, protocol=PICKLE_PROTOCOL))
+        self._reader = threading.Thread(target=self._read, name="gradsim-frames", daemon=True)
+        self._reader.start()
 
     def _send(self, *message: Any) -> None:
-        if self._ended:
-            return
-        try:
-            self._commands.send(message)
-        except (BrokenPipeError, OSError):
-            self._ended = True
+        with self._send_lock:
+            if self._ended:
+                return
+            try:
+                self._commands.send(message)
+            except (BrokenPipeError, OSError):
+                self._ended = True
 
     def play(self, generation: int) -> None:
         self._send("play", generation)
@@ -238,27 +246,48 @@ class ProcessBackend:
         self._send("triggers", triggers)
 
     def take(self) -> tuple[Frame | None, list[tuple[Any, ...]]]:
-        """Read everything the child sent; return the newest frame and the messages.
+        """The newest frame not taken yet (or None) and the messages since the last take.
 
-        Every frame is decoded, in order: each is a change to the one before."""
-        newest: Frame | None = None
-        events, self._pending = self._pending, []
+        Taken together, so a pause's last frame never comes after its acknowledgement."""
+        with self._arrived:
+            frame, self._newest = self._newest, None
+            events, self._events = self._events, []
+        return frame, events
+
+    def _read(self) -> None:
+        """The reader thread: every message in order, each frame decoded against the one before.
+
+        Reading here keeps the GUI thread off the pipe: a frame bigger than the pipe's buffer
+        arrives in pieces, each written when the child's sender thread gets its GIL from the
+        training thread (up to the 5 ms switch interval), and a GUI thread reading it waited
+        for all of them (measured: about half of its time at 10x64). Newest frame wins."""
         try:
-            while not self._ended and self._results.poll():
+            while True:
                 data = self._results.recv_bytes()
                 if data[:1] == b"F":
-                    self.published += 1
-                    self.frame_bytes += len(data)
                     frame = self._decode(data)
-                    newest = frame if frame is not None else newest
+                    with self._arrived:
+                        self.published += 1
+                        self.frame_bytes += len(data)
+                        if frame is not None:
+                            self._newest = frame
+                        self._arrived.notify_all()
                 else:
-                    events.append(pickle.loads(data[1:]))
+                    event = pickle.loads(data[1:])
+                    with self._arrived:
+                        self._events.append(event)
+                        self._stopped_seen |= event[0] == "stopped"
+                        self._arrived.notify_all()
         except (EOFError, OSError):
-            self._ended = True
-            if not any(event[0] == "stopped" for event in events):
+            pass
+        unexpected = not (self._stopped_seen or self._stopping)
+        if unexpected:
+            self.process.join(1.0)  # for its exit code
+        with self._arrived:
+            if unexpected:
                 code = self.process.exitcode
-                events.append(("failed", f"the training process ended unexpectedly (exit code {code})"))
-        return newest, events
+                self._events.append(("failed", f"the training process ended unexpectedly (exit code {code})"))
+            self._arrived.notify_all()
 
     def _decode(self, data: bytes) -> Frame | None:
         packed = pickle.loads(data[1:])
@@ -272,37 +301,38 @@ class ProcessBackend:
         return frame
 
     def export_trainer(self, timeout_s: float = 10.0) -> Trainer:
+        """The child's trainer, pickled between two steps; other messages stay for :meth:`take`."""
         self._send("post", "export")
         deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._results.poll(0.05):
-                frame, events = self.take()
-                for event in events:
+        with self._arrived:
+            while True:
+                for i, event in enumerate(self._events):
                     if event[0] == "trainer":
-                        self._pending += [e for e in events if e[0] != "trainer"]
+                        del self._events[i]
                         return pickle.loads(event[1])
-                self._pending += events
-        raise TimeoutError("the training process did not send its state")
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self._reader.is_alive():
+                    raise TimeoutError("the training process did not send its state")
+                self._arrived.wait(min(remaining, 0.05))
 
     def alive(self) -> bool:
         return self.process.is_alive()
 
     def stop(self, timeout_ms: int) -> bool:
+        self._stopping = True
         self._send("stop")
         deadline = time.monotonic() + timeout_ms / 1000
-        try:  # drain, so the child's sender is never blocked on a full pipe
-            while time.monotonic() < deadline and self._results.poll(0.05):
-                self._results.recv_bytes()
-        except (EOFError, OSError):
-            pass
-        self.process.join(max(0.0, deadline - time.monotonic()))
+        self.process.join(max(0.0, deadline - time.monotonic()))  # the reader drains the pipe meanwhile
         ended = not self.process.is_alive()
         if not ended:
             self.process.terminate()
             self.process.join(2.0)
-        self._ended = True
-        self._commands.close()
-        self._results.close()
+        with self._send_lock:
+            self._ended = True
+            self._commands.close()
+        self._reader.join(2.0)  # the child's end is closed: the reader has read to the end
+        if not self._reader.is_alive():
+            self._results.close()
         return ended
 
 
