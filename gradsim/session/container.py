@@ -151,10 +151,25 @@ def save_container(
     write_atomically(path, lambda fh: _write_zip(fh, manifest_bytes, members), shown)
 
 
+class Opened(NamedTuple):
+    """A session file as :func:`open_container` read it."""
+
+    manifest: dict[str, Any]  # migrated: its schema_version is this gradsim's
+    arrays: dict[str, np.ndarray]  # read-only
+    stored_schema: int  # the schema the file was written in
+
+
 def load_container(
     path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """Read, check, migrate and validate a session; return (manifest, read-only arrays).
+    """Read, check, migrate and validate a session; return (manifest, read-only arrays)."""
+    opened = open_container(path, limits=limits)
+    return opened.manifest, opened.arrays
+
+
+def open_container(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Opened:
+    """:func:`load_container`, also saying which schema the file was written in (the
+    manifest's own ``schema_version`` is the current one once migrated).
 
     Each array's bytes are read once, straight into the array's own memory, and
     CRC-checked once: the arrays cost their own size and little more (a deflated array
@@ -165,7 +180,8 @@ def load_container(
         members = _checked_members(archive, shown, limits)
         manifest = _read_manifest_member(archive, members, shown, limits)
         _check_header(manifest, shown, allow_newer=False)
-        arrays_at = _check_layout(members, manifest["schema_version"], shown)
+        stored_schema = manifest["schema_version"]
+        arrays_at = _check_layout(members, stored_schema, shown)
         manifest = _decode_non_finite(manifest, shown)
         if arrays_at is None:  # schemas 1 and 2: one arrays.npz member, a zip of its own
             npz = _read_member(archive, members[ARRAYS_MEMBER], shown, limits.max_total_bytes)
@@ -177,7 +193,7 @@ def load_container(
     _validate(manifest, arrays, shown, limits)
     for array in arrays.values():
         array.setflags(write=False)
-    return manifest, arrays
+    return Opened(manifest, arrays, stored_schema)
 
 
 def read_manifest(

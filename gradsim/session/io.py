@@ -20,7 +20,7 @@ import numpy as np
 from gradsim.engine.errors import ConfigError, DataError, GradsimError
 from gradsim.engine.state import StateError, restore_trainer, trainer_state
 from gradsim.engine.trainer import Trainer
-from gradsim.session.container import load_container, require_finite, save_container
+from gradsim.session.container import open_container, require_finite, save_container
 from gradsim.session.errors import SessionError
 
 EXTRA_SECTIONS = ("ui", "landscape", "lecture", "notes")
@@ -32,7 +32,7 @@ class Session:
 
     trainer: Trainer
     app_version: str = ""
-    schema_version: int = 0
+    schema_version: int = 0  # the schema the file was written in (it was migrated to this gradsim's)
     extras: dict[str, Any] = field(default_factory=dict)  # ui, landscape, lecture, notes
     extra_arrays: dict[str, np.ndarray] = field(default_factory=dict)  # "extra.*" arrays
 
@@ -61,7 +61,7 @@ def save_session(
 def load_session(path: str | os.PathLike[str]) -> Session:
     """Open a session file; raises only SessionError (with a specific code and message)."""
     shown = os.fsdecode(path)
-    manifest, arrays = load_container(path)
+    manifest, arrays, stored_schema = open_container(path)
     for key in ("config", "state"):
         if not isinstance(manifest.get(key), dict):
             raise SessionError("bad_config", path=shown, detail=f"the manifest has no '{key}' object")
@@ -83,7 +83,7 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     return Session(
         trainer,
         str(manifest.get("app_version", "")),
-        int(manifest.get("schema_version", 0)),
+        stored_schema,
         extras,
         extra_arrays,
     )
