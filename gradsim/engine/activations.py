@@ -134,11 +134,28 @@ class ReLU(Activation):
         return (h > 0).astype(h.dtype)
 
     def forward(self, h, learned, rng, train):
-        mask = h > 0
-        return h * mask, mask
+        return _masked(h, train)
 
     def backward(self, grad_out, cache, learned):
         return grad_out * cache, {}
+
+
+def _masked(h: np.ndarray, train: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(h * (h > 0), the mask the backward pass multiplies by).
+
+    The mask is a 0/1 array of h's dtype in training: ``h * mask`` and ``grad * mask`` are
+    then plain float products, bit-identical to multiplying by the boolean (1.0 or 0.0, so
+    -inf * 0 is still NaN) but ~4x faster than numpy's cast of a boolean operand, which the
+    forward and the backward pass of every ReLU layer paid (measured on 256 x 64 float64).
+    Outside training the product is made in the mask's own array (a large evaluation or
+    decision-map pass holds one array fewer) and the boolean is the cache."""
+    positive = h > 0
+    if train:
+        mask = positive.astype(h.dtype)
+        return h * mask, mask
+    out = positive.astype(h.dtype)
+    out *= h  # mask * h: the same products
+    return out, positive
 
 
 class LeakyReLU(Activation):
@@ -318,8 +335,7 @@ class NoisyReLU(Activation):
             shifted = h + noise
         else:
             shifted = h
-        mask = shifted > 0
-        return shifted * mask, mask
+        return _masked(shifted, train)
 
     def backward(self, grad_out, cache, learned):
         return grad_out * cache, {}

@@ -75,6 +75,25 @@ class LayerCache:
     internals: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _LayerNames:
+    """The parameter names of hidden layer i, formatted once (the passes look them up per layer)."""
+
+    W: str
+    b: str
+    gamma: str
+    beta: str
+    P: str | None  # the residual projection, if the layer has one
+    learned: tuple[tuple[str, str], ...]  # (activation's short name, parameter name)
+
+    @classmethod
+    def of(cls, i: int, act: Activation, params: dict[str, np.ndarray]) -> _LayerNames:
+        prefix = f"layers.{i}."
+        learned = tuple((name, prefix + name) for name in act.n_learned(0))
+        projection = prefix + "P" if prefix + "P" in params else None
+        return cls(prefix + "W", prefix + "b", prefix + "gamma", prefix + "beta", projection, learned)
+
+
 class Network:
     """Parameters in a named, ordered dict; gradients in a parallel dict of the same arrays' shapes."""
 
@@ -93,6 +112,8 @@ class Network:
         self.grads: dict[str, np.ndarray] = {k: np.zeros_like(v) for k, v in self.params.items()}
         self.cache: list[LayerCache] = [LayerCache() for _ in spec.layers]
         self.input_grad: np.ndarray | None = None
+        self._half = self.dtype == np.float16
+        self._names = [_LayerNames.of(i, act, self.params) for i, act in enumerate(self.activations)]
 
     # ---------------------------------------------------------------- building
     def _residual_blocks(self) -> dict[int, int]:
@@ -144,12 +165,13 @@ class Network:
 
     # ---------------------------------------------------------------- helpers
     def _c(self, array: np.ndarray) -> np.ndarray:
-        """View a stored array in the compute dtype."""
-        return array.astype(self.compute_dtype, copy=False)
+        """View a stored array (a parameter, a gradient) in the compute dtype: the array
+        itself, except in float16 mode."""
+        return array.astype(self.compute_dtype, copy=False) if self._half else array
 
     def _store(self, array: np.ndarray) -> np.ndarray:
         """Round to the storage precision (a no-op except in float16 mode), keep compute dtype."""
-        if self.dtype == np.float16:
+        if self._half:
             return array.astype(np.float16).astype(np.float32)
         return array
 
@@ -171,20 +193,22 @@ class Network:
         unless ``update_running`` is False: then :meth:`next_running_statistics` gives
         the update and :meth:`set_buffers` applies it (after the trainer's checks).
         """
-        network_input = a = self._store(self._c(x))
+        network_input = a = self._store(x.astype(self.compute_dtype, copy=False))
         outputs: list[np.ndarray] = []
-        for i, act in enumerate(self.activations):
-            layer = self.spec.layers[i]
-            z = a @ self._c(self.params[f"layers.{i}.W"])
-            z += self._c(self.params[f"layers.{i}.b"])
-            z = self._store(z)
+        params, half, compute = self.params, self._half, self.compute_dtype
+        layers = zip(self.activations, self._names, self.spec.layers, strict=True)
+        for i, (act, names, layer) in enumerate(layers):
+            z = a @ self._c(params[names.W])
+            z += self._c(params[names.b])
+            if half:
+                z = self._store(z)
             internals: dict[str, Any] = {"input": a}
             if layer.norm != "none":
                 h, internals["norm"] = norm_forward(
                     layer.norm,
                     z,
-                    self._c(self.params[f"layers.{i}.gamma"]),
-                    self._c(self.params[f"layers.{i}.beta"]),
+                    self._c(params[names.gamma]),
+                    self._c(params[names.beta]),
                     self._running(i),
                     train,
                     update_running=train and keep_cache and update_running,
@@ -194,19 +218,18 @@ class Network:
                 h = z
             if collect is not None:
                 collect.append(h)
-            learned = self._learned(i)
-            f, internals["act"] = act.forward(h, learned, rng, train)
-            f = self._store(f.astype(self.compute_dtype, copy=False))
+            f, internals["act"] = act.forward(h, self._learned(i), rng, train)
+            if f.dtype != compute:
+                f = f.astype(compute)
+            if half:
+                f = self._store(f)
             out = f
             if i in self._skip_source:
                 source = self._skip_source[i]
                 skip_in = network_input if source < 0 else outputs[source]
                 internals["skip_input"] = skip_in
-                if f"layers.{i}.P" in self.params:
-                    out = f + skip_in @ self._c(self.params[f"layers.{i}.P"])
-                else:
-                    out = f + skip_in
-                out = self._store(out)
+                projected = skip_in @ self._c(params[names.P]) if names.P is not None else skip_in
+                out = self._store(f + projected)
             outputs.append(out)
             if keep_cache:
                 cache = self.cache[i]
@@ -246,19 +269,24 @@ class Network:
             np.copyto(self.buffers[name], value)
 
     def _learned(self, i: int) -> dict[str, np.ndarray]:
-        names = self.activations[i].n_learned(self.spec.layers[i].width)
-        return {n: self._c(self.params[f"layers.{i}.{n}"]) for n in names}
+        """The activation's learned parameters (PReLU's slopes) by short name; mostly none."""
+        learned = self._names[i].learned
+        return {short: self._c(self.params[name]) for short, name in learned} if learned else {}
 
     # ---------------------------------------------------------------- backward
-    def backward(self, grad_logits: np.ndarray) -> None:
-        """Fill ``self.grads`` from dL/dlogits, using the cache of the last training forward."""
-        g = self._store(grad_logits.astype(self.compute_dtype, copy=False))
+    def backward(self, grad_logits: np.ndarray, input_grad: bool = True) -> None:
+        """Fill ``self.grads`` from dL/dlogits, using the cache of the last training forward.
+
+        ``input_grad=False`` skips dL/dx (``self.input_grad`` becomes None): training does
+        not need it, and at the first layer it is one matrix product of its own."""
+        params, half, compute = self.params, self._half, self.compute_dtype
+        g = self._store(grad_logits.astype(compute, copy=False))
         self._weight_grad("out.W", self._last_hidden, g)
         self._bias_grad("out.b", g)
-        grad_a = self._store(g @ self._c(self.params["out.W"]).T)
+        grad_a = self._store(g @ self._c(params["out.W"]).T)
         pending: dict[int, np.ndarray] = {}
         for i in range(self.depth - 1, -1, -1):
-            cache = self.cache[i]
+            cache, names = self.cache[i], self._names[i]
             if i in pending:
                 grad_a = self._store(grad_a + pending.pop(i))
             cache.grad_output = grad_a
@@ -266,23 +294,28 @@ class Network:
             if i in self._skip_source:
                 self._skip_backward(i, grad_a, internals["skip_input"], pending)
             grad_h, learned_grads = self.activations[i].backward(grad_a, internals["act"], self._learned(i))
-            for name, value in learned_grads.items():
-                self._set_grad(f"layers.{i}.{name}", value)
-            grad_h = self._store(grad_h.astype(self.compute_dtype, copy=False))
-            layer = self.spec.layers[i]
-            if layer.norm != "none":
+            for short, name in names.learned:
+                self._set_grad(name, learned_grads[short])
+            if grad_h.dtype != compute:
+                grad_h = grad_h.astype(compute)
+            if half:
+                grad_h = self._store(grad_h)
+            if self.spec.layers[i].norm != "none":
                 grad_z, grad_gamma, grad_beta = norm_backward(
-                    grad_h, internals["norm"], self._c(self.params[f"layers.{i}.gamma"])
+                    grad_h, internals["norm"], self._c(params[names.gamma])
                 )
-                self._set_grad(f"layers.{i}.gamma", grad_gamma)
-                self._set_grad(f"layers.{i}.beta", grad_beta)
+                self._set_grad(names.gamma, grad_gamma)
+                self._set_grad(names.beta, grad_beta)
                 grad_z = self._store(grad_z)
             else:
                 grad_z = grad_h
-            a_prev = internals["input"]
-            self._weight_grad(f"layers.{i}.W", a_prev, grad_z)
-            self._bias_grad(f"layers.{i}.b", grad_z)
-            grad_a = self._store(grad_z @ self._c(self.params[f"layers.{i}.W"]).T)
+            self._weight_grad(names.W, internals["input"], grad_z)
+            self._bias_grad(names.b, grad_z)
+            if i or input_grad:
+                grad_a = self._store(grad_z @ self._c(params[names.W]).T)
+        if not input_grad:
+            self.input_grad = None
+            return
         if -1 in pending:
             grad_a = self._store(grad_a + pending.pop(-1))
         self.input_grad = grad_a
@@ -310,7 +343,7 @@ class Network:
     def _bias_grad(self, name: str, grad: np.ndarray) -> None:
         target = self.grads[name]
         if target.dtype == grad.dtype:
-            np.sum(grad, axis=0, out=target)
+            np.add.reduce(grad, axis=0, out=target)  # np.sum's reduction, without its wrapper
         else:
             self._set_grad(name, grad.sum(axis=0))
 
@@ -349,11 +382,13 @@ class Network:
         rng: np.random.Generator | None = None,
         train: bool = True,
         update_running: bool = True,
+        input_grad: bool = True,
     ) -> tuple[float, np.ndarray]:
-        """One forward and backward pass: (data loss + penalty, logits); gradients in ``self.grads``."""
+        """One forward and backward pass: (data loss + penalty, logits); gradients in ``self.grads``
+        (and dL/dx in ``self.input_grad`` unless ``input_grad`` is False)."""
         logits = self.forward(x, train=train, rng=rng, update_running=update_running)
         data_loss, grad_logits = loss_and_grad(self.spec.loss, logits, y)
-        self.backward(grad_logits)
+        self.backward(grad_logits, input_grad)
         self._add_regularization_grads()
         return data_loss + self.regularization(), logits
 

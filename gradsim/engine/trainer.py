@@ -283,7 +283,7 @@ class Trainer:
             self.epoch += 1
         with np.errstate(all="ignore"):
             loss, logits = self.network.loss_and_gradients(
-                x, y, rng=self.rng, train=True, update_running=False
+                x, y, rng=self.rng, train=True, update_running=False, input_grad=False
             )
             running = self.network.next_running_statistics()
             grads = self.network.grad_list()
