@@ -141,7 +141,7 @@ def saturation_fraction(network: Network, i: int) -> float:
     low, high = act.bounds
     margin = SATURATION_MARGIN * (high - low)
     # a count over the size: the float64 mean of 0s and 1s is exact, so this is np.mean
-    return np.count_nonzero((out <= low + margin) | (out >= high - margin)) / out.size
+    return int(np.count_nonzero((out <= low + margin) | (out >= high - margin))) / out.size
 
 
 #: Activations whose derivative can be exactly 0 on a whole input range (the others never die).
@@ -165,7 +165,7 @@ def dead_fraction(network: Network, i: int, pre: np.ndarray | None = None) -> fl
     whole training set's (a unit silent on 32 samples may still fire on others).
     """
     dead = dead_units(network, i, pre)
-    return np.count_nonzero(dead) / dead.size if dead is not None else np.nan
+    return int(np.count_nonzero(dead)) / dead.size if dead is not None else np.nan
 
 
 def dead_units(network: Network, i: int, pre: np.ndarray | None = None) -> np.ndarray | None:
@@ -181,7 +181,7 @@ def dead_units(network: Network, i: int, pre: np.ndarray | None = None) -> np.nd
         zero = pre + NOISE_REACH * float(act.params.get("sigma", 0.1)) <= 0
     else:
         zero = act.df(pre) == 0
-    return np.all(zero, axis=0)
+    return np.logical_and.reduce(zero, axis=0)  # np.all without its wrapper
 
 
 def exact_zero_gradients(network: Network) -> np.ndarray | None:
@@ -219,7 +219,7 @@ def exact_zero_gradients(network: Network) -> np.ndarray | None:
             columns |= unreachable
         usable_columns = ~columns
         if inputs is not None and inputs.shape[1] == grad.shape[0]:
-            usable_rows = np.any(inputs != 0, axis=0)
+            usable_rows = np.logical_or.reduce(inputs != 0, axis=0)
         else:
             usable_rows = np.ones(grad.shape[0], dtype=bool)
         zeros = grad == 0
@@ -229,7 +229,7 @@ def exact_zero_gradients(network: Network) -> np.ndarray | None:
             int(np.count_nonzero(usable_rows)) * int(np.count_nonzero(usable_columns)),
         )
         weights = network.params[name]
-        unreachable = np.all(columns[None, :] | (weights == 0), axis=1)
+        unreachable = np.logical_and.reduce(columns[None, :] | (weights == 0), axis=1)
     return counts
 
 

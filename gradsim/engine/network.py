@@ -29,7 +29,7 @@ import numpy as np
 
 from gradsim.engine.activations import Activation, make_activation
 from gradsim.engine.initializers import init_bias, init_weight
-from gradsim.engine.losses import loss_and_grad
+from gradsim.engine.losses import loss_and_grad, loss_value
 from gradsim.engine.normalization import next_running, norm_backward, norm_forward
 
 PRECISIONS: dict[str, np.dtype] = {
@@ -397,7 +397,7 @@ class Network:
     ) -> tuple[float, np.ndarray]:
         """Loss (without penalty) and logits in evaluation mode, leaving the training cache alone."""
         logits = self.forward(x, train=False, keep_cache=False, collect=collect)
-        return loss_and_grad(self.spec.loss, logits, y)[0], logits
+        return loss_value(self.spec.loss, logits, y), logits
 
     def param_list(self) -> list[np.ndarray]:
         return list(self.params.values())
