@@ -121,6 +121,21 @@ def test_every_frame_shows_all_variants_at_one_step():
     assert steps == sorted(steps)
 
 
+def test_a_frame_leaves_out_the_matrices_the_comparison_does_not_show():
+    """No weight or gradient matrices but the first layer's (2.6 of 3.2 MB a frame for 4
+    variants of a 10x64 net); everything else is the variant's own snapshot."""
+    variants = VariantSet(CONFIG, INIT)
+    run_lockstep(variants, 5)
+    frame = LockstepLoop(variants, default_factory, Pacing()).frame().snapshot
+    for shown, trainer in zip(frame.snapshots, variants.trainers, strict=True):
+        whole = trainer.snapshot()
+        assert len(whole.weights) == 5 and whole.grads  # what a lone run's frame carries
+        assert list(shown.weights) == ["layers.0.W"] and shown.grads == {}
+        assert np.array_equal(shown.weights["layers.0.W"], whole.weights["layers.0.W"])
+        assert np.array_equal(shown.layer_grads["layer_grads.last"], whole.layer_grads["layer_grads.last"])
+        assert shown.step == whole.step and shown.diagnoses == whole.diagnoses
+
+
 def test_reset_starts_every_variant_again_at_step_0():
     variants = VariantSet(CONFIG, INIT)
     run_lockstep(variants, 5)

@@ -1,8 +1,8 @@
 """Small multiples: one gradient-flow heatmap or one decision surface per variant, side by side.
 
 Each tile *is* the training view's panel (:class:`~gradsim.ui.training.gradient_flow_panel.
-GradientFlowPanel`, :class:`~gradsim.ui.training.decision_panel.DecisionPanel`) fed that
-variant's snapshot, with its own controls folded away: one implementation of each picture.
+GradientFlowPanel`, :class:`~gradsim.ui.training.decision_panel.DecisionPanel`) in its public
+compact mode, fed that variant's snapshot: one implementation of each picture.
 Axes are shared: the heatmaps keep the panel's fixed colour range (10^-8 to 10^1, the same
 for every tile, so one colour bar, on the last tile, serves all) over the same steps (the
 variants move in lockstep); the decision surfaces show the same data over the same grid.
@@ -25,36 +25,9 @@ from gradsim.ui.training.gradient_flow_panel import GradientFlowPanel
 KINDS = ("gradient_flow", "decision")
 
 
-def _gradient_tile() -> GradientFlowPanel:
-    panel = GradientFlowPanel()
-    for widget in (
-        panel.fixed_check,
-        panel.low_spin,
-        panel.to_label,
-        panel.high_spin,
-        panel.bucket_label,
-        panel.bucket_combo,
-        panel.range_label,
-        panel.summary,
-    ):
-        widget.hide()  # one shared colour range: the fixed default of every tile
-    panel.graphics._minimum_floor = (160, 110)  # plotting.keep_scene_inside's floor: a tile is small
-    return panel
-
-
-class DecisionTile(DecisionPanel):
-    """The decision panel as a small multiple: no title (the tile's header names the variant,
-    the tile chooser the picture), no caption, no class legend (the classes keep the colours
-    of the main decision panel): a narrow tile cut them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.caption.hide()
-        self.legend.hide()
-        self.plot_widget.setMinimumSize(140, 110)
-
-    def _title_that_fits(self) -> str:
-        return ""
+def make_panel(kind: str) -> GradientFlowPanel | DecisionPanel:
+    """The training view's panel of ``kind`` in its compact mode (a small multiple)."""
+    return GradientFlowPanel(compact=True) if kind == "gradient_flow" else DecisionPanel(compact=True)
 
 
 class Tile(QFrame):
@@ -68,7 +41,7 @@ class Tile(QFrame):
         self.title.setObjectName("compareTileTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.panel = _gradient_tile() if kind == "gradient_flow" else DecisionTile()
+        self.panel = make_panel(kind)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(0)
@@ -79,20 +52,11 @@ class Tile(QFrame):
 
     def retranslate(self) -> None:
         self.panel.retranslate()
-        if isinstance(self.panel, GradientFlowPanel):
-            for plot in (self.panel.heatmap_plot, self.panel.bars_plot):
-                plot.titleLabel.setText("")  # a hidden title keeps its text's width in the plot
-                plot.setTitle(None)
-            self.panel.bars_plot.setLabel("bottom", "")  # the heatmap's colour bar says what it is
-            self.panel._keep_texts_whole()  # the panel's minimum width, now without titles
 
     def drop_colour_bar(self) -> None:
-        """No colour bar (the last tile's serves all): hidden, and no width (a hidden item
-        keeps its place in the plots' grid layout)."""
+        """No colour bar: the last tile's serves all (one fixed range)."""
         if isinstance(self.panel, GradientFlowPanel):
-            self.panel.colour_bar_plot.hide()
-            self.panel.colour_bar_plot.setFixedWidth(0)
-            self.panel._keep_texts_whole()
+            self.panel.show_colour_bar(False)
 
     def set_name(self, name: str) -> None:
         self.title.setText(f"■ {name}")
@@ -103,12 +67,12 @@ class Tile(QFrame):
             f"#compareTile {{ border-top: 3px solid {colour}; }}"
             f"#compareTileTitle {{ color: {colour}; font-weight: bold; }}"
         )
-        if hasattr(self.panel, "apply_theme"):
-            self.panel.apply_theme()
+        self.panel.apply_theme()
 
 
 class TileGrid(QWidget):
-    """The tiles of one kind, in one row."""
+    """The tiles of one kind, in one row. A tile whose variant did not change since it was
+    drawn costs a comparison (its panel keeps what it drew, :mod:`gradsim.ui.common.redraw`)."""
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

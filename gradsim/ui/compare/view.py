@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -85,11 +85,16 @@ class VariantLegend(QWidget):
         self.apply_theme()
 
     def show_lines(self, lines: list[tuple[str, str]]) -> None:
-        self._severities = [severity for severity, _ in lines]
+        """Set the lines that changed (a label's text or style sheet re-lays out the legend:
+        2 ms a frame for 4 variants when set every frame)."""
+        severities = [severity for severity, _ in lines]
         for label, (severity, text) in zip(self.lines, lines, strict=False):
-            icon = ICONS[severity]
-            label.setText(f"{icon} {text}")
-        self.apply_theme()
+            shown = f"{ICONS[severity]} {text}"
+            if label.text() != shown:
+                label.setText(shown)
+        if severities != self._severities:
+            self._severities = severities
+            self.apply_theme()
 
     def apply_theme(self) -> None:
         colours = theme.severity_colours(theme.current_theme())
@@ -115,6 +120,9 @@ class ComparisonView(QWidget):
         self.language = "en"  # of the runs' names (scenario titles) in a "source" comparison
         self.running = False
         self._tiles_drawn_at = -1.0
+        self._views: list[pg.GraphicsView] | None = None  # the plots settled each frame, found once
+        self._theme_shown: tuple | None = None  # what apply_theme last applied (see _theme_key)
+        self._theme_pending = False
         self.title = QLabel()
         self.title.setObjectName("compareTitle")
         self.title.setWordWrap(True)
@@ -180,6 +188,7 @@ class ComparisonView(QWidget):
         self.overlay.set_variants(len(names))
         for grid in self.grids.values():
             grid.set_variants(names)
+        self._views = None  # tiles may have been made or deleted
         self._set_title()
 
     def variant_names(self) -> list[str]:
@@ -207,8 +216,12 @@ class ComparisonView(QWidget):
         self.settle()
 
     def settle(self) -> None:
-        """Every visible plot settles its ranges now, before Qt paints (one paint, not two)."""
-        for view in self.findChildren(pg.GraphicsView):
+        """Every visible plot settles its ranges now, before Qt paints (one paint, not two).
+        The plots are looked up once per set of tiles (findChildren over the view's tree cost
+        more than the settling)."""
+        if self._views is None:
+            self._views = self.findChildren(pg.GraphicsView)
+        for view in self._views:
             if view.isVisible():
                 view.scene().prepareForPaint()
 
@@ -261,6 +274,8 @@ class ComparisonView(QWidget):
             self.legend.show_lines([diagnosis_line(s) for s in self.snapshot.snapshots])
 
     def apply_theme(self) -> None:
+        """The current theme, text and line scale, everywhere in the view, drawn again."""
+        self._theme_shown = self._theme_key()
         self.legend.apply_theme()
         self.overlay.apply_theme()
         for grid in self.grids.values():
@@ -268,3 +283,24 @@ class ComparisonView(QWidget):
         if self.snapshot is not None:
             snapshot, self.snapshot = self.snapshot, None
             self.show_snapshot(snapshot)
+
+    @staticmethod
+    def _theme_key() -> tuple:
+        """What the view's looks depend on: the theme's colours and the line scale."""
+        return (theme.current_theme(), gp.background(), gp.foreground(), gp.line_scale())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        """Follow a theme change whoever makes it: the View menu (the window also calls
+        :meth:`apply_theme`) or the presentation view's projector theme, which sets the
+        application's palette, font and line scale and restyles only the window's panels.
+        Applied once, after the change is complete (a theme sets the palette twice)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and not self._theme_pending:
+            self._theme_pending = True
+            QTimer.singleShot(0, self._follow_theme)
+
+    @Slot()
+    def _follow_theme(self) -> None:
+        self._theme_pending = False
+        if self._theme_key() != self._theme_shown:
+            self.apply_theme()

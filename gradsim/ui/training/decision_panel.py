@@ -9,6 +9,11 @@ Regression: the predicted value.
 
 1 input: the training points and, when the snapshot carries it (``decision`` with 1-D
 ``xs`` and ``values``), the network's curve.
+
+``DecisionPanel(compact=True)`` is the same picture as a small multiple (the comparison's
+tiles, :mod:`gradsim.ui.compare.tiles`): no title (the tile's header names it), no caption
+and no class legend (a narrow tile cut them; the classes keep the main panel's colours),
+and a smaller minimum size.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gradsim.engine.snapshot import Snapshot
-from gradsim.ui.common import class_colours
+from gradsim.ui.common import class_colours, theme
 from gradsim.ui.common import plotting as gp
 from gradsim.ui.common.redraw import kept, same_inputs
 
@@ -34,6 +39,7 @@ TITLE_POINTS = 10.0  # the plot title's size (plotting.set_plot_texts)
 TITLE_MARGIN_PX = 16  # room the title keeps from the plot's edges
 FLAT_RANGE = 1.0 / 255  # a surface spanning less than one step of the 256-colour map has no boundary
 MIN_PIECE_CELLS = 5.0  # shorter boundary pieces (in grid cells) are noise, not a boundary
+COMPACT_MINIMUM_SIZE = (140, 110)  # of a small multiple's plot: a row of four fits 1280x720
 
 
 translate = QCoreApplication.translate
@@ -89,8 +95,9 @@ def binary_table() -> np.ndarray:
 class DecisionPanel(QWidget):
     """Decision surface with the data (2D inputs), fit plot (1D), or a message (other inputs)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact
         self._snapshot: Snapshot | None = None
         self._pen_scale = gp.line_scale()
         self._mode = ""
@@ -130,6 +137,10 @@ class DecisionPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption)
+        if compact:
+            self.caption.hide()
+            self.legend.hide()
+            self.plot_widget.setMinimumSize(*COMPACT_MINIMUM_SIZE)
         self._apply_pens()
         self.retranslate()
 
@@ -140,6 +151,17 @@ class DecisionPanel(QWidget):
         self.scatter.setSize(6 * self._pen_scale)
         self._points_key = None  # re-apply the point pens
         self._drawn = None
+
+    def apply_theme(self) -> None:
+        """The current theme's plot colours and line scale, drawn again (a theme switch, the
+        presentation view's projector theme)."""
+        theme.restyle_plots(self, theme.current_theme())
+        self._apply_pens()
+        self._texts_applied = None  # the title and labels take the new foreground
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+        else:
+            self._set_texts()
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -239,7 +261,10 @@ class DecisionPanel(QWidget):
     def _title_that_fits(self) -> str:
         """The title, or a short one ("Decision surface", "Fit"; the full one in the tooltip) when the
         plot is narrower than the title: a title wider than its plot widens the plot past
-        its view and pushes the legend out (Russian at 1280x720). Never a word cut."""
+        its view and pushes the legend out (Russian at 1280x720). Never a word cut. A compact
+        panel has none."""
+        if self.compact:
+            return ""
         title = self._full_title
         font = QFont(self.plot_widget.font())
         font.setPointSizeF(TITLE_POINTS)

@@ -9,10 +9,20 @@ Backpropagation multiplies the gradient by W_l^T diag(f'(z_l)) at every layer
 darken towards layer 1 (vanishing); above 1 they brighten (exploding). With the colour
 range *fixed* a gradient that shrinks during training darkens instead of being
 silently rescaled to look normal.
+
+``GradientFlowPanel(compact=True)`` is the same picture as a small multiple (the comparison's
+tiles, :mod:`gradsim.ui.compare.tiles`): no controls (the fixed default colour range, so
+tiles side by side share one scale), no summary, no plot titles (the tile's header names
+it), a smaller minimum size, and :meth:`GradientFlowPanel.show_colour_bar` to leave the
+colour bar to one tile of a row.
+
+The heatmap's step axis moves in steps (:class:`~gradsim.ui.common.steady_range.RangeAnchor`,
+as the other history plots): growing with every step, it re-laid out its axis every frame.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -31,16 +41,29 @@ from PySide6.QtWidgets import (
 
 from gradsim.engine.snapshot import Snapshot
 from gradsim.ui.common import plotting as gp
+from gradsim.ui.common import theme
 from gradsim.ui.common.flow_layout import FlowLayout
 from gradsim.ui.common.redraw import kept, same_inputs
+from gradsim.ui.common.steady_range import RangeAnchor
 
 CONTEXT = "GradientFlowPanel"
 DEFAULT_LEVELS = (-8.0, 1.0)
 BUCKET_VALUES = ("last", "high", "low")
 COLOUR_BAR_STEPS = 256
+COLOUR_BAR_WIDTH = 74  # px: the log labels 10^-8 .. 10^1, NaN
+MINIMUM_SIZE = (360, 220)  # of the plots, in the training view's dock
+COMPACT_MINIMUM_SIZE = (160, 110)  # of a small multiple: a row of four fits a 1280x720 window
 
 
 translate = QCoreApplication.translate
+
+
+@functools.cache
+def heatmap_table() -> np.ndarray:
+    """The heatmap's colour lookup (read-only), built once for every panel and tile."""
+    table = gp.colour_table(gp.HEATMAP_MAP, COLOUR_BAR_STEPS)
+    table.flags.writeable = False
+    return table
 
 
 def tr(text: str) -> str:
@@ -48,14 +71,19 @@ def tr(text: str) -> str:
 
 
 class GradientFlowPanel(QWidget):
-    """Layer-by-step heatmap of log10 gradient norms and bars of the latest norms."""
+    """Layer-by-step heatmap of log10 gradient norms and bars of the latest norms.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``compact``: a small multiple (see the module's docstring); chosen at construction, since
+    the plots' minimum size is their floor from then on (:func:`plotting.keep_scene_inside`).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact
         self._snapshot: Snapshot | None = None
         self._pen_scale = gp.line_scale()
         self._depth = -1
-        self._table = gp.colour_table(gp.HEATMAP_MAP, COLOUR_BAR_STEPS)
+        self._table = heatmap_table()
         #: log10 gradient norms drawn in the heatmap, (stretches, depth + 1); NaN = non-finite.
         self.heatmap_values = np.zeros((0, 0))
         #: log10 of the latest norms drawn as bars (zeros at ``bar_floor``).
@@ -75,7 +103,22 @@ class GradientFlowPanel(QWidget):
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.summary)
+        if compact:
+            for widget in self._control_widgets():
+                widget.hide()
+            self.summary.hide()
         self.retranslate()
+
+    def _control_widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.fixed_check,
+            self.low_spin,
+            self.to_label,
+            self.high_spin,
+            self.bucket_label,
+            self.bucket_combo,
+            self.range_label,
+        )
 
     # ------------------------------------------------------------------ construction
     def _build_controls(self) -> None:
@@ -130,7 +173,7 @@ class GradientFlowPanel(QWidget):
     def _build_plots(self) -> None:
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(gp.background())
-        self.graphics.setMinimumSize(360, 220)
+        self.graphics.setMinimumSize(*(COMPACT_MINIMUM_SIZE if self.compact else MINIMUM_SIZE))
         self.heatmap_plot = self.graphics.addPlot(row=0, col=0)
         self.colour_bar_plot = self.graphics.addPlot(row=0, col=1, axisItems={"right": gp.Log10Axis("right")})
         self.bars_plot = self.graphics.addPlot(row=0, col=2, axisItems={"bottom": gp.Log10Axis("bottom")})
@@ -142,11 +185,14 @@ class GradientFlowPanel(QWidget):
         layout.setColumnStretchFactor(2, 2)
         self.graphics.ci.setSpacing(2)
 
-        self.image = pg.ImageItem(axisOrder="col-major")
+        # a long run keeps ~2000 stretches: averaged down to the plot's pixels before Qt scales
+        # the image (drawImage of 2000 columns into a tile's 250 px cost ~4 ms a paint)
+        self.image = pg.ImageItem(axisOrder="col-major", autoDownsample=True, levels=(0, 255))
         self.heatmap_plot.addItem(self.image)
         self.heatmap_plot.showGrid(x=False, y=False)
         self.heatmap_plot.setMouseEnabled(x=True, y=False)
         self.heatmap_plot.getViewBox().setDefaultPadding(0.0)
+        self.anchor = RangeAnchor(self.heatmap_plot, empty_y=(0.5, 1.5))  # x only: y is the layers
 
         bar = self.colour_bar_plot
         bar.hideAxis("left")
@@ -154,7 +200,7 @@ class GradientFlowPanel(QWidget):
         bar.hideAxis("bottom")
         bar.showGrid(x=False, y=False)
         bar.setMouseEnabled(x=False, y=False)
-        bar.setFixedWidth(74)
+        bar.setFixedWidth(COLOUR_BAR_WIDTH)
         bar.getViewBox().setDefaultPadding(0.02)
         self.colour_bar_image = pg.ImageItem(axisOrder="col-major")
         self.zero_swatch = pg.ImageItem(axisOrder="col-major")
@@ -234,6 +280,11 @@ class GradientFlowPanel(QWidget):
             translate("GradientFlowPanel", "‖∂L/∂W‖ (log scale)"),
             "",
         )
+        if self.compact:  # the tile's header names the picture; the colour bar says what it is
+            for plot in (self.heatmap_plot, self.bars_plot):
+                plot.titleLabel.setText("")  # a hidden title keeps its text's width in the plot
+                plot.setTitle(None)
+            self.bars_plot.setLabel("bottom", "")
         self.heatmap_plot.setToolTip(
             translate(
                 "GradientFlowPanel",
@@ -260,6 +311,22 @@ class GradientFlowPanel(QWidget):
         self._keep_texts_whole()
         self._update_summary()
         self._update_legend()
+
+    def show_colour_bar(self, shown: bool) -> None:
+        """Show or leave out the colour bar (a row of compact panels with the same fixed range
+        needs one). Left out, it takes no width: a hidden item keeps its place in the plots'
+        grid layout."""
+        self.colour_bar_plot.setVisible(shown)
+        self.colour_bar_plot.setFixedWidth(COLOUR_BAR_WIDTH if shown else 0)
+        self._keep_texts_whole()
+
+    def apply_theme(self) -> None:
+        """The current theme's plot colours and line scale, drawn again (a theme switch, the
+        presentation view's projector theme)."""
+        theme.restyle_plots(self, theme.current_theme())
+        self._apply_pens()
+        self._colour_bar_levels = None
+        self._redraw()
 
     def _keep_texts_whole(self) -> None:
         """Plots as wide as their titles and axis labels, so a narrow dock never cuts them (the
@@ -341,17 +408,21 @@ class GradientFlowPanel(QWidget):
         self.heatmap_plot.getAxis("left").setTicks(ticks)
         self.bars_plot.getAxis("left").setTicks(ticks)
         self.heatmap_plot.setYRange(0.5, depth + 1.5, padding=0)
+        self.anchor.empty_y = (0.5, depth + 1.5)  # the anchor spans the rows, as the view does
 
     def _draw_heatmap(self, steps, logs, zeros, low, high, depth) -> None:
         if logs.shape[0] == 0:
             self.image.setImage(np.zeros((1, depth + 1, 4), dtype=np.uint8))
             self.image.setRect(QRectF(0, 0.5, 1, depth + 1))
+            self.anchor.follow(np.zeros(0))
             return
         colours = gp.map_to_rgba(logs, low, high, self._table, zeros)
         self.image.setImage(colours, autoLevels=False)
         n = len(steps)
         width = (steps[-1] - steps[0]) / (n - 1) if n > 1 else 1.0
-        self.image.setRect(QRectF(steps[0] - width / 2, 0.5, width * n, depth + 1))
+        left = steps[0] - width / 2
+        self.image.setRect(QRectF(left, 0.5, width * n, depth + 1))
+        self.anchor.follow(np.array([left, left + width * n]))  # the view's x: moved in steps
 
     def _draw_colour_bar(self, low: float, high: float) -> None:
         if self._colour_bar_levels == (low, high):  # fixed levels: drawn once
