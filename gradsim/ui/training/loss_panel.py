@@ -38,6 +38,7 @@ class LossPanel(QWidget):
         self._snapshot: Snapshot | None = None
         self._pen_scale = gp.line_scale()
         self._with_symbols = True
+        self._zero_markers_shown: tuple[bytes, float] | None = None
         self.log_check = QCheckBox()
         self.log_check.setChecked(True)
         self.lock_check = QCheckBox()
@@ -78,14 +79,16 @@ class LossPanel(QWidget):
         self.band = pg.FillBetweenItem(
             self.band_low, self.band_high, brush=gp.transparent(gp.series_colour(0), 60)
         )
+        # Only the anchor counts for autorange (it spans all of these): a new frame's data then
+        # do not make the view measure every curve again (childrenBounds: ~1 ms a frame here).
         for item in (self.band_low, self.band_high, self.band):
-            plot.addItem(item)
+            plot.addItem(item, ignoreBounds=True)
         self.train_curve = gp.long_history_item(gp.series_pen(0), name="train")
         self.eval_train_curve = pg.PlotDataItem(name="eval", connect="finite", symbol="o", symbolSize=5)
         self.test_curve = pg.PlotDataItem(name="test", connect="finite", symbol="s", symbolSize=5)
         for z, item in enumerate((self.train_curve, self.eval_train_curve, self.test_curve)):
             item.setZValue(z + 1)  # whole-set losses above the noisy per-step line
-            plot.addItem(item)
+            plot.addItem(item, ignoreBounds=True)
         self.zero_line = gp.zero_line(plot)
         self.zero_markers = gp.zero_markers(plot)
         self.nonfinite_line = pg.InfiniteLine(
@@ -100,8 +103,9 @@ class LossPanel(QWidget):
         )
         self.train_accuracy_curve = pg.PlotDataItem(name="train", connect="finite", symbol="o", symbolSize=5)
         self.test_accuracy_curve = pg.PlotDataItem(name="test", connect="finite", symbol="s", symbolSize=5)
-        accuracy.addItem(self.train_accuracy_curve)
-        accuracy.addItem(self.test_accuracy_curve)
+        # fixed y, x linked to the loss plot: its own curves never range it
+        accuracy.addItem(self.train_accuracy_curve, ignoreBounds=True)
+        accuracy.addItem(self.test_accuracy_curve, ignoreBounds=True)
         self._apply_pens()
 
     def _symbol_curves(self) -> list[tuple[pg.PlotDataItem, str]]:
@@ -240,12 +244,12 @@ class LossPanel(QWidget):
             any_zero = bool(zeros.any() or logged["eval"].zeros.any() or logged["test"].zeros.any())
             self.loss_axis.set_log(True, floor if any_zero else None)
             gp.place_line(self.zero_line, floor, any_zero)
-            self.zero_markers.setData(steps[zeros], np.full(int(zeros.sum()), floor))
+            self._set_zero_markers(steps[zeros], floor)
         else:
             series = {key: gp.finite_or_nan(values) for key, values in series.items()}
             self.loss_axis.set_log(False)
             self.zero_line.hide()
-            self.zero_markers.setData([], [])
+            self._set_zero_markers(np.zeros(0), 0.0)
         self.anchor.empty_y = EMPTY_LOG_Y if self.log_check.isChecked() else EMPTY_LINEAR_Y
         self.anchor.follow(np.concatenate([steps, e_steps]), *series.values())
         self.train_curve.setData(steps, series["train"])
@@ -263,6 +267,13 @@ class LossPanel(QWidget):
         self._update_nonfinite(snapshot)
         if task_changed:
             self.accuracy_plot.setTitle(self._accuracy_title(), color=gp.foreground(), size="10pt")
+
+    def _set_zero_markers(self, steps: np.ndarray, floor: float) -> None:
+        """Markers at the steps whose loss was exactly 0; set only when they change (rarely)."""
+        shown = (steps.tobytes(), floor)
+        if shown != self._zero_markers_shown:
+            self._zero_markers_shown = shown
+            self.zero_markers.setData(steps, np.full(len(steps), floor))
 
     def _update_nonfinite(self, snapshot: Snapshot) -> None:
         """A vertical line at the first bucket whose loss was NaN/Inf, labelled with its step."""
