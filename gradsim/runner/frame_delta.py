@@ -58,6 +58,8 @@ def common_rows(array: np.ndarray, base: np.ndarray) -> int:
     per_row = len(a) // n
     if per_row == 0:
         return n
+    if (a[:per_row] != b[:per_row]).any():  # changed from the first row on (weights, a merge)
+        return 0
     shared = (n - 1) * per_row
     if not (a[:shared] != b[:shared]).any():  # usual: a history grew and changed its last bucket
         return n - int((a[shared:] != b[shared:]).any())

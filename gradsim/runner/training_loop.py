@@ -120,6 +120,12 @@ class Work:
     edits: list[tuple[Any, ...]] = field(default_factory=list)
     speed: int = 0
     triggers: Triggers = field(default_factory=Triggers)
+    gui_interval: float = 0.0  # seconds between the frames the GUI draws (0: not known)
+
+
+#: Frames are published at least this much faster than the GUI draws them (so a frame is
+#: ready when the GUI is, without aliasing), never faster than ``Pacing.publish_hz``.
+GUI_LEAD = 1.25
 
 
 class CommandChannel:
@@ -134,6 +140,7 @@ class CommandChannel:
         self._edits: deque[tuple[Any, ...]] = deque()
         self._speed = 0
         self._triggers = Triggers()
+        self._gui_interval = 0.0
         self.generation = 0  # counts play/step/pause commands: an older pause ack is stale
 
     # ---------------------------------------------------------------- GUI side
@@ -173,6 +180,11 @@ class CommandChannel:
         with self._cond:
             self._triggers = triggers
 
+    def set_gui_interval(self, seconds: float) -> None:
+        """How often the GUI draws a frame (0: as often as frames come); see :data:`GUI_LEAD`."""
+        with self._cond:
+            self._gui_interval = max(0.0, float(seconds))
+
     def triggers(self) -> Triggers:
         with self._cond:
             return self._triggers
@@ -193,7 +205,15 @@ class CommandChannel:
             edits = list(self._edits)
             self._edits.clear()
             return Work(
-                self._stop, self.mode, self._pending, ack, self.generation, edits, self._speed, self._triggers
+                self._stop,
+                self.mode,
+                self._pending,
+                ack,
+                self.generation,
+                edits,
+                self._speed,
+                self._triggers,
+                self._gui_interval,
             )
 
     def finish_batch(self, done: int, trigger: str | None) -> tuple[str, int] | None:
@@ -269,6 +289,7 @@ class TrainingLoop:
         self.decision_interval = 1.0 / pacing.decision_hz
         self.rate_window: deque[tuple[float, int]] = deque(maxlen=64)
         self.shown_codes: tuple[str, ...] = ()
+        self.gui_interval = 0.0  # set by WorkerCore from the channel: frames the GUI would drop cost here
         self._decision: dict[str, np.ndarray] = {}
         self._data: dict[str, np.ndarray] = {}
         self.timeline = timeline_of(trainer)
@@ -389,9 +410,12 @@ class TrainingLoop:
                 )
                 self.last_decision = finished = done
             snapshot = dataclasses.replace(snapshot, decision=self._decision, data=self._data)
-        # Keep snapshot building below a share of the time: big nets publish less often.
+        # Keep snapshot building below a share of the time: big nets publish less often; and
+        # publish no faster than the GUI draws (with a lead): a frame it drops was built for nothing.
         self.publish_interval = max(
-            1.0 / self.pacing.publish_hz, self.snapshot_cost / self.pacing.max_snapshot_share
+            1.0 / self.pacing.publish_hz,
+            self.snapshot_cost / self.pacing.max_snapshot_share,
+            self.gui_interval / GUI_LEAD,
         )
         self.last_publish = finished
         self.since_publish = 0
@@ -464,6 +488,7 @@ class WorkerCore:
 
     def _step_once(self, work: Work) -> None:
         loop, channel = self.loop, self.channel
+        loop.gui_interval = work.gui_interval  # a loop that does not read it publishes at its own rate
         changed = False
         for edit in work.edits:
             if edit[0] == "export" and self.export is not None:

@@ -166,6 +166,8 @@ def _read_commands(commands: Any, channel: CommandChannel, outbox: Outbox) -> No
                 if edit[0] == "replace":
                     edit = ("replace", pickle.loads(edit[1]))
                 channel.post(*edit)
+            elif kind == "gui_interval":
+                channel.set_gui_interval(*args)
             elif kind == "whole_frame":
                 outbox.send_whole_frame()
             elif kind == "stop":
@@ -244,6 +246,9 @@ class ProcessBackend:
 
     def set_triggers(self, triggers: Triggers) -> None:
         self._send("triggers", triggers)
+
+    def set_gui_interval(self, seconds: float) -> None:
+        self._send("gui_interval", seconds)
 
     def take(self) -> tuple[Frame | None, list[tuple[Any, ...]]]:
         """The newest frame not taken yet (or None) and the messages since the last take.

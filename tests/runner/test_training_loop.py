@@ -10,6 +10,7 @@ import pytest
 
 from gradsim.engine.trainer import Trainer
 from gradsim.runner.training_loop import (
+    GUI_LEAD,
     CommandChannel,
     Frame,
     LatestSlot,
@@ -157,3 +158,19 @@ def test_replayed_steps_match_headless_training(harness):
     headless = Trainer(CONFIG)
     headless.run(25)
     assert h.loop.trainer.last_record.loss == headless.last_record.loss
+
+
+def test_frames_are_published_a_little_faster_than_the_gui_draws_them(harness):
+    """A frame the GUI replaces before drawing it was built for nothing: training follows the
+    GUI's draw interval (with GUI_LEAD to spare), never faster than Pacing.publish_hz."""
+    h = harness(pacing=Pacing(publish_hz=40.0))
+    h.loop.frame()  # the worker idles: no command yet
+    assert h.loop.publish_interval == pytest.approx(1 / 40, abs=0.01)
+    h.channel.set_gui_interval(0.2)  # 5 frames drawn a second
+    h.channel.play(1)
+    h.wait_for(lambda: h.latest.published >= 3)
+    assert h.loop.publish_interval >= 0.2 / GUI_LEAD
+    h.channel.set_gui_interval(0.0)
+    published = h.latest.published
+    h.wait_for(lambda: h.latest.published >= published + 2)
+    assert h.loop.publish_interval < 0.2 / GUI_LEAD  # the GUI's rate unknown again: its own rate

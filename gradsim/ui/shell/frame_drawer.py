@@ -18,7 +18,10 @@ frame with every panel drawn, a quarter of it for panels hidden behind a tab). S
   GIL), and on a busy 2-core machine the training process's. The pacer keeps the GUI under
   a share of one core (``GUI_SHARE``), drawing less often down to ``MIN_HZ`` and back up when
   frames get cheaper; a frame that comes too early waits (the newest one wins) and is drawn
-  when its turn comes, or at once when training pauses.
+  when its turn comes, or at once when training pauses;
+* the training side is told how often frames are drawn (``set_gui_interval``) and publishes
+  only a little more often (:data:`gradsim.runner.training_loop.GUI_LEAD`): every frame the
+  GUI would replace unseen costs training the time to build it (~3 ms at 10x64).
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ SMOOTHING = 0.2  # weight of the newest frame's cost in the running cost
 #: widget tree cost ~0.7 ms a call, ~5 ms a frame (measured); a panel may add plots, and a view
 #: found late is only settled late (pyqtgraph settles it itself when it paints)
 VIEWS_TTL_S = 1.0
+#: the draw interval is reported to training when it changed by more than this share
+REPORT_CHANGE = 0.1
 
 
 class FramePacer:
@@ -130,6 +135,7 @@ class FrameDrawer(QObject):
         self.pacing = True  # False: every frame drawn as it comes (benchmarks compare)
         self.frames_deferred = 0  # frames the pacer held back (a newer one replaced them)
         self._pending: Frame | None = None
+        self._reported = 0.0  # the draw interval training was last told (0: none)
         self._pace = QTimer(self)
         self._pace.setSingleShot(True)
         self._pace.setTimerType(Qt.TimerType.PreciseTimer)
@@ -151,6 +157,7 @@ class FrameDrawer(QObject):
         self._pending = None
         self._draw_frame(frame, now)
         self.pacer.drawn(now)
+        self._report_interval()
 
     def _draw_frame(self, frame: Frame, now: float) -> None:
         """Draw the visible panels that are due, defer the rest.
@@ -211,6 +218,7 @@ class FrameDrawer(QObject):
         if pending is not None:
             self._draw_frame(pending, time.perf_counter())
         self.pacer.restart()
+        self._report_interval(paused=True)
         frame = self.latest()
         if frame is not None and self.waiting:
             self._draw_now(frame, list(self.waiting))
@@ -249,6 +257,16 @@ class FrameDrawer(QObject):
         """The window's training backend (``thread`` shares the GIL with the GUI)."""
         controller = getattr(self.window, "controller", None)
         return str(getattr(getattr(controller, "backend", None), "kind", "process"))
+
+    def _report_interval(self, paused: bool = False) -> None:
+        """Tell training how often frames are drawn (the last second's rate; 0 when paused)."""
+        interval = 0.0 if paused or self.fps <= 0 or len(self._frame_times) < 3 else 1.0 / self.fps
+        if abs(interval - self._reported) <= REPORT_CHANGE * self._reported:
+            return
+        tell = getattr(getattr(self.window, "controller", None), "set_gui_interval", None)
+        if tell is not None:
+            self._reported = interval
+            tell(interval)
 
     def _interval(self, name: str) -> float:
         return self.intervals.get(name, 0.0) * 0.95  # a timer firing a hair early still counts

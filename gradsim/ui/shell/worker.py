@@ -105,6 +105,9 @@ class ThreadBackend:
     def set_triggers(self, triggers: Triggers) -> None:
         self.channel.set_triggers(triggers)
 
+    def set_gui_interval(self, seconds: float) -> None:
+        self.channel.set_gui_interval(seconds)
+
     def take(self) -> tuple[Frame | None, list[tuple[Any, ...]]]:
         """The newest frame (events arrive as signals in this backend)."""
         return self.latest.take(), []
@@ -167,6 +170,7 @@ class TrainingController(QObject):
         self.last_frame: Frame | None = None
         self._generation = 0
         self._speed = 0
+        self._gui_interval = 0.0
         self._triggers = Triggers()
         self._stopped = False
         self.backend = self._start(backend, trainer)
@@ -252,6 +256,12 @@ class TrainingController(QObject):
         self._triggers = triggers
         self.backend.set_triggers(triggers)
 
+    def set_gui_interval(self, seconds: float) -> None:
+        """How often the GUI draws frames now (0: unknown); training publishes ~25% more often,
+        not at its full rate: a frame the GUI replaces before drawing cost training its time."""
+        self._gui_interval = max(0.0, float(seconds))
+        self.backend.set_gui_interval(self._gui_interval)
+
     def triggers(self) -> Triggers:
         return self._triggers
 
@@ -313,6 +323,7 @@ class TrainingController(QObject):
         self.backend = self._start(kind, trainer)
         self.backend.set_speed(self._speed)
         self.backend.set_triggers(self._triggers)
+        self.backend.set_gui_interval(self._gui_interval)
         self._set_state("paused")
         self.refresh()
         if was_running:
