@@ -19,9 +19,10 @@ frame with every panel drawn, a quarter of it for panels hidden behind a tab). S
   a share of one core (``GUI_SHARE``), drawing less often down to ``MIN_HZ`` and back up when
   frames get cheaper; a frame that comes too early waits (the newest one wins) and is drawn
   when its turn comes, or at once when training pauses;
-* the training side is told how often frames are drawn (``set_gui_interval``) and publishes
-  only a little more often (:data:`gradsim.runner.training_loop.GUI_LEAD`): every frame the
-  GUI would replace unseen costs training the time to build it (~3 ms at 10x64).
+* the training side is told how often frames can be drawn (the pacer's interval,
+  ``set_gui_interval``) and publishes only a little more often (``GUI_LEAD`` in
+  :mod:`gradsim.runner.training_loop`): every frame the GUI would replace unseen costs
+  training the time to build it (~3 ms at 10x64).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ SMOOTHING = 0.2  # weight of the newest frame's cost in the running cost
 #: widget tree cost ~0.7 ms a call, ~5 ms a frame (measured); a panel may add plots, and a view
 #: found late is only settled late (pyqtgraph settles it itself when it paints)
 VIEWS_TTL_S = 1.0
-#: the draw interval is reported to training when it changed by more than this share
+#: the pacer's interval is reported to training when it changed by more than this share
 REPORT_CHANGE = 0.1
 
 
@@ -259,8 +260,11 @@ class FrameDrawer(QObject):
         return str(getattr(getattr(controller, "backend", None), "kind", "process"))
 
     def _report_interval(self, paused: bool = False) -> None:
-        """Tell training how often frames are drawn (the last second's rate; 0 when paused)."""
-        interval = 0.0 if paused or self.fps <= 0 or len(self._frame_times) < 3 else 1.0 / self.fps
+        """Tell training how often frames can be drawn: the pacer's interval (0 when paused).
+
+        Not the rate frames were drawn at: that follows the rate they come at, so training
+        following it would never speed up again (measured: stuck at 6 frames/s)."""
+        interval = 0.0 if paused or not self.pacing else self.pacer.interval
         if abs(interval - self._reported) <= REPORT_CHANGE * self._reported:
             return
         tell = getattr(getattr(self.window, "controller", None), "set_gui_interval", None)
