@@ -159,3 +159,17 @@ def test_input_gradient_matches_finite_differences() -> None:
         xm[index] -= eps
         numeric[index] = (_total_loss(net, xp, y) - _total_loss(net, xm, y)) / (2 * eps)
     assert np.allclose(net.input_grad, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_a_training_pass_without_the_input_gradient_gives_the_same_gradients() -> None:
+    """The trainer skips dL/dx (``input_grad=False``): every parameter gradient is unchanged."""
+    net = _network("relu", "none", 2, "bce", 3)
+    rng = np.random.default_rng(5)
+    x, y = rng.normal(size=(6, 3)), (rng.random((6, 2)) > 0.5).astype(float)
+    full_loss, _ = net.loss_and_gradients(x, y)
+    full = {name: grad.copy() for name, grad in net.grads.items()}
+    assert net.input_grad is not None
+    loss, _ = net.loss_and_gradients(x, y, input_grad=False)
+    assert loss == full_loss and net.input_grad is None
+    for name, grad in net.grads.items():
+        np.testing.assert_array_equal(grad, full[name])

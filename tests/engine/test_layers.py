@@ -8,7 +8,7 @@ import pytest
 from gradsim.engine.activations import ACTIVATION_NAMES, make_activation
 from gradsim.engine.errors import ConfigError
 from gradsim.engine.initializers import init_weight, validate_init_spec
-from gradsim.engine.losses import loss_and_grad
+from gradsim.engine.losses import loss_and_grad, loss_value
 from gradsim.engine.normalization import norm_backward, norm_forward
 
 POINTWISE = [n for n in ACTIVATION_NAMES if n not in ("maxout", "noisy_relu")]
@@ -111,3 +111,30 @@ def test_bce_and_softmax_match_their_definitions() -> None:
     logits = np.array([[1.0, 2.0, 0.5]])
     soft = np.exp(logits) / np.exp(logits).sum()
     assert loss_and_grad("softmax_ce", logits, np.array([1]))[0] == pytest.approx(-np.log(soft[0, 1]))
+
+
+@pytest.mark.parametrize("name", ["relu", "noisy_relu"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_relu_masks_give_the_boolean_products_bit_for_bit(name: str, dtype) -> None:
+    """ReLU keeps a 0/1 float mask in training and the boolean outside it: both give exactly
+    h * (h > 0) and grad * (h > 0), signed zeros and -inf * 0 = NaN included."""
+    act = make_activation(name, {"sigma": 0.0} if name == "noisy_relu" else {})
+    h = np.random.default_rng(1).normal(size=(9, 6)).astype(dtype)
+    h.flat[:6] = [np.nan, np.inf, -np.inf, 0.0, -0.0, -3.0]
+    grad = np.random.default_rng(2).normal(size=h.shape).astype(dtype)
+    grad.flat[6:9] = [np.nan, np.inf, -0.0]
+    with np.errstate(invalid="ignore"):
+        expected_out, expected_grad = h * (h > 0), grad * (h > 0)
+        for train in (True, False):
+            out, cache = act.forward(h, {}, None, train)
+            back, _ = act.backward(grad, cache, {})
+            assert out.dtype == back.dtype == h.dtype
+            assert out.tobytes() == expected_out.tobytes() and back.tobytes() == expected_grad.tobytes()
+
+
+@pytest.mark.parametrize("kind", ["mse", "bce", "softmax_ce"])
+def test_the_loss_alone_is_the_loss_of_loss_and_grad(kind: str) -> None:
+    rng = np.random.default_rng(4)
+    z = rng.normal(size=(11, 3)).astype(np.float32)
+    y = rng.integers(0, 3, size=(11, 1)) if kind == "softmax_ce" else (rng.random((11, 3)) > 0.5)
+    assert loss_value(kind, z, y) == loss_and_grad(kind, z, y)[0]
