@@ -281,10 +281,12 @@ def markdown_report(result: dict[str, object]) -> str:
         f"(ratio {found['size']:.3f}). Peak memory of opening in a fresh process: "
         f"{memory} x the arrays' bytes.",
         "",
-        f"Where the time goes: of saving, gathering the trainer's arrays (`trainer_state`, which "
-        f"stacks the parameter checkpoints into one matrix) takes {collect} ms, the rest is the "
-        f"atomic write; of opening, reading the file (`load_container`) takes {container} ms, "
-        "the rest is rebuilding the Trainer (its optimizer state, histories and parameters). "
+        f"Where the time goes: of saving, gathering the trainer's arrays (`trainer_state`: its own "
+        f"arrays, one per checkpoint, nothing copied) takes {collect} ms, the rest is the atomic "
+        f"write; of opening, reading the file (`load_container`) takes {container} ms, the rest "
+        "is rebuilding the Trainer (its gradient buffers, optimizer state and histories: new "
+        "memory that `np.load` does not allocate; the parameters and checkpoints are the arrays "
+        "read). "
         f"In CPU time of the process (which other work on the machine disturbs less), opening "
         f"takes {median_spread(samples['open cpu ratio'])} x np.load's and saving "
         f"{median_spread(samples['save cpu ratio'])} x np.save's. "

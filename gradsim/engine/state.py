@@ -161,14 +161,18 @@ def _restore(
     trainer.checkpoint_every = _counter(state["checkpoint_every"], "checkpoint_every", low=1)
     for name in HISTORIES:
         _check_history(name, state["histories"][name], arrays, getattr(trainer, name), trainer.step_count)
+        width = getattr(trainer, name).width
+        # The new trainer's empty history goes first: the restored one (usually of the same
+        # size) reuses its memory instead of new pages (opening is mostly page faults).
+        setattr(trainer, name, None)
         restored = SeriesHistory.restore(state["histories"][name], arrays, f"history.{name}")
-        if restored.width != getattr(trainer, name).width:
+        if restored.width != width:
             raise StateError(
                 "bad_history",
                 "history {name} has {found} columns, expected {expected}",
                 name=name,
                 found=restored.width,
-                expected=getattr(trainer, name).width,
+                expected=width,
             )
         setattr(trainer, name, restored)
     if "latest.stats" in arrays:
