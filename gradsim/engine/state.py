@@ -254,9 +254,12 @@ def _handed_over_parameters(arrays: Mapping[str, np.ndarray]) -> dict[str, np.nd
     """The saved parameters the trainer can take as its own (:class:`Trainer`'s ``adopt``):
     arrays that own their memory (a stored session member as read), made writeable again.
     Others (a view of inflated bytes, part of a larger buffer) are copied as before."""
-    handed = {}
+    handed, seen = {}, set()
     for key, array in arrays.items():
         if key.startswith("param.") and isinstance(array, np.ndarray) and array.flags.owndata:
+            if id(array) in seen:  # one array given for two parameters: the second is copied
+                continue
+            seen.add(id(array))
             array.setflags(write=True)
             handed[key[len("param.") :]] = array
     return handed
@@ -290,6 +293,11 @@ def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, 
         if name not in arrays:
             raise StateError("missing_array", "array {name} is missing", name=name)
         row = np.asarray(arrays[name])
+        if row.dtype != trainer.network.dtype:  # flat parameters, in the network's precision
+            found, wanted = row.dtype.name, trainer.network.dtype.name
+            raise _inconsistent(
+                "bad_dtype", f"array {name} holds {found}; the config's precision is {wanted}"
+            )
         if row.shape != (size,):
             raise StateError(
                 "shape_mismatch",

@@ -146,6 +146,10 @@ def test_only_parameters_that_own_their_memory_are_adopted() -> None:
     assert restored.network.params["layers.1.W"].flags.c_contiguous
     assert restored.network.params["out.W"] is given["param.out.W"]
     assert_same_run(original, restored)
+    config, state, arrays = saved(original)
+    one = arrays["param.layers.1.b"]  # one array for two parameters of the same shape
+    shared = restore_trainer(config, state, {**arrays, "param.layers.2.b": one}, copy=False).network.params
+    assert shared["layers.1.b"] is one and not np.shares_memory(shared["layers.2.b"], one)
     original.run(7)
     restored.run(7)
     assert_same_run(original, restored)
@@ -172,6 +176,7 @@ def test_the_rows_of_one_checkpoint_matrix_are_handed_over_too() -> None:
         (lambda a: a.update({"checkpoint.params.99": a["checkpoint.params.0"]}), "unexpected_array"),
         (lambda a: a.update({"checkpoint.params.0": a["checkpoint.params.0"][:-1]}), "shape_mismatch"),
         (lambda a: a.update({"checkpoint.params": np.stack(checkpoint_rows(a))}), "unexpected_array"),
+        (lambda a: a.update({"checkpoint.params.0": a["checkpoint.params.0"] + 0j}), "bad_dtype"),
     ],
 )
 def test_checkpoints_that_do_not_match_their_steps_are_refused(edit, code: str) -> None:
