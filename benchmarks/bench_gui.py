@@ -11,13 +11,18 @@ for ``--seconds`` measures:
   (target p99 < 50 ms);
 * training steps/s as a ratio to the same Trainer stepping headless in this process, measured
   just before (target >= 0.8);
-* the GUI thread's CPU time per frame drawn and per second (:func:`time.thread_time`): unlike
-  the frame rate, these hold on a loaded machine;
+* the GUI thread's CPU time per frame drawn and per second (:func:`time.thread_time`), and the
+  whole GUI process's (its pipe reader thread too): unlike the frame rate, these hold on a
+  loaded machine; and the training speed per CPU second of the training process over headless
+  steps per CPU second (what frames cost training, without the time it waited for a core);
 * with the process backend, the kilobytes per frame that came through the pipe (frames travel
   as their changes, :mod:`gradsim.runner.frame_delta`): not noisy at all.
 
-``--pacing-ab N`` measures each network N times with the frame pacer on and off, alternating
-in one run, and prints medians with their range (gradsim/ui/shell/frame_drawer.py).
+``--repeats N`` measures each network and backend N times and prints medians with their range,
+also of the training speed per CPU second of the training process (which a busy machine
+disturbs less than the wall-clock ratio). ``--pacing-ab N`` measures each network N times
+with the frame pacer on and off, alternating in one run, and prints medians with their range
+(gradsim/ui/shell/frame_drawer.py).
 
 Machines here are noisy and have 2 cores: read ratios, and rerun when another job is busy.
 """
@@ -25,6 +30,7 @@ Machines here are noisy and have 2 cores: read ratios, and rerun when another jo
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -53,15 +59,32 @@ _APP = None
 
 
 def headless_steps_per_second(config: dict, seconds: float) -> float:
+    return headless_rates(config, seconds)[0]
+
+
+def headless_rates(config: dict, seconds: float) -> tuple[float, float]:
+    """The same Trainer stepping alone in this thread: steps per second, and per CPU second."""
     from gradsim.engine.trainer import Trainer
 
     trainer = Trainer(config)
     trainer.run(20)
-    start, steps = time.perf_counter(), 0
+    start, start_cpu, steps = time.perf_counter(), time.thread_time(), 0
     while time.perf_counter() - start < seconds:
         trainer.run(10)
         steps += 10
-    return steps / (time.perf_counter() - start)
+    return steps / (time.perf_counter() - start), steps / max(time.thread_time() - start_cpu, 1e-9)
+
+
+def _child_cpu(backend) -> float:
+    """CPU seconds the training process used so far, all its threads (Linux /proc; NaN elsewhere
+    or for the thread backend)."""
+    process = getattr(backend, "process", None)
+    try:
+        with open(f"/proc/{process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (AttributeError, OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def _latest_step(window) -> int:
@@ -118,11 +141,12 @@ def measure_window(
     settle = QEventLoop()
     QTimer.singleShot(1000, settle.quit)  # let the window settle
     settle.exec()
-    first_step: list[tuple[int, float]] = []
+    first_step: list[tuple[int, float, float]] = []
 
     def sample() -> None:
         if not first_step and _latest_step(window) > 0:
-            first_step.append((_latest_step(window), time.perf_counter()))
+            backend = window.controller.backend
+            first_step.append((_latest_step(window), time.perf_counter(), _child_cpu(backend)))
 
     sampler = QTimer()
     sampler.setInterval(20)
@@ -132,14 +156,16 @@ def measure_window(
     sampler.start()
     start_frames = window.frames_drawn
     received = _frames_received(window.controller.backend)
-    start, start_cpu = time.perf_counter(), time.thread_time()
+    start, start_cpu, start_app = time.perf_counter(), time.thread_time(), time.process_time()
     loop = QEventLoop()  # the real event loop, as in the app (no polling)
     QTimer.singleShot(round(seconds * 1000), loop.quit)
     loop.exec()
     sampler.stop()
     elapsed, gui_cpu = time.perf_counter() - start, time.thread_time() - start_cpu
+    app_cpu = time.process_time() - start_app
     probe.stop()
     steps_now, now = _latest_step(window), time.perf_counter()
+    child_cpu = _child_cpu(window.controller.backend)
     frames = window.frames_drawn - start_frames
     now_received = _frames_received(window.controller.backend)
     sent_frames, sent_bytes = now_received[0] - received[0], now_received[1] - received[1]
@@ -147,11 +173,13 @@ def measure_window(
     window.close()
     window.deleteLater()
     QCoreApplication.processEvents()
-    steps0, t0 = first_step[0] if first_step else (0, start)
+    steps0, t0, cpu0 = first_step[0] if first_step else (0, start, float("nan"))
     return {
         "fps": frames / elapsed,
         **probe.percentiles(),
         "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
+        "steps_per_cpu_s": (steps_now - steps0) / max(child_cpu - cpu0, 1e-9),
+        "app_cpu_ms_per_frame": 1000 * app_cpu / max(frames, 1),
         "cpu_ms_per_frame": 1000 * gui_cpu / max(frames, 1),
         "cpu_share": gui_cpu / elapsed,
         "kb_per_frame": sent_bytes / 1000 / sent_frames if sent_frames else float("nan"),
@@ -248,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         "--pacing-ab", type=int, default=0, metavar="N", help="N alternating runs, frame pacer on and off"
     )
     parser.add_argument(
+        "--repeats", type=int, default=1, metavar="N", help="N runs of each network and backend, medians"
+    )
+    parser.add_argument(
         "--compare", type=int, default=0, metavar="N", choices=(0, 2, 3, 4),
         help="N variants side by side in the comparison view (with --markdown: 4)",
     )
@@ -269,11 +300,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"training {ratio:.2f} of {args.compare} headless runs"
             )
         return 0
+    if args.repeats > 1 and not args.markdown:
+        _repeated(backends, seconds, front, args.repeats)
+        return 0
     rows = []
     for name, config in CONFIGS.items():
-        headless = headless_steps_per_second(config, 3.0)
+        headless, headless_cpu = headless_rates(config, 3.0)
         for backend in backends:
             result = measure_window(config, backend, seconds, front)
+            result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
             rows.append((name, backend, result, result["steps_per_s"] / headless))
             if args.markdown:
                 print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
@@ -283,6 +318,41 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _print_table(rows)
     return 0
+
+
+#: what --repeats N summarizes: (key, heading)
+REPEATED = (
+    ("fps", "fps"),
+    ("p99", "lat p99 ms"),
+    ("ratio", "train/headless"),
+    ("cpu_ratio", "train/headless per CPU s"),
+    ("cpu_ms_per_frame", "GUI thread CPU ms/frame"),
+    ("app_cpu_ms_per_frame", "GUI process CPU ms/frame"),
+    ("kb_per_frame", "kB/frame piped"),
+)
+
+
+def _repeated(backends: list[str], seconds: float, front: tuple[str, ...], repeats: int) -> None:
+    """Each network and backend ``repeats`` times (a headless reference before each run),
+    the networks alternating; medians [min-max]. On a shared machine the per-CPU-second ratio
+    (steps per CPU second of the training process over headless steps per CPU second) holds
+    better than the wall-clock one: it leaves out the time the process waited for a core."""
+    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(repeats):
+        for name, config in CONFIGS.items():
+            for backend in backends:
+                headless, headless_cpu = headless_rates(config, 2.0)
+                result = measure_window(config, backend, seconds, front)
+                result["ratio"] = result["steps_per_s"] / headless
+                result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
+                runs.setdefault((name, backend), []).append(result)
+    print(f"{'network':8s} {'backend':8s} " + " ".join(f"{heading:>26s}" for _, heading in REPEATED))
+    for (name, backend), results in runs.items():
+        cells = []
+        for key, _ in REPEATED:
+            values = [run[key] for run in results]
+            cells.append(f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]")
+        print(f"{name:8s} {backend:8s} " + " ".join(f"{cell:>26s}" for cell in cells), flush=True)
 
 
 def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repeats: int) -> None:
@@ -311,14 +381,16 @@ def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repe
 def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
     header = (
         f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
-        f"{'train/headless':>15s} {'GUI CPU ms/frame':>17s} {'kB/frame piped':>15s}"
+        f"{'train/headless':>15s} {'per CPU s':>10s} {'GUI CPU ms/frame':>17s} {'app CPU ms/frame':>17s} "
+        f"{'kB/frame piped':>15s}"
     )
     print(header)
     print("-" * len(header))
     for name, backend, result, ratio in rows:
         print(
             f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
-            f"{ratio:15.2f} {result['cpu_ms_per_frame']:17.1f} {result['kb_per_frame']:15.1f}"
+            f"{ratio:15.2f} {result['cpu_ratio']:10.2f} {result['cpu_ms_per_frame']:17.1f} "
+            f"{result['app_cpu_ms_per_frame']:17.1f} {result['kb_per_frame']:15.1f}"
         )
 
 
@@ -327,9 +399,27 @@ def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: flo
     from benchmarks.report import markdown_table, target_line
 
     table = markdown_table(
-        ["network", "backend", "frames/s", "latency p50 ms", "latency p99 ms", "training / headless"],
         [
-            (name, backend, f"{r['fps']:.1f}", f"{r['p50']:.1f}", f"{r['p99']:.1f}", f"{ratio:.2f}")
+            "network",
+            "backend",
+            "frames/s",
+            "latency p50 ms",
+            "latency p99 ms",
+            "training / headless",
+            "per CPU second",
+            "kB/frame piped",
+        ],
+        [
+            (
+                name,
+                backend,
+                f"{r['fps']:.1f}",
+                f"{r['p50']:.1f}",
+                f"{r['p99']:.1f}",
+                f"{ratio:.2f}",
+                _cell(r["cpu_ratio"], ".2f"),
+                _cell(r["kb_per_frame"], ".0f"),
+            )
             for name, backend, r, ratio in rows
         ],
     )
@@ -346,10 +436,18 @@ def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: flo
         "## The app while training (bench_gui)\n\n"
         f"The real main window, offscreen, training each network for {seconds:g} s{shown}: frames drawn\n"
         "per second, how late a 5 ms timer fires (the GUI's event-loop latency), and training\n"
-        "steps/s as a ratio to the same Trainer stepping headless in this process just before.\n"
-        "One run per row: rerun for the spread.\n\n"
+        "steps/s as a ratio to the same Trainer stepping headless in this process just before,\n"
+        "also per CPU second of the training process (what frames cost training, without the\n"
+        "time it waited for a core on a busy machine). The training process sends each frame as\n"
+        "its changes to the previous one (kB/frame piped; the weight and gradient matrices of\n"
+        "small nets are most of it). One run per row: `--repeats N` for medians and spread.\n\n"
         f"{table}\n\n### Targets\n\n" + "\n".join(targets)
     )
+
+
+def _cell(value: float, spec: str) -> str:
+    """A table cell; '-' for what a backend does not have (the thread has no pipe, no process)."""
+    return format(value, spec) if math.isfinite(value) else "-"
 
 
 def _compare_markdown(rows: list[tuple[str, dict[str, float], float]], n: int) -> str:
