@@ -49,6 +49,7 @@ class TimelineBar(QWidget):
         self.current_step = 0
         self.steps_per_position = 1  # more than 1 only past SLIDER_MAX steps
         self.markers: list[pg.InfiniteLine] = []
+        self._markers_shown = False  # the markers are hidden until the slider leaves the end
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timeline_slider")
@@ -148,9 +149,11 @@ class TimelineBar(QWidget):
     def _update(self) -> None:
         step = self.chosen_step()
         scrubbed = step < self.current_step
-        for line in self.markers:
-            line.setValue(step)
-            line.setVisible(scrubbed)
+        if scrubbed or self._markers_shown:  # at the end (while training) the lines stay hidden, untouched
+            for line in self.markers:
+                line.setValue(step)
+                line.setVisible(scrubbed)
+            self._markers_shown = scrubbed
         self.step_label.setText(translate("TimelineBar", "Step {step}").format(step=f"{step:,}"))
         self.rewind_button.setEnabled(scrubbed)
         self.kept_label.setVisible(self.kept_edits > 0)

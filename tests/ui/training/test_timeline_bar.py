@@ -56,3 +56,23 @@ def test_the_chosen_past_step_stays_while_the_run_grows(bar) -> None:
     bar.set_step(bar.current_step)
     bar.show_snapshot(SimpleNamespace(step=2**33 + 100))  # at the end, the bar follows the run
     assert bar.chosen_step() == 2**33 + 100
+
+
+def test_the_marker_lines_show_the_chosen_past_step_and_stay_untouched_at_the_end(bar, monkeypatch) -> None:
+    import pyqtgraph as pg
+
+    plot = pg.PlotItem()
+    bar.attach({"loss": SimpleNamespace(loss_plot=plot)})
+    (line,) = bar.markers
+    moves: list[float] = []
+    move = pg.InfiniteLine.setValue
+    monkeypatch.setattr(pg.InfiniteLine, "setValue", lambda item, v: moves.append(v) or move(item, v))
+    for step in (100, 140, 180):  # training, the slider at the end: the hidden line is not moved
+        bar.show_snapshot(SimpleNamespace(step=step))
+    assert not line.isVisible() and moves == []
+    bar.set_step(60)
+    assert line.isVisible() and line.value() == 60
+    bar.show_snapshot(SimpleNamespace(step=220))  # the run grows: the marker stays on the chosen step
+    assert line.isVisible() and line.value() == 60
+    bar.set_step(bar.current_step)
+    assert not line.isVisible()
