@@ -21,6 +21,7 @@ from gradsim.ui.common.redraw import kept, same_inputs
 from gradsim.ui.common.steady_range import RangeAnchor
 
 translate = QCoreApplication.translate
+MINIMUM_HEIGHT = 120  # px, of each plot (grown to its texts' room by plotting.keep_scene_inside)
 
 
 def variant_pen(index: int) -> object:
@@ -53,6 +54,10 @@ class OverlayPlots(QWidget):
         super().__init__(parent)
         self.loss_widget = gp.make_plot("", "", "", log_y=True)
         self.accuracy_widget = gp.make_plot("", "", "")
+        for widget in (self.loss_widget, self.accuracy_widget):
+            # lower than a panel's plot: on a 1280x720 presentation stage at 150% the comparison
+            # sits under the stage header and the banner; its texts still set the minimum
+            widget.setMinimumHeight(MINIMUM_HEIGHT)
         self.loss_plot = self.loss_widget.getPlotItem()
         self.accuracy_plot = self.accuracy_widget.getPlotItem()
         self.accuracy_plot.setXLink(self.loss_plot)
@@ -105,6 +110,8 @@ class OverlayPlots(QWidget):
             translate("Comparison", "step"),
             translate("Comparison", "accuracy"),
         )
+        for widget in (self.loss_widget, self.accuracy_widget):
+            gp.keep_scene_inside(widget)
 
     def apply_theme(self) -> None:
         for widget in (self.loss_widget, self.accuracy_widget):

@@ -139,6 +139,7 @@ class ComparisonView(QWidget):
         self.overlay = OverlayPlots()
         self.tiles_label = QLabel()
         self.tiles_combo = QComboBox()
+        self.tiles_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # languages
         for _ in KINDS:
             self.tiles_combo.addItem("")
         self.grids = {kind: TileGrid(kind) for kind in KINDS}
@@ -206,7 +207,7 @@ class ComparisonView(QWidget):
         """Draw a frame; ``whole=False`` (frames while training) leaves the tiles for later
         when they were drawn less than ``TILES_INTERVAL_S`` ago."""
         self.snapshot = snapshot
-        self.step_label.setText(translate("Comparison", "step {step}").format(step=f"{snapshot.step:,}"))
+        self._set_step(snapshot.step)
         self.legend.show_lines([diagnosis_line(s) for s in snapshot.snapshots])
         self.overlay.show_snapshots(snapshot.snapshots)
         now = time.monotonic()
@@ -214,6 +215,9 @@ class ComparisonView(QWidget):
             self._tiles_drawn_at = now
             self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
         self.settle()
+
+    def _set_step(self, step: int) -> None:
+        self.step_label.setText(translate("Comparison", "step {step}").format(step=f"{step:,}"))
 
     def settle(self) -> None:
         """Every visible plot settles its ranges now, before Qt paints (one paint, not two).
@@ -253,6 +257,8 @@ class ComparisonView(QWidget):
     def retranslate(self) -> None:
         self._set_title()
         self.set_running(self.running)
+        if self.snapshot is not None:
+            self._set_step(self.snapshot.step)
         self.step_button.setText(translate("Comparison", "Step {n}").format(n=STEP_SIZE))
         self.reset_button.setText(translate("Comparison", "Reset"))
         self.close_button.setText(translate("Comparison", "Close"))

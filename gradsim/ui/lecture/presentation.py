@@ -192,6 +192,7 @@ class PresentationView(QObject):
                 window.addDockWidget(left, dock)
             else:
                 window.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
+            dock.setFloating(False)  # a comparison opened before the stage floats over the window
             dock.show()
             previous = dock
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.narrative_dock)

@@ -1,6 +1,7 @@
 """The comparison follows the theme like the window's panels: the presentation view's
 projector theme (light, white, lines and text at 150%) reaches its legend, curves and
-tiles while it is paused, and leaving the presentation brings the user's theme back."""
+tiles while it is paused, and leaving the presentation brings the user's theme back. A
+comparison opened before the presentation (floating over the window) is docked on the stage."""
 
 from __future__ import annotations
 
@@ -48,8 +49,10 @@ def test_the_presentation_theme_reaches_a_paused_comparison(make_window, qtbot):
         assert dark["background"] == "#1E1E1E" and dark["pen_widths"] == {1.0}
         assert dark["legend"] == dark["expected_legend"]
 
+        assert window.comparison.dock.isFloating()  # opened outside the stage: over the window
         window.lecture.set_presentation(True, full_screen=False)
         qtbot.waitUntil(window.docks[DOCK_NAME].isVisible, timeout=5_000)
+        assert not window.comparison.dock.isFloating()  # on the stage, under its header
         qtbot.waitUntil(lambda: _looks(view)["pen_widths"] == {1.5}, timeout=5_000)
         projected = _looks(view)
         assert theme.current_theme() == "light"
