@@ -261,6 +261,26 @@ def _compare_rows(n: int, seconds: float) -> list[tuple[str, dict[str, float], f
     return rows
 
 
+def _print_compare(n: int, seconds: float, repeats: int) -> None:
+    """``--compare N [--repeats R]``: each run's rows, then (R > 1) medians [min-max] per network."""
+    runs: dict[str, list[tuple[float, float, float]]] = {}
+    for _ in range(repeats):
+        for name, result, ratio in _compare_rows(n, seconds):
+            runs.setdefault(name, []).append((result["fps"], result["p99"], ratio))
+            print(
+                f"{name:8s} {n} variants: {result['fps']:5.1f} fps, p99 {result['p99']:.1f} ms, "
+                f"training {ratio:.2f} of {n} headless runs",
+                flush=True,
+            )
+    if repeats > 1:
+        for name, values in runs.items():
+            cells = [
+                f"{statistics.median(column):.2f} [{min(column):.2f}-{max(column):.2f}]"
+                for column in zip(*values, strict=True)
+            ]
+            print(f"{name:8s} median of {repeats}: fps {cells[0]}, p99 ms {cells[1]}, training {cells[2]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=None, help="per measurement (default 8, --quick 4)")
@@ -294,11 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         _pacing_ab(backends, seconds, front, args.pacing_ab)
         return 0
     if args.compare and not args.markdown:
-        for name, result, ratio in _compare_rows(args.compare, seconds):
-            print(
-                f"{name:8s} {args.compare} variants: {result['fps']:5.1f} fps, p99 {result['p99']:.1f} ms, "
-                f"training {ratio:.2f} of {args.compare} headless runs"
-            )
+        _print_compare(args.compare, seconds, args.repeats)
         return 0
     if args.repeats > 1 and not args.markdown:
         _repeated(backends, seconds, front, args.repeats)
