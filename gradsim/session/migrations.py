@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from gradsim.session.limits import MAX_ARRAYS
+
 #: The schema this gradsim writes and the newest it reads.
 SCHEMA_VERSION = 4
 
@@ -61,11 +63,15 @@ def _v3_to_v4(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict
     instead of the rows of one matrix ``checkpoint.params``: saving stacked them into a new
     matrix first (a copy of the largest part of a session, 211 MiB of a 278 MiB benchmark
     session, on every save). The matrix's rows become those arrays (views, nothing copied).
-    A matrix that is not 2-D, or that its table entry does not describe, is left as it is
-    for the container's validation and the engine to refuse."""
+    A matrix that is not 2-D, that its table entry does not describe, or with more rows
+    than a file may hold arrays (a hostile (10**7, 0) matrix weighs nothing and would
+    become ten million arrays) is left as it is for the container's validation and the
+    engine to refuse."""
     table = manifest.get("arrays")
     matrix = arrays.get(_V3_CHECKPOINTS)
     if not isinstance(table, dict) or matrix is None or matrix.ndim != 2:
+        return manifest, arrays
+    if len(arrays) - 1 + matrix.shape[0] > MAX_ARRAYS:
         return manifest, arrays
     if table.get(_V3_CHECKPOINTS) != {"dtype": matrix.dtype.name, "shape": list(matrix.shape)}:
         return manifest, arrays

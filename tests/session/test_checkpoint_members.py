@@ -118,6 +118,16 @@ def test_a_schema_3_matrix_that_is_not_2_d_is_left_for_the_engine_to_refuse(tmp_
     assert "checkpoint.params is not one of the 76 checkpoints" in str(caught.value)
 
 
+def test_a_schema_3_matrix_of_ten_million_empty_rows_is_not_made_ten_million_arrays(tmp_path: Path) -> None:
+    """It weighs nothing (no limit stops it) and is left for the engine to refuse."""
+    path = rebuilt_v3(tmp_path, np.zeros((10**7, 0)))
+    manifest, arrays = load_container(path)
+    assert arrays["checkpoint.params"].shape == (10**7, 0) and len(arrays) < 200
+    with pytest.raises(SessionError) as caught:
+        load_session(path)
+    assert caught.value.code == "bad_state"
+
+
 def test_a_schema_3_matrix_its_table_does_not_describe_is_a_shape_mismatch(tmp_path: Path) -> None:
     path = rebuilt_v3(tmp_path, stored_matrix(V3), table_shape=[76, 85])
     with pytest.raises(SessionError) as caught:
