@@ -281,6 +281,9 @@ def _restore_checkpoints(trainer: Trainer, arrays: Mapping[str, np.ndarray], *, 
     each of the network's size; none missing, none besides them."""
     steps = np.asarray(arrays["checkpoint.steps"])
     _check_steps(steps, "checkpoint.steps", trainer.step_count)
+    if steps.shape[0] > len(arrays):  # before listing their names: each step needs an array
+        detail = f"checkpoint.steps lists {steps.shape[0]} checkpoints; there are {len(arrays)} arrays"
+        raise _inconsistent("missing_array", detail)
     size = sum(p.size for p in trainer.network.params.values())
     names = [f"{CHECKPOINT_PREFIX}{index}" for index in range(steps.shape[0])]
     known = {"checkpoint.steps", *names}

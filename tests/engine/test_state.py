@@ -215,6 +215,17 @@ def test_a_session_resumes_bit_identically_through_the_file(tmp_path) -> None:
     assert_same_run(straight, resumed)
 
 
+def test_ten_million_checkpoint_steps_are_refused_before_naming_their_arrays() -> None:
+    original = Trainer(CONFIG)
+    original.run(20)
+    config, state, arrays = saved(original)
+    state = {**state, "step": 10**7}
+    with pytest.raises(StateError) as caught:
+        restore_trainer(config, state, {**arrays, "checkpoint.steps": np.arange(10**7)}, copy=False)
+    assert caught.value.code == "missing_array"
+    assert "checkpoint.steps lists 10000000 checkpoints" in str(caught.value)
+
+
 def test_checkpoints_sharing_a_larger_buffer_are_copied_even_when_handed_over() -> None:
     """Their views would keep the whole buffer (the reader's pool of small arrays) alive."""
     original = Trainer(CONFIG)
