@@ -222,12 +222,14 @@ def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]
     QTimer.singleShot(1500, settle.quit)  # the variants' process starts, the first frames arrive
     settle.exec()
     first = (comparison.step_count, time.perf_counter(), len(shown))
+    cpu_start = time.thread_time()  # the GUI thread's CPU: unlike frames/s, it holds on a loaded machine
     probe.start()
     loop = QEventLoop()
     QTimer.singleShot(round(seconds * 1000), loop.quit)
     loop.exec()
     probe.stop()
     steps, now, count = comparison.step_count, time.perf_counter(), len(shown)
+    gui_cpu = time.thread_time() - cpu_start
     comparison.close()
     window.close()
     window.deleteLater()
@@ -237,6 +239,7 @@ def measure_comparison(config: dict, n: int, seconds: float) -> dict[str, float]
         "fps": (count - first[2]) / elapsed,
         **probe.percentiles(),
         "locksteps_per_s": (steps - first[0]) / elapsed,
+        "cpu_ms_per_frame": 1000 * gui_cpu / max(count - first[2], 1),
     }
 
 
@@ -266,10 +269,11 @@ def _print_compare(n: int, seconds: float, repeats: int) -> None:
     runs: dict[str, list[tuple[float, float, float]]] = {}
     for _ in range(repeats):
         for name, result, ratio in _compare_rows(n, seconds):
-            runs.setdefault(name, []).append((result["fps"], result["p99"], ratio))
+            cpu = result["cpu_ms_per_frame"]
+            runs.setdefault(name, []).append((result["fps"], result["p99"], ratio, cpu))
             print(
                 f"{name:8s} {n} variants: {result['fps']:5.1f} fps, p99 {result['p99']:.1f} ms, "
-                f"training {ratio:.2f} of {n} headless runs",
+                f"training {ratio:.2f} of {n} headless runs, GUI CPU {cpu:.1f} ms/frame",
                 flush=True,
             )
     if repeats > 1:
@@ -278,7 +282,10 @@ def _print_compare(n: int, seconds: float, repeats: int) -> None:
                 f"{statistics.median(column):.2f} [{min(column):.2f}-{max(column):.2f}]"
                 for column in zip(*values, strict=True)
             ]
-            print(f"{name:8s} median of {repeats}: fps {cells[0]}, p99 ms {cells[1]}, training {cells[2]}")
+            print(
+                f"{name:8s} median of {repeats}: fps {cells[0]}, p99 ms {cells[1]}, training {cells[2]}, "
+                f"GUI CPU ms/frame {cells[3]}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
