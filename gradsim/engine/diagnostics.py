@@ -174,6 +174,8 @@ def dead_units(network: Network, i: int, pre: np.ndarray | None = None) -> np.nd
     pre = network.cache[i].pre_activation if pre is None else pre
     if act.name not in CAN_DIE or pre is None:
         return None
+    if act.name == "relu":  # ReLU' = (h > 0): 0 exactly where h > 0 is false (NaN included)
+        return ~np.logical_or.reduce(pre > 0, axis=0)
     if act.name == "prelu":
         slopes = network.params[f"layers.{i}.slope"]
         zero = (pre <= 0) & (slopes == 0)
@@ -211,12 +213,13 @@ def exact_zero_gradients(network: Network) -> np.ndarray | None:
         else:  # the output layer reads the last hidden layer's output
             inputs = network.cache[index - 1].output if index else None
         grad = network.grads[name]
-        columns = np.zeros(grad.shape[1], dtype=bool)  # columns whose gradient is 0 by construction
+        # columns whose gradient is 0 by construction: dead units, units no gradient reaches
         dead = dead_units(network, index) if hidden else None
-        if dead is not None and dead.shape[0] == grad.shape[1]:
-            columns |= dead
-        if unreachable is not None and unreachable.shape[0] == grad.shape[1]:
-            columns |= unreachable
+        known = [m for m in (dead, unreachable) if m is not None and m.shape[0] == grad.shape[1]]
+        if len(known) == 2:
+            columns = known[0] | known[1]
+        else:  # one of them (only read below), or none
+            columns = known[0] if known else np.zeros(grad.shape[1], dtype=bool)
         usable_columns = ~columns
         if inputs is not None and inputs.shape[1] == grad.shape[0]:
             usable_rows = np.logical_or.reduce(inputs != 0, axis=0)
