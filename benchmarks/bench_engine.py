@@ -12,7 +12,7 @@ fresh process, so one library's thread pools never slow the other, at 1 thread a
 one per core: numpy's BLAS limited with threadpoolctl, torch with
 ``torch.set_num_threads``. The configurations of one repeat run in one order, those of
 the next in the reverse order; 5 repeats or more. A numpy process times, interleaved
-in blocks of 20-step multiples:
+in blocks of 20-step multiples (a process reports each variant's fastest block):
 
 * ``engine``: ``Trainer.step()`` with diagnostics at the default cadence (scalars and
   per-layer gradient norms every step, the full statistics every 20 steps);
@@ -147,7 +147,10 @@ def _interleaved(
     order reversed every other round (so load changes hit every variant alike), at least
     ``rounds[0]`` and at most ``rounds[1]`` rounds, no new one once ``budget`` seconds are
     spent (numpy at 2 BLAS threads on a busy machine can take 100 ms a step, 10x512 a second);
-    the median over the rounds."""
+    the fastest round: other work on the shared machine only ever adds time, so the fastest
+    round is the least disturbed one (timeit's rule); the medians of the engine and its bare
+    loop over 7 rounds swung by +-30% on the 2-core machine at load 4, the minima much less
+    (the spread over fresh processes shows how much)."""
     for step in steps.values():
         for _ in range(2):
             step()
@@ -163,7 +166,7 @@ def _interleaved(
             for _ in range(block[name]):
                 step()
             samples[name].append((time.perf_counter() - start) / block[name])
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return {name: min(values) for name, values in samples.items()}
 
 
 def _rounds(job: dict[str, Any]) -> tuple[int, int]:
