@@ -14,6 +14,7 @@ titles give way to it (the tile chooser names the picture).
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -93,6 +94,7 @@ class TileGrid(QWidget):
             self.tiles = [Tile(self.kind, i, self) for i in range(len(names))]
             for i, tile in enumerate(self.tiles):
                 self.grid.addWidget(tile, 0, i)
+                self.grid.setColumnStretch(i, 1)  # equal widths (the colour bar's tile got its minimum)
                 if i < len(self.tiles) - 1:
                     tile.drop_colour_bar()
         for tile, name in zip(self.tiles, names, strict=True):
@@ -101,6 +103,14 @@ class TileGrid(QWidget):
     def show_snapshots(self, snapshots: tuple[Snapshot, ...]) -> None:
         for tile, snapshot in zip(self.tiles, snapshots, strict=False):
             tile.panel.show_snapshot(snapshot)
+
+    def fit_texts(self) -> None:
+        """Each tile's plots at least as wide as their axes' tick labels, which the first
+        frames widen ("out", "NaN", 10^-6: the last tile's bars were pushed out of its view).
+        The training view's docks do this for their panels; the comparison has no such dock."""
+        for tile in self.tiles:
+            for view in tile.panel.findChildren(pg.GraphicsView):
+                gp.keep_scene_inside(view)
 
     def retranslate(self) -> None:
         for tile in self.tiles:

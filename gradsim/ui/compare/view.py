@@ -39,6 +39,7 @@ STEP_SIZE = 10
 #: The tiles (N heatmaps or N decision surfaces, the costly part) are drawn at most this
 #: often while training runs; the curves and lines at every frame; everything on a pause.
 TILES_INTERVAL_S = 0.1
+FIT_DELAY_MS = 50  # the tiles' plots are fitted to their tick labels after those are painted
 
 
 def diagnosis_line(snapshot: Any) -> tuple[str, str]:
@@ -123,6 +124,7 @@ class ComparisonView(QWidget):
         self._views: list[pg.GraphicsView] | None = None  # the plots settled each frame, found once
         self._theme_shown: tuple | None = None  # what apply_theme last applied (see _theme_key)
         self._theme_pending = False
+        self._fit_pending = False
         self.title = QLabel()
         self.title.setObjectName("compareTitle")
         self.title.setWordWrap(True)
@@ -213,8 +215,19 @@ class ComparisonView(QWidget):
         now = time.monotonic()
         if whole or now - self._tiles_drawn_at >= TILES_INTERVAL_S:
             self._tiles_drawn_at = now
-            self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
+            self._draw_tiles(snapshot)
         self.settle()
+
+    def _draw_tiles(self, snapshot: ComparisonSnapshot) -> None:
+        self.grids[self.tiles_kind].show_snapshots(snapshot.snapshots)
+        if not self._fit_pending:  # after the paint that measures the new tick labels
+            self._fit_pending = True
+            QTimer.singleShot(FIT_DELAY_MS, self._fit_tiles)
+
+    @Slot()
+    def _fit_tiles(self) -> None:
+        self._fit_pending = False
+        self.grids[self.tiles_kind].fit_texts()
 
     def _set_step(self, step: int) -> None:
         self.step_label.setText(translate("Comparison", "step {step}").format(step=f"{step:,}"))
@@ -233,7 +246,7 @@ class ComparisonView(QWidget):
     def _on_tiles_kind(self, index: int) -> None:
         self.tiles_stack.setCurrentIndex(max(index, 0))
         if self.snapshot is not None:
-            self.grids[self.tiles_kind].show_snapshots(self.snapshot.snapshots)
+            self._draw_tiles(self.snapshot)
             self.settle()
 
     @Slot()

@@ -422,7 +422,9 @@ class GradientFlowPanel(QWidget):
         width = (steps[-1] - steps[0]) / (n - 1) if n > 1 else 1.0
         left = steps[0] - width / 2
         self.image.setRect(QRectF(left, 0.5, width * n, depth + 1))
-        self.anchor.follow(np.array([left, left + width * n]))  # the view's x: moved in steps
+        # the view's x moves in steps, to a round number at or past the last step (as the loss
+        # plots': "train 600" ends at 600, not at 800 for half a column past it)
+        self.anchor.follow(np.array([left, steps[-1]]))
 
     def _draw_colour_bar(self, low: float, high: float) -> None:
         if self._colour_bar_levels == (low, high):  # fixed levels: drawn once

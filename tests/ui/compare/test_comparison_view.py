@@ -84,3 +84,24 @@ def test_everything_fits_at_a_projector_window_size(qtbot, qapp, frame_snapshot,
     _settle(qapp)
     view.settle()
     assert layout_problems(view, allow_scrolling=False) == []
+
+
+def test_the_tiles_share_the_width_and_keep_their_plots_whole(qtbot, qapp, frame_snapshot):
+    """Four tiles of equal width (the colour bar's tile was squeezed to its minimum, its bars
+    pushed out of its view), each plot at least as wide as its scene once the tick labels
+    of the first frame are measured."""
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.set_comparison(frame_snapshot.setting, tuple(INIT["values"]))
+    view.resize(1252, 692)
+    view.show()
+    view.show_snapshot(frame_snapshot)
+    qtbot.wait(200)  # the tiles are fitted to their labels after the paint that measures them
+    _settle(qapp)
+    tiles = view.grids["gradient_flow"].tiles
+    widths = [tile.width() for tile in tiles]
+    assert max(widths) - min(widths) <= 2, widths
+    for tile in tiles:
+        graphics = tile.panel.graphics
+        assert graphics.width() >= graphics.minimumWidth()
+        assert graphics.sceneRect().width() <= graphics.viewport().width() + 1

@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 
 from gradsim.engine.trainer import Trainer
-from gradsim.ui.common.steady_range import nice_ceiling
 from gradsim.ui.training.decision_panel import DecisionPanel
 from gradsim.ui.training.gradient_flow_panel import (
     COLOUR_BAR_WIDTH,
@@ -91,9 +90,9 @@ def test_the_heatmap_step_axis_moves_in_steps_not_every_frame(qtbot):
         trainer.step()
         panel.show_snapshot(trainer.snapshot(include_decision=False))
         panel.graphics.scene().prepareForPaint()
-    right = panel.image.mapRectToParent(panel.image.boundingRect()).right()  # step 120's column ends
-    assert right > 100.0 and box.viewRange()[0] == pytest.approx([0.0, nice_ceiling(right)])
-    assert rects[-1] <= 100.0
+    # a round number at the last step (120), and the last column's half past it
+    assert trainer.step_count == 120 and box.viewRange()[0] == pytest.approx([0.0, 120.5])
+    assert rects[-1] <= 100.5  # 60 steps: the view 0..100 held them all
 
 
 def test_a_compact_decision_panel_has_no_title_caption_or_legend(qtbot, trainer):
