@@ -52,9 +52,11 @@ class Outbox:
         self._connection = connection
         self._delta = DeltaSender()
         self._whole_next = False
+        self._taken = True  # the parent took the last frame (WorkerCore builds the next one)
 
     def frame(self, frame: Frame) -> None:
         with self._cond:
+            self._taken = False
             if self._items and self._items[-1][0] == "frame":
                 self._items[-1] = ("frame", frame)
             else:
@@ -70,6 +72,16 @@ class Outbox:
         """The parent lost the base of the changes: send the next frame whole."""
         with self._cond:
             self._whole_next = True
+            self._taken = True
+
+    def frame_taken(self) -> None:
+        """The GUI took the last frame: the next one is wanted."""
+        with self._cond:
+            self._taken = True
+
+    def frame_wanted(self) -> bool:
+        with self._cond:
+            return self._taken
 
     def close(self) -> None:
         with self._cond:
@@ -122,6 +134,7 @@ def run_training_process(
             lambda step, reason, generation: outbox.message("paused", step, reason, generation),
             lambda details: outbox.message("failed", details),
             lambda trainer: outbox.message("trainer", pickle.dumps(trainer, protocol=PICKLE_PROTOCOL)),
+            outbox.frame_wanted,
         )
         reader = threading.Thread(target=_read_commands, args=(commands, channel, outbox), daemon=True)
         reader.start()
@@ -168,6 +181,8 @@ def _read_commands(commands: Any, channel: CommandChannel, outbox: Outbox) -> No
                 channel.post(*edit)
             elif kind == "gui_interval":
                 channel.set_gui_interval(*args)
+            elif kind == "taken":
+                outbox.frame_taken()
             elif kind == "whole_frame":
                 outbox.send_whole_frame()
             elif kind == "stop":
@@ -257,6 +272,8 @@ class ProcessBackend:
         with self._arrived:
             frame, self._newest = self._newest, None
             events, self._events = self._events, []
+        if frame is not None:
+            self._send("taken")  # training builds the next frame only now
         return frame, events
 
     def _read(self) -> None:

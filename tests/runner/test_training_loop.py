@@ -174,3 +174,38 @@ def test_frames_are_published_a_little_faster_than_the_gui_draws_them(harness):
     published = h.latest.published
     h.wait_for(lambda: h.latest.published >= published + 2)
     assert h.loop.publish_interval < 0.2 / GUI_LEAD  # the GUI's rate unknown again: its own rate
+
+
+def test_no_new_frame_is_built_until_the_gui_took_the_last_one():
+    """Training keeps stepping; a frame the GUI would replace unseen is never built."""
+    channel, latest = CommandChannel(), LatestSlot()
+    loop = TrainingLoop(Trainer(CONFIG), default_factory, Pacing(publish_hz=200.0))
+    core = WorkerCore(loop, channel, latest.put, lambda *_: None, lambda *_: None, wanted=latest.taken)
+    worker = threading.Thread(target=core.serve, daemon=True)
+    worker.start()
+    try:
+        channel.play(1)
+        deadline = time.monotonic() + 10
+        while latest.published == 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        step = loop.trainer.step_count
+        while loop.trainer.step_count < step + 200:  # at 200 frames/s: many frames due meanwhile
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        assert latest.published == 1
+        for _ in range(3):  # each frame taken lets the next one be built
+            published = latest.published
+            assert latest.take() is not None
+            while latest.published == published:
+                assert time.monotonic() < deadline
+                time.sleep(0.002)
+        assert not latest.taken()
+        published = latest.published
+        channel.pause(2)  # a pause publishes its frame, the last one taken or not
+        while latest.published == published:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+    finally:
+        channel.stop()
+        worker.join(5)

@@ -121,3 +121,24 @@ def test_a_parent_that_lost_the_base_gets_a_whole_frame(backend):
     backend.step(5, 2)
     frame = _frame_at(backend, 35)
     _assert_frame_shows(frame, backend.export_trainer())
+
+
+def test_the_process_builds_frames_only_as_fast_as_they_are_taken(backend):
+    backend.play(1)
+    _frame_at_least(backend, 1)  # takes the first frame
+    time.sleep(0.6)  # nobody takes: at 40 frames/s some 20 would be due
+    assert backend.published <= 2
+    for _ in range(5):
+        _frame_at_least(backend, 1)
+    backend.pause(2)
+    _events_until(backend, "paused")
+
+
+def _frame_at_least(backend: ProcessBackend, count: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    taken = 0
+    while taken < count:
+        assert time.monotonic() < deadline, "no frame"
+        frame, _events = backend.take()
+        taken += frame is not None
+        time.sleep(0.005)

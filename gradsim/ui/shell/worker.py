@@ -54,7 +54,9 @@ class TrainingWorker(QObject):
 
     def __init__(self, loop: TrainingLoop, channel: CommandChannel, latest: LatestSlot) -> None:
         super().__init__()
-        self.core = WorkerCore(loop, channel, latest.put, self.paused.emit, self.failed.emit)
+        self.core = WorkerCore(
+            loop, channel, latest.put, self.paused.emit, self.failed.emit, wanted=latest.taken
+        )
 
     @Slot()
     def run(self) -> None:
