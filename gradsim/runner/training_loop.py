@@ -129,6 +129,9 @@ class Work:
     gui_interval: float = 0.0  # seconds between the frames the GUI draws (0: not known)
 
 
+#: How soon a frame the GUI has not asked for yet (it has not taken the last) is looked at again.
+POSTPONE_SECONDS = 0.004
+
 #: Frames are published at least this much faster than the GUI draws them (so a frame is
 #: ready when the GUI is, without aliasing), never faster than ``Pacing.publish_hz``.
 GUI_LEAD = 1.25
@@ -553,10 +556,11 @@ class WorkerCore:
             time.sleep(loop.pacing.sleep_seconds)  # give the GIL away to the GUI thread
 
     def _postpone_publish(self) -> None:
-        """The GUI has not taken the last frame: look again after the next batch (a due frame
-        would end every batch after one step)."""
+        """The GUI has not taken the last frame: look again in a few ms (a frame left due would
+        end every batch after one step; a whole batch, 20 ms in the process, would delay it)."""
         loop = self.loop
-        loop.last_publish = time.perf_counter() - loop.publish_interval + loop.pacing.batch_seconds
+        again = min(loop.pacing.batch_seconds, POSTPONE_SECONDS)
+        loop.last_publish = time.perf_counter() - loop.publish_interval + again
 
     def _publish(self) -> None:
         frame = self.loop.frame()
