@@ -157,6 +157,10 @@ def _compute_dtype(param: np.ndarray) -> np.dtype:
     return np.dtype(np.float32) if param.dtype == np.float16 else param.dtype
 
 
+def _filled(shape: tuple[int, ...], value: float, dtype: np.dtype) -> np.ndarray:
+    return np.zeros(shape, dtype) if value == 0 else np.full(shape, value, dtype)
+
+
 class _Slot:
     """The parameters of one dtype, seen by the update rules as one flat vector.
 
@@ -195,7 +199,8 @@ class _Slot:
             self.theta = np.empty(shape, self.dtype) if self.params[0].dtype != self.dtype else None
         self.grad_buf = np.empty(shape, self.dtype)
         self.tmp = np.empty(shape, self.dtype)
-        self.state = {name: np.full(shape, fill.get(name, 0.0), self.dtype) for name in names}
+        # zero state through calloc (np.zeros): no page is touched until the first update
+        self.state = {name: _filled(shape, fill.get(name, 0.0), self.dtype) for name in names}
         self._make_views()
 
     def _make_views(self) -> None:
