@@ -30,6 +30,14 @@ def test_schema_v1_fixture_loads_and_resumes() -> None:
 LONE_BATCH = FIXTURES / "schema-v1-batchnorm-lone-batch.gradsim"
 
 
+def _resumed_arrays(trainer) -> dict[str, np.ndarray]:
+    """The trainer's arrays with its optimizer state per parameter (``optimizer.exp_avg.0``...),
+    as the fixtures' ``extra.expected.*`` name them whatever layout this gradsim saves."""
+    _, arrays = trainer_state(trainer)
+    arrays.update({f"optimizer.{k}": v for k, v in trainer.optimizer.state_arrays(copy=False).items()})
+    return arrays
+
+
 def _expected(session) -> dict[str, np.ndarray]:
     prefix = "expected."
     return {k[len(prefix) :]: v for k, v in session.extra_arrays.items() if k.startswith(prefix)}
@@ -58,7 +66,7 @@ def test_schema_v1_batchnorm_lone_batch_resumes_exactly_as_schema_1_ran() -> Non
     assert sizes == expected["batch_sizes"].tolist()
     assert sizes.count(1) == 3
     np.testing.assert_array_equal(losses, expected["losses"])
-    _, arrays = trainer_state(trainer)
+    arrays = _resumed_arrays(trainer)
     compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
     assert len(compared) == 36
     for name in compared:
@@ -101,7 +109,7 @@ def test_schema_v2_fixture_resumes_exactly_as_schema_2_ran() -> None:
     expected = _expected(session)
     losses = [record.loss for record in trainer.steps(20)]
     np.testing.assert_array_equal(losses, expected["losses"])
-    _, arrays = trainer_state(trainer)
+    arrays = _resumed_arrays(trainer)
     compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
     assert len(compared) > 20
     for name in compared:
@@ -151,7 +159,7 @@ def test_schema_v3_fixture_resumes_exactly_as_schema_3_ran() -> None:
     expected = _expected(session)
     losses = [record.loss for record in trainer.steps(20)]
     np.testing.assert_array_equal(losses, expected["losses"])
-    _, arrays = trainer_state(trainer)
+    arrays = _resumed_arrays(trainer)
     compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
     assert len(compared) > 20
     for name in compared:
@@ -169,3 +177,30 @@ def test_schema_v3_fixture_keeps_every_kind_of_array() -> None:
     assert odd["complex64"].tolist() == [1 + 2j, -0.5j] and odd["float16"].dtype == np.float16
     values = odd["non_finite"]
     assert np.isnan(values[0]) and values[1] == np.inf and values[2] == -np.inf and np.signbit(values[3])
+
+
+V4 = FIXTURES / "schema-v4.gradsim"
+
+
+def test_schema_v4_fixture_resumes_exactly_as_schema_4_ran() -> None:
+    """Made with schema-4 code (commit ab16f3c, one array per checkpoint, the optimizer state
+    one array per parameter and buffer): centered RMSprop with momentum and weight decay,
+    float64, a step schedule and LayerNorm, saved at step 130 with its checkpoints thinned
+    once (66, every 2 steps); ``extra.expected.*`` hold the next 20 steps as schema 4 ran them."""
+    assert read_manifest(V4)["schema_version"] == 4  # as stored; migrated on reading
+    session = load_session(V4)
+    trainer = session.trainer
+    assert trainer.step_count == 130 and trainer.config["name"] == "fixture-v4"
+    assert session.extras == {"ui": {"zoom": 0.75}, "notes": "frozen fixture of schema 4"}
+    assert len(trainer.checkpoints) == 66 and trainer.checkpoint_every == 2
+    expected = _expected(session)
+    losses = [record.loss for record in trainer.steps(20)]
+    np.testing.assert_array_equal(losses, expected["losses"])
+    arrays = _resumed_arrays(trainer)
+    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
+    assert sum(k.startswith("optimizer.") for k in compared) == 1 + 3 * 9  # step; 3 buffers of 9 parameters
+    for name in compared:
+        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
+    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+    assert trainer.checkpoint_steps == expected["checkpoint_steps"].tolist()
+    np.testing.assert_array_equal(trainer.checkpoints[-1], expected["last_checkpoint"])
