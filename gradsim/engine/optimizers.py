@@ -435,11 +435,27 @@ class Optimizer:
                 arrays[f"{name}.{index}"] = view.copy() if copy else view
         return arrays
 
-    def load_state_arrays(self, arrays: Mapping[str, np.ndarray]) -> None:
-        """Restore ``state_arrays()`` output; all names and shapes are checked first (against
-        the live state, not a copy of it: opening a session spent a third of its rebuild
-        copying the state only to read its shapes)."""
-        expected = self.state_arrays(copy=False)
+    def slot_state_arrays(self) -> dict[str, np.ndarray]:
+        """The live state as whole buffers, as a session saves it (schema 5): ``"step"`` and
+        ``"slot<j>.<buffer>"``, slot ``j``'s flat buffer (one slot per parameter dtype, in
+        the order of the parameters). One array per buffer instead of one per parameter, so
+        that opening can take the array it read as the buffer instead of copying it part by
+        part (:meth:`load_state_arrays`). Valid until the next step."""
+        arrays = {"step": np.array(self.step_count, dtype=np.int64)}
+        for j, slot in enumerate(self._slots):
+            arrays.update({f"{SLOT_PREFIX}{j}.{name}": buffer for name, buffer in slot.state.items()})
+        return arrays
+
+    def load_state_arrays(self, arrays: Mapping[str, np.ndarray], *, adopt: bool = False) -> None:
+        """Restore ``state_arrays()`` (copied into each parameter's part) or
+        ``slot_state_arrays()`` output; all names and shapes are checked first (against the
+        live state, not a copy of it: opening a session spent a third of its rebuild copying
+        the state only to read its shapes). With ``adopt`` the caller hands the arrays over:
+        a whole buffer that owns its memory, C-contiguous, aligned and of the slot's dtype
+        becomes the slot's buffer (a session's member as read; copying it faulted in every
+        page of the buffer a second time), others are copied."""
+        whole = any(name.startswith(SLOT_PREFIX) for name in arrays)
+        expected = self.slot_state_arrays() if whole else self.state_arrays(copy=False)
         for name in arrays:
             if name not in expected:
                 raise ConfigError(
@@ -451,9 +467,25 @@ class Optimizer:
         for name, reference in expected.items():
             _check_state_array(name, arrays.get(name), reference)
         self.step_count = int(arrays["step"])
+        if whole:
+            self._load_whole(arrays, adopt)
+            return
         for index, (slot, k) in enumerate(self._where):
             for name in slot.state:
                 np.copyto(slot.state_views(name)[k], arrays[f"{name}.{index}"], casting="same_kind")
+
+    def _load_whole(self, arrays: Mapping[str, np.ndarray], adopt: bool) -> None:
+        taken: set[int] = set()  # one array given for two buffers: the second is copied
+        for j, slot in enumerate(self._slots):
+            for name in slot.state:
+                source = arrays[f"{SLOT_PREFIX}{j}.{name}"]
+                if adopt and id(source) not in taken and _adoptable(source, slot.dtype):
+                    taken.add(id(source))
+                    source.setflags(write=True)
+                    slot.state[name] = source
+                else:
+                    np.copyto(slot.state[name], source, casting="same_kind")
+            slot._make_views()
 
     def display_state(self, index: int = 0) -> dict[str, np.ndarray]:
         """Copies of parameter ``index``'s state for the landscape overlays
@@ -477,6 +509,19 @@ class Optimizer:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.hyperparameters()})"
+
+
+#: ``slot<j>.<buffer>``: a slot's whole state buffer (:meth:`Optimizer.slot_state_arrays`)
+SLOT_PREFIX = "slot"
+
+
+def _adoptable(array: Any, dtype: np.dtype) -> bool:
+    """An array that can become a state buffer as it is: its own memory, laid out as the
+    slot's buffers (C order, aligned, native dtype) and the slot's dtype."""
+    if type(array) is not np.ndarray or array.dtype != dtype:
+        return False
+    flags = array.flags
+    return flags.owndata and flags.c_contiguous and flags.aligned
 
 
 def _check_state_array(name: str, array: Any, reference: np.ndarray) -> None:

@@ -11,11 +11,15 @@ docs/session-format.md.
 Neither side copies what it need not. ``trainer_state`` hands out the trainer's own
 arrays (parameters, optimizer state, checkpoints: views, valid until the trainer's next
 step), one array per checkpoint (schema 4; schema 3 stacked them into one new matrix,
-a copy of the largest part of a session on every save). Restoring skips the work the
+a copy of the largest part of a session on every save) and the optimizer state as its
+whole flat buffers ``optimizer.slot<j>.<buffer>`` (schema 5; before, one array per
+parameter, copied part by part into the buffers on every open). Restoring skips the work the
 state overwrites: the network is built without a random initialization
 (``Trainer(..., initialize=False)``) and, when the caller hands the arrays over
 (``copy=False``, as ``load_session`` does with the arrays it just read), the checkpoints
-are kept as read-only arrays as read instead of copies.
+are kept as read-only arrays as read instead of copies, and the optimizer's saved
+buffers become its buffers. Older files' per-parameter optimizer arrays
+(``optimizer.<buffer>.<k>``) are still restored, copied.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def trainer_state(trainer: Trainer) -> tuple[dict[str, Any], dict[str, np.ndarra
         arrays[f"param.{name}"] = value
     for name, value in trainer.network.buffers.items():
         arrays[f"buffer.{name}"] = value
-    for name, value in trainer.optimizer.state_arrays(copy=False).items():
+    for name, value in trainer.optimizer.slot_state_arrays().items():
         arrays[f"optimizer.{name}"] = value
     for name, value in trainer.dataset.arrays().items():
         arrays[f"data.{name}"] = value
@@ -96,12 +100,12 @@ def restore_trainer(
 ) -> Trainer:
     """Rebuild a Trainer; raises StateError naming the first array or key that does not fit.
 
-    Buffers, optimizer state, histories and the batch order are always copied into the
-    trainer's own arrays. With ``copy=False`` the caller hands ``arrays`` over (it must
-    not use them afterwards): parameters that own their memory become the network's
-    (made writeable, not copied), and the checkpoints, the largest part of a session,
-    are kept as read-only views of the arrays given instead of copies, when together
-    they are whole allocations of their own. Otherwise everything is copied.
+    Buffers, histories and the batch order are always copied into the trainer's own
+    arrays. With ``copy=False`` the caller hands ``arrays`` over (it must not use them
+    afterwards): parameters and whole optimizer buffers that own their memory become the
+    network's and the optimizer's (made writeable, not copied), and the checkpoints, the
+    largest part of a session, are kept as read-only views of the arrays given instead of
+    copies, when together they are whole allocations of their own. Otherwise everything is copied.
     """
     try:
         return _restore(config, state, arrays, copy=copy)
@@ -139,7 +143,9 @@ def _restore(
     _copy_named(trainer.network.params, arrays, "param.", require_finite=True)
     _copy_named(trainer.network.buffers, arrays, "buffer.", require_finite=True)
     optimizer_arrays = {k[len("optimizer.") :]: v for k, v in arrays.items() if k.startswith("optimizer.")}
-    trainer.optimizer.load_state_arrays(optimizer_arrays)
+    adopted = {id(array) for array in handed.values()}  # a parameter's array is not also a buffer
+    optimizer_arrays = {k: v.copy() if id(v) in adopted else v for k, v in optimizer_arrays.items()}
+    trainer.optimizer.load_state_arrays(optimizer_arrays, adopt=not copy)
     trainer.step_count = _counter(state["step"], "step")
     # Each step takes one batch and ends at most one epoch; the position is a training row.
     trainer.epoch = _counter(

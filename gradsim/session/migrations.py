@@ -26,7 +26,7 @@ import numpy as np
 from gradsim.session.limits import MAX_ARRAYS
 
 #: The schema this gradsim writes and the newest it reads.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Migration = Callable[[dict, dict[str, np.ndarray]], tuple[dict, dict[str, np.ndarray]]]
 
@@ -84,8 +84,21 @@ def _v3_to_v4(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict
     return manifest, arrays
 
 
+def _v4_to_v5(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
+    """Schema 5 saves the optimizer state as its whole flat buffers ``optimizer.slot<j>.<buffer>``
+    (one per buffer and parameter dtype) instead of one array per parameter
+    ``optimizer.<buffer>.<k>``: opening takes such an array as the buffer, where it copied
+    every parameter's part into it (faulting in all its pages a second time, then dropping
+    the arrays read). Which parameters share a buffer, and in which order, is the
+    optimizer's rule, so the session layer does not rebuild the buffers: the engine still
+    reads the per-parameter names (``Optimizer.load_state_arrays`` takes either form and
+    checks each) and copies them, as before. Nothing changes here; saving again writes
+    schema 5."""
+    return manifest, arrays
+
+
 #: version v -> the step from v to v + 1.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def migrate(manifest: dict, arrays: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:

@@ -97,10 +97,13 @@ def test_trainer_state_hands_out_the_trainers_own_arrays_without_stacking_or_cop
     assert "checkpoint.params" not in arrays
     assert all(row is own for row, own in zip(checkpoint_rows(arrays), trainer.checkpoints, strict=True))
     assert len(trainer.checkpoints) > 1
+    # The optimizer state: its whole flat buffers as they are (schema 5), one per state name.
+    (slot,) = trainer.optimizer._slots
+    saved_state = {k: v for k, v in arrays.items() if k.startswith("optimizer.")}
+    assert saved_state.keys() == {"optimizer.step", "optimizer.slot0.exp_avg", "optimizer.slot0.exp_avg_sq"}
+    for name, buffer in slot.state.items():
+        assert arrays[f"optimizer.slot0.{name}"] is buffer, name
     live = trainer.optimizer.state_arrays(copy=False)
-    for name, value in live.items():
-        if value.ndim:
-            assert np.shares_memory(arrays[f"optimizer.{name}"], value), name
     copies = trainer.optimizer.state_arrays()
     assert not any(np.shares_memory(copies[name], live[name]) for name in live)
 
@@ -116,12 +119,15 @@ def test_handed_over_checkpoints_are_the_saved_arrays_read_only() -> None:
         assert np.shares_memory(checkpoint, row)
         assert not checkpoint.flags.writeable
         assert np.array_equal(checkpoint, row)
-    # The parameters (arrays of their own) are taken as they are, writeable again; the
-    # optimizer state (one flat vector per dtype in the trainer) is copied.
+    # The parameters and the optimizer's whole buffers (arrays of their own) are taken as
+    # they are, writeable again.
     for name, value in restored.network.params.items():
         assert value is arrays[f"param.{name}"] and value.flags.writeable, name
-    for value in restored.optimizer.state_arrays(copy=False).values():
-        assert not any(np.shares_memory(value, saved_array) for saved_array in arrays.values())
+    (slot,) = restored.optimizer._slots
+    for name, buffer in slot.state.items():
+        assert buffer is arrays[f"optimizer.slot0.{name}"] and buffer.flags.writeable, name
+        for view in slot.state_views(name):  # each parameter's part is a view of it
+            assert np.shares_memory(view, buffer)
     config, state, arrays = saved(original)
     copied = restore_trainer(config, state, arrays)
     for value in [*copied.network.params.values(), *copied.checkpoints]:
@@ -243,3 +249,74 @@ def test_checkpoints_sharing_a_larger_buffer_are_copied_even_when_handed_over() 
     restored = restore_trainer(config, state, {**arrays, **shared}, copy=False)
     assert not any(np.shares_memory(c, pool) for c in restored.checkpoints)
     assert_same_run(original, restored)
+
+
+def _per_parameter_state(trainer: Trainer, arrays: dict) -> dict:
+    """``arrays`` with the optimizer state as schema 4 saved it: one array per parameter."""
+    arrays = {k: v for k, v in arrays.items() if not k.startswith("optimizer.")}
+    arrays.update({f"optimizer.{k}": v for k, v in trainer.optimizer.state_arrays().items()})
+    return arrays
+
+
+@pytest.mark.parametrize("copy", [True, False])
+def test_per_parameter_optimizer_state_of_older_files_still_restores_exactly(copy: bool) -> None:
+    original = Trainer(CONFIG)
+    original.run(23)
+    config, state, arrays = saved(original)
+    restored = restore_trainer(config, state, _per_parameter_state(original, arrays), copy=copy)
+    assert_same_run(original, restored)
+    original.run(15)
+    restored.run(15)
+    assert_same_run(original, restored)
+
+
+def test_a_buffer_that_is_not_whole_memory_of_the_slots_dtype_is_copied_not_adopted() -> None:
+    original = Trainer(CONFIG)
+    original.run(12)
+    config, state, arrays = saved(original)
+    name = "optimizer.slot0.exp_avg"
+    arrays[name] = np.concatenate([arrays[name], [0]]).astype(np.float32)[:-1]  # a view: not its own memory
+    arrays["optimizer.slot0.exp_avg_sq"] = arrays["optimizer.slot0.exp_avg_sq"].astype(np.float64)  # widened
+    restored = restore_trainer(config, state, arrays, copy=False)
+    (slot,) = restored.optimizer._slots
+    assert slot.state["exp_avg"].dtype == slot.state["exp_avg_sq"].dtype == np.float32
+    for buffer in slot.state.values():
+        assert not any(np.shares_memory(buffer, given) for given in arrays.values())
+    assert_same_run(original, restored)
+
+
+def test_one_array_given_for_a_parameter_and_a_buffer_is_adopted_once() -> None:
+    config = {**CONFIG, "network": {"layers": [{"width": 3}]}}
+    original = Trainer(config)
+    original.run(3)
+    config, state, arrays = saved(original)
+    shared = np.zeros_like(arrays["optimizer.slot0.exp_avg"])
+    arrays["optimizer.slot0.exp_avg"] = arrays["optimizer.slot0.exp_avg_sq"] = shared
+    restored = restore_trainer(config, state, arrays, copy=False)
+    (slot,) = restored.optimizer._slots
+    assert not np.shares_memory(slot.state["exp_avg"], slot.state["exp_avg_sq"])
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"optimizer.slot0.exp_avg": lambda a: a[:-1]}, "state_shape"),
+        ({"optimizer.slot0.exp_avg": lambda a: a.astype(np.complex64)}, "state_dtype"),
+        ({"optimizer.slot0.exp_avg": None}, "state_missing"),
+        ({"optimizer.slot1.exp_avg": lambda a: a}, "state_unexpected"),
+        ({"optimizer.exp_avg.0": lambda a: a}, "state_unexpected"),  # both forms at once
+    ],
+)
+def test_whole_buffers_that_do_not_fit_are_refused(change: dict, code: str) -> None:
+    original = Trainer(CONFIG)
+    original.run(5)
+    config, state, arrays = saved(original)
+    reference = arrays["optimizer.slot0.exp_avg"]
+    for name, how in change.items():
+        if how is None:
+            del arrays[name]
+        else:
+            arrays[name] = how(reference)
+    with pytest.raises(Exception) as caught:
+        restore_trainer(config, state, arrays, copy=False)
+    assert getattr(caught.value, "code", None) == code, caught.value

@@ -8,7 +8,7 @@ import numpy as np
 
 from gradsim.engine.state import trainer_state
 from gradsim.session.container import read_manifest
-from gradsim.session.io import load_session
+from gradsim.session.io import load_session, save_session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -204,3 +204,20 @@ def test_schema_v4_fixture_resumes_exactly_as_schema_4_ran() -> None:
     assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
     assert trainer.checkpoint_steps == expected["checkpoint_steps"].tolist()
     np.testing.assert_array_equal(trainer.checkpoints[-1], expected["last_checkpoint"])
+
+
+def test_schema_v4_fixture_saved_again_holds_whole_optimizer_buffers(tmp_path) -> None:
+    """Schema 4's per-parameter optimizer arrays are copied into the buffers on opening (the
+    4->5 migration leaves them to the engine); saved again, the file holds the buffers whole
+    and reopens to the same state, the buffers now the arrays read."""
+    first = load_session(V4).trainer
+    again = tmp_path / "again.gradsim"
+    save_session(again, first)
+    names = sorted(k for k in read_manifest(again)["arrays"] if k.startswith("optimizer."))
+    buffers = ("slot0.grad_avg", "slot0.momentum_buffer", "slot0.square_avg", "step")
+    assert names == [f"optimizer.{k}" for k in buffers]
+    second = load_session(again).trainer
+    for name, value in _resumed_arrays(first).items():
+        np.testing.assert_array_equal(_resumed_arrays(second)[name], value, err_msg=name)
+    losses = [record.loss for record in second.steps(20)]
+    np.testing.assert_array_equal(losses, _expected(load_session(V4))["losses"])

@@ -147,6 +147,49 @@ def test_a_parameter_of_another_type_than_the_configs_precision_is_refused(tmp_p
     assert f"array param.out.W holds {found}; the config's precision is float64" in str(err)
 
 
+# ------------------------------------------------------------------ the optimizer's whole buffers (schema 5)
+
+BUFFER = "optimizer.slot0.exp_avg"
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (lambda a: a[:-1], f"{BUFFER[len('optimizer.') :]}: has shape (36,), expected (37,)"),
+        (lambda a: np.concatenate([a, a]), "has shape (74,), expected (37,)"),
+        (lambda a: a.reshape(37, 1), "has shape (37, 1), expected (37,)"),
+        (lambda a: a + 1j, "has an unusable type complex128"),
+        (lambda a: a > 0, "has an unusable type bool"),
+    ],
+)
+def test_a_whole_optimizer_buffer_that_does_not_fit_is_refused(tmp_path, saved, change, fragment) -> None:
+    assert saved[1][BUFFER].shape == (37,)  # all 37 parameters of the network in one buffer
+
+    def edit(manifest, arrays) -> None:
+        arrays[BUFFER] = change(arrays[BUFFER])
+
+    # the optimizer refuses it, as it did a parameter's state of schema 4 (code bad_config)
+    assert fragment in str(refused(write(tmp_path, saved, edit), code="bad_config"))
+
+
+def test_a_whole_optimizer_buffer_holding_nan_is_refused(tmp_path, saved) -> None:
+    def edit(manifest, arrays) -> None:
+        arrays[BUFFER][3] = np.nan
+
+    assert BUFFER in str(refused(write(tmp_path, saved, edit), code="non_finite"))
+
+
+def test_a_session_opened_trains_in_the_buffers_it_read(tmp_path, saved) -> None:
+    path = write(tmp_path, saved, lambda manifest, arrays: None)
+    trainer = load_session(path).trainer
+    (slot,) = trainer.optimizer._slots
+    read = slot.state["exp_avg"]
+    assert read.flags.owndata and read.flags.writeable
+    np.testing.assert_array_equal(read, saved[1][BUFFER])
+    trainer.run(2)
+    assert slot.state["exp_avg"] is read and not np.array_equal(read, saved[1][BUFFER])
+
+
 # ----------------------------------------------------------------------------- the config in the manifest
 
 
