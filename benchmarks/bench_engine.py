@@ -444,6 +444,7 @@ def markdown(rows: list[dict[str, Any]], with_torch: bool, repeats: int) -> str:
         "off in `no diag` (gradsim's bare loop); `numpy floor` is a hand-written preallocated numpy\n"
         f"step with torch's Adam rule. Each configuration ran in a fresh process at 1 and {cores}\n"
         f"threads (numpy's BLAS through threadpoolctl), {repeats} repeats in alternating order;\n"
+        "each process reports its fastest timing block (the least disturbed by other work);\n"
         f"cells are the median (min-max) of the repeats. {torch_note}\n\n"
         "### Milliseconds per step\n\n"
         f"{markdown_table(time_headers, time_rows)}\n\n"
@@ -458,19 +459,32 @@ def markdown(rows: list[dict[str, Any]], with_torch: bool, repeats: int) -> str:
 
 WHERE_THE_TIME_GOES = """### Where the time goes (cProfile of `Trainer.step`, issue 16)
 
-- **Forward and backward passes** (`network.py`, `activations.py`): 65-90% of a step (63% at
-  50x64 f32, 75% at 10x64 f64, 87% at 10x512 f32). At 10x512 it is the BLAS products
-  themselves (numpy's OpenBLAS against torch's own kernels). At 10x64 and 50x64 the engine
-  without diagnostics stays 1.0-1.6x above the numpy floor: each layer allocates new arrays
-  (`z = a @ W`, the activation and its derivative) where the floor writes into preallocated
-  buffers with `out=`: the next cut, in `network.py`/`activations.py`.
+- **Forward and backward passes** (`network.py`, `activations.py`): 65-90% of a step. At
+  10x512 it is the BLAS products themselves (numpy's OpenBLAS against torch's own kernels).
+  Above the numpy floor, the engine's bare loop pays Python per layer (most of it at 3x8)
+  and ReLU's exact products: `h * (h > 0)` keeps -0.0 and makes -inf a NaN, where the
+  floor's in-place `maximum` does not. Cut, bit-identically: ReLU keeps its mask as 0/1
+  floats (numpy multiplied by a boolean through a cast, ~4x slower on 256x64, in the forward
+  and the backward pass of every layer), parameter names are formatted once per layer,
+  float16 rounding is skipped outside float16 and a training step no longer computes the
+  input gradient. Preallocated `out=` buffers per layer were measured and not adopted: with
+  glibc's allocator tuned (`runtime.tune_allocator`) a freed batch-sized array comes back
+  hot from the heap, and a buffer set per layer was 1.04-1.29x *slower* (more memory to keep
+  in cache) on 3x8, 50x64 and 10x64 passes.
 - **Optimizer**: was 20% of a 50x64 Adam step (a rule of ~12 numpy calls per parameter array,
   102 arrays); the rules now run once per step on all parameters of a dtype as one flat vector
   (torch's `foreach` idea, bit-identical): about 10% of a 50x64 step.
-- **Diagnostics**: the statistics pass every 20 steps (histograms, per-layer statistics, the
-  evaluation on 512 samples, dead units, exact zeros, the weights before the step for update
-  ratios) costs 3-4 steps' work at 10x64 b256; histograms were 38% of it and are now 1.4x
-  cheaper. Per-layer gradient norms every step cost ~3%.
+- **Diagnostics**: per-layer gradient norms every step (one dot per parameter array) cost
+  2-8%; the statistics pass every 20 steps is the rest of `engine / no diag`. Its largest
+  part at 50x64 is the evaluation on 512 training and up to 512 test samples (forward only):
+  OpenBLAS multiplies a 512-row batch ~4x slower per row than a 128-row one here (another
+  kernel), and evaluating in smaller batches would change the results' last bits. Then the
+  histograms, the per-layer statistics and, in float16/32, the exact-zero counts. Cut,
+  bit-identically: mean and std in one float64 pass without numpy's Python wrappers (3 per
+  layer), dead fractions measured once (they were measured on the batch, then again on the
+  evaluation's samples), all layers' histograms binned in shared cache-sized chunks (2 numpy
+  calls per array instead of ~10), the evaluation's loss without its gradient, boolean
+  reductions without `np.all`/`np.any`'s wrappers.
 - **BLAS threads**: a `Trainer` runs BLAS single-threaded while it steps (a scoped
   threadpoolctl limit, restored between steps); the `@2` columns show what 2 threads give here."""
 
