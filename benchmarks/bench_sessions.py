@@ -22,7 +22,9 @@ the median and the spread (min-max) of the repeats:
   flushed and fsync-ed like the session (target <= 2);
 * ``open``: ``load_session`` / reading them back with ``np.load`` (target <= 2);
 * ``memory``: the extra peak memory of opening the session in a fresh process / the
-  arrays' bytes (target <= 2: the arrays plus at most about one copy of them).
+  arrays' bytes (target <= 2: the arrays plus at most about one copy of them), with the
+  page faults of that open (on a virtual machine ~10 us each: most of what opening costs
+  beyond reading the file is new memory first touched).
 """
 
 from __future__ import annotations
@@ -59,16 +61,17 @@ TARGETS = {"size": 1.1, "save": 2.0, "open": 2.0, "memory": 2.0}
 # Opens a session in a fresh interpreter: its own peak (VmHWM, Linux; ru_maxrss would carry
 # this process's peak into the child) above its baseline after the imports.
 MEMORY_CHILD = """
-import json, sys
+import json, resource, sys
 from gradsim.session.io import load_session
 
 def high_water_kib():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
-baseline = high_water_kib()
+baseline, faults = high_water_kib(), resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 trainer = load_session(sys.argv[1]).trainer
-print(json.dumps({"extra_kib": high_water_kib() - baseline, "step": trainer.step_count}))
+faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
+print(json.dumps({"extra_kib": high_water_kib() - baseline, "faults": faults, "step": trainer.step_count}))
 """
 
 
@@ -136,8 +139,8 @@ def pair(first: Callable[[], Times], second: Callable[[], Times], flip: bool) ->
     return a, second()
 
 
-def open_memory(session: Path) -> float:
-    """Extra peak memory (bytes) of opening ``session`` in a fresh interpreter."""
+def open_memory(session: Path) -> tuple[float, int]:
+    """Extra peak memory (bytes) and page faults of opening ``session`` in a fresh interpreter."""
     done = subprocess.run(
         [sys.executable, "-c", MEMORY_CHILD, str(session)],
         capture_output=True,
@@ -145,7 +148,8 @@ def open_memory(session: Path) -> float:
         timeout=600,
         check=True,
     )
-    return json.loads(done.stdout)["extra_kib"] * 1024
+    found = json.loads(done.stdout)
+    return found["extra_kib"] * 1024, found["faults"]
 
 
 def measure(repeats: int) -> dict[str, object]:
@@ -191,10 +195,13 @@ def measure(repeats: int) -> dict[str, object]:
         assert opened.step_count == HISTORY_STEPS
         for name, value in trainer.network.params.items():
             assert np.array_equal(opened.network.params[name], value), name
-        memory = []
+        memory, faults = [], []
         if os.path.exists("/proc/self/status"):
             print("opening in a fresh process for its peak memory...", file=sys.stderr, flush=True)
-            memory = [open_memory(session) / raw for _ in range(3)]
+            for _ in range(3):
+                peak, count = open_memory(session)
+                memory.append(peak / raw)
+                faults.append(count)
     return {
         "arrays": len(arrays),
         "raw": raw,
@@ -202,6 +209,7 @@ def measure(repeats: int) -> dict[str, object]:
         "repeats": repeats,
         "samples": samples,
         "memory": memory,
+        "faults": faults,
     }
 
 
@@ -230,7 +238,8 @@ def plain_report(result: dict[str, object]) -> str:
         f" (written atomically {milliseconds(samples['np.save atomic'])}: "
         f"ratio {median_spread(samples['save ratio atomic'])})",
         "open": f"{median_spread(samples['open'], 0, ms)} ms / np.load {milliseconds(samples['np.load'])}",
-        "memory": f"peak while opening, in a fresh process: {median_spread(result['memory'])} x the arrays",
+        "memory": f"peak while opening, in a fresh process: {median_spread(result['memory'])} x the arrays"
+        f" ({median_spread(result['faults'], 0)} page faults)",
     }
     lines.append(
         f"(of save: trainer_state {milliseconds(samples['collect'])}; "
@@ -279,14 +288,14 @@ def markdown_report(result: dict[str, object]) -> str:
         "",
         f"File: {result['size'] / mib:.1f} MiB for {result['raw'] / mib:.1f} MiB of arrays "
         f"(ratio {found['size']:.3f}). Peak memory of opening in a fresh process: "
-        f"{memory} x the arrays' bytes.",
+        f"{memory} x the arrays' bytes; that open takes {median_spread(result['faults'], 0)} page faults.",
         "",
         f"Where the time goes: of saving, gathering the trainer's arrays (`trainer_state`: its own "
         f"arrays, one per checkpoint, nothing copied) takes {collect} ms, the rest is the atomic "
         f"write; of opening, reading the file (`load_container`) takes {container} ms, the rest "
-        "is rebuilding the Trainer (its gradient buffers, optimizer state and histories: new "
-        "memory that `np.load` does not allocate; the parameters and checkpoints are the arrays "
-        "read). "
+        "is rebuilding the Trainer (its histories and the buffers it writes while opening: "
+        "new memory that `np.load` does not allocate; the parameters, the optimizer's "
+        "state buffers and the checkpoints are the arrays read). "
         f"In CPU time of the process (which other work on the machine disturbs less), opening "
         f"takes {median_spread(samples['open cpu ratio'])} x np.load's and saving "
         f"{median_spread(samples['save cpu ratio'])} x np.save's. "
