@@ -320,3 +320,21 @@ def test_whole_buffers_that_do_not_fit_are_refused(change: dict, code: str) -> N
     with pytest.raises(Exception) as caught:
         restore_trainer(config, state, arrays, copy=False)
     assert getattr(caught.value, "code", None) == code, caught.value
+
+
+def test_float16_parameters_resume_exactly_with_their_float32_buffers_adopted(tmp_path) -> None:
+    """float16 parameters keep their optimizer state in float32 (a slot whose dtype is not the
+    parameters'): saved as whole float32 buffers and opened, the run goes on exactly."""
+    config = {**CONFIG, "optimizer": {"kind": "adam", "lr": 0.01, "amsgrad": True}}
+    config["training"] = {**CONFIG["training"], "precision": "float16"}
+    original = Trainer(config)
+    original.run(9)
+    save_session(tmp_path / "half.gradsim", original)
+    restored = load_session(tmp_path / "half.gradsim").trainer
+    (slot,) = restored.optimizer._slots
+    assert len(slot.state) == 3
+    assert all(buffer.dtype == np.float32 and buffer.flags.owndata for buffer in slot.state.values())
+    assert_same_run(original, restored)
+    original.run(15)
+    restored.run(15)
+    assert_same_run(original, restored)
