@@ -35,6 +35,7 @@ import os
 import statistics
 import sys
 import time
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -303,7 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         "--pacing-ab", type=int, default=0, metavar="N", help="N alternating runs, frame pacer on and off"
     )
     parser.add_argument(
-        "--repeats", type=int, default=1, metavar="N", help="N runs of each network and backend, medians"
+        "--repeats",
+        type=int,
+        default=None,
+        metavar="N",
+        help="N runs of each network and backend, medians (default 1; with --markdown 3, --quick 1)",
     )
     parser.add_argument(
         "--compare", type=int, default=0, metavar="N", choices=(0, 2, 3, 4),
@@ -320,27 +325,53 @@ def main(argv: list[str] | None = None) -> int:
     if args.pacing_ab:
         _pacing_ab(backends, seconds, front, args.pacing_ab)
         return 0
+    repeats = args.repeats or (3 if args.markdown and not args.quick else 1)
     if args.compare and not args.markdown:
-        _print_compare(args.compare, seconds, args.repeats)
+        _print_compare(args.compare, seconds, repeats)
         return 0
-    if args.repeats > 1 and not args.markdown:
-        _repeated(backends, seconds, front, args.repeats)
+    if repeats > 1 and not args.markdown:
+        _repeated(backends, seconds, front, repeats)
         return 0
-    rows = []
-    for name, config in CONFIGS.items():
-        headless, headless_cpu = headless_rates(config, 3.0)
-        for backend in backends:
-            result = measure_window(config, backend, seconds, front)
-            result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
-            rows.append((name, backend, result, result["steps_per_s"] / headless))
-            if args.markdown:
-                print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
+    runs = _runs(backends, seconds, front, repeats, verbose=args.markdown)
+    rows = [(name, backend, _medians(results), len(results)) for (name, backend), results in runs.items()]
     if args.markdown:
         print(_markdown(rows, seconds, front))
         print(_compare_markdown(_compare_rows(args.compare or 4, seconds), args.compare or 4))
     else:
         _print_table(rows)
     return 0
+
+
+def _runs(
+    backends: list[str], seconds: float, front: tuple[str, ...], repeats: int, verbose: bool = False
+) -> dict[tuple[str, str], list[dict[str, float]]]:
+    """Each network and backend ``repeats`` times, a headless reference just before each run
+    (the networks alternating, so a burst of other work on the machine hits every row)."""
+    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(repeats):
+        for name, config in CONFIGS.items():
+            for backend in backends:
+                headless, headless_cpu = headless_rates(config, 3.0 if repeats == 1 else 2.0)
+                result = measure_window(config, backend, seconds, front)
+                result["ratio"] = result["steps_per_s"] / headless
+                result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
+                runs.setdefault((name, backend), []).append(result)
+                if verbose:
+                    print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
+    return runs
+
+
+def _medians(results: list[dict[str, float]]) -> dict[str, float]:
+    """Per key, the median of the runs, and under ``"<key> range"`` its (min, max) (NaN stays NaN)."""
+    summary: dict[str, Any] = {}
+    for key in results[0]:
+        values = [run[key] for run in results]
+        if all(math.isfinite(value) for value in values):
+            summary[key] = statistics.median(values)
+            summary[f"{key} range"] = (min(values), max(values))
+        else:
+            summary[key] = float("nan")
+    return summary
 
 
 #: what --repeats N summarizes: (key, heading)
@@ -360,15 +391,7 @@ def _repeated(backends: list[str], seconds: float, front: tuple[str, ...], repea
     the networks alternating; medians [min-max]. On a shared machine the per-CPU-second ratio
     (steps per CPU second of the training process over headless steps per CPU second) holds
     better than the wall-clock one: it leaves out the time the process waited for a core."""
-    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
-    for _ in range(repeats):
-        for name, config in CONFIGS.items():
-            for backend in backends:
-                headless, headless_cpu = headless_rates(config, 2.0)
-                result = measure_window(config, backend, seconds, front)
-                result["ratio"] = result["steps_per_s"] / headless
-                result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
-                runs.setdefault((name, backend), []).append(result)
+    runs = _runs(backends, seconds, front, repeats)
     print(f"{'network':8s} {'backend':8s} " + " ".join(f"{heading:>26s}" for _, heading in REPEATED))
     for (name, backend), results in runs.items():
         cells = []
@@ -401,7 +424,7 @@ def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repe
                 print(f"{name:8s} {backend:8s} {label:6s} {line}", flush=True)
 
 
-def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
+def _print_table(rows: list[tuple[str, str, dict[str, Any], int]]) -> None:
     header = (
         f"{'network':8s} {'backend':8s} {'fps':>6s} {'lat p50 ms':>11s} {'lat p99 ms':>11s} "
         f"{'train/headless':>15s} {'per CPU s':>10s} {'GUI CPU ms/frame':>17s} {'app CPU ms/frame':>17s} "
@@ -409,15 +432,15 @@ def _print_table(rows: list[tuple[str, str, dict[str, float], float]]) -> None:
     )
     print(header)
     print("-" * len(header))
-    for name, backend, result, ratio in rows:
+    for name, backend, result, _ in rows:
         print(
             f"{name:8s} {backend:8s} {result['fps']:6.1f} {result['p50']:11.1f} {result['p99']:11.1f} "
-            f"{ratio:15.2f} {result['cpu_ratio']:10.2f} {result['cpu_ms_per_frame']:17.1f} "
+            f"{result['ratio']:15.2f} {result['cpu_ratio']:10.2f} {result['cpu_ms_per_frame']:17.1f} "
             f"{result['app_cpu_ms_per_frame']:17.1f} {result['kb_per_frame']:15.1f}"
         )
 
 
-def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: float, front: tuple) -> str:
+def _markdown(rows: list[tuple[str, str, dict[str, Any], int]], seconds: float, front: tuple) -> str:
     """The ``--markdown`` section: table and targets (fps >= 30, p99 < 50 ms, >= 0.8 of headless)."""
     from benchmarks.report import markdown_table, target_line
 
@@ -436,24 +459,30 @@ def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: flo
             (
                 name,
                 backend,
-                f"{r['fps']:.1f}",
-                f"{r['p50']:.1f}",
-                f"{r['p99']:.1f}",
-                f"{ratio:.2f}",
-                _cell(r["cpu_ratio"], ".2f"),
-                _cell(r["kb_per_frame"], ".0f"),
+                _cell(r, "fps", ".1f"),
+                _cell(r, "p50", ".1f"),
+                _cell(r, "p99", ".1f"),
+                _cell(r, "ratio", ".2f"),
+                _cell(r, "cpu_ratio", ".2f"),
+                _cell(r, "kb_per_frame", ".0f"),
             )
-            for name, backend, r, ratio in rows
+            for name, backend, r, _ in rows
         ],
     )
     targets = []
-    for name, backend, result, ratio in rows:
+    for name, backend, result, _ in rows:
         label = f"{name}, {backend} backend"
         targets += [
             target_line(f"{label}: frames/s", result["fps"], ">=", 30),
             target_line(f"{label}: event-loop latency p99 (ms)", result["p99"], "<", 50),
-            target_line(f"{label}: training speed / headless", ratio, ">=", 0.8),
+            target_line(f"{label}: training speed / headless", result["ratio"], ">=", 0.8),
         ]
+    repeats = max(n for *_, n in rows)
+    runs = (
+        f"Cells are the median (min-max) of {repeats} runs per row, the networks alternating."
+        if repeats > 1
+        else "One run per row: `--repeats N` for medians and spread."
+    )
     shown = f" with {', '.join(front)} in front" if front else ""
     return (
         "## The app while training (bench_gui)\n\n"
@@ -463,14 +492,20 @@ def _markdown(rows: list[tuple[str, str, dict[str, float], float]], seconds: flo
         "also per CPU second of the training process (what frames cost training, without the\n"
         "time it waited for a core on a busy machine). The training process sends each frame as\n"
         "its changes to the previous one (kB/frame piped; the weight and gradient matrices of\n"
-        "small nets are most of it). One run per row: `--repeats N` for medians and spread.\n\n"
+        f"small nets are most of it). {runs}\n\n"
         f"{table}\n\n### Targets\n\n" + "\n".join(targets)
     )
 
 
-def _cell(value: float, spec: str) -> str:
-    """A table cell; '-' for what a backend does not have (the thread has no pipe, no process)."""
-    return format(value, spec) if math.isfinite(value) else "-"
+def _cell(result: dict[str, Any], key: str, spec: str) -> str:
+    """A table cell: the median, and (min-max) over several runs; '-' for what a backend does
+    not have (the thread has no pipe, no process)."""
+    value = result[key]
+    if not math.isfinite(value):
+        return "-"
+    low, high = result.get(f"{key} range", (value, value))
+    spread = f" ({format(low, spec)}-{format(high, spec)})" if low != high else ""
+    return format(value, spec) + spread
 
 
 def _compare_markdown(rows: list[tuple[str, dict[str, float], float]], n: int) -> str:
