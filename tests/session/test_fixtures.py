@@ -43,6 +43,18 @@ def _expected(session) -> dict[str, np.ndarray]:
     return {k[len(prefix) :]: v for k, v in session.extra_arrays.items() if k.startswith(prefix)}
 
 
+def _compared_after_resuming(trainer, expected: dict[str, np.ndarray], losses: list[float]) -> list[str]:
+    """Check the losses of the steps just run, every recorded array and the counters against
+    what the writing schema recorded; returns the names of the arrays compared."""
+    np.testing.assert_array_equal(losses, expected["losses"])
+    arrays = _resumed_arrays(trainer)
+    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
+    for name in compared:
+        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
+    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+    return compared
+
+
 def test_schema_v1_batchnorm_lone_batch_resumes_exactly_as_schema_1_ran() -> None:
     """Made with schema-1 code (commit b3ed78e): 321 training rows in batches of 32 with
     BatchNorm, saved at step 8; ``extra.expected.*`` hold the next 25 steps as schema 1
@@ -65,14 +77,7 @@ def test_schema_v1_batchnorm_lone_batch_resumes_exactly_as_schema_1_ran() -> Non
     losses = [record.loss for record in trainer.steps(25)]
     assert sizes == expected["batch_sizes"].tolist()
     assert sizes.count(1) == 3
-    np.testing.assert_array_equal(losses, expected["losses"])
-    arrays = _resumed_arrays(trainer)
-    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
-    assert len(compared) == 36
-    for name in compared:
-        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
-    counters = [trainer.step_count, trainer.epoch, trainer.batch_position]
-    assert counters == expected["counters"].tolist()
+    assert len(_compared_after_resuming(trainer, expected, losses)) == 36
 
 
 def test_the_v1_to_v2_migration_is_what_keeps_that_run_exact() -> None:
@@ -108,13 +113,7 @@ def test_schema_v2_fixture_resumes_exactly_as_schema_2_ran() -> None:
     assert session.extras["ui"] == {"zoom": 1.25, "panels": ["loss", "gradients"]}
     expected = _expected(session)
     losses = [record.loss for record in trainer.steps(20)]
-    np.testing.assert_array_equal(losses, expected["losses"])
-    arrays = _resumed_arrays(trainer)
-    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
-    assert len(compared) > 20
-    for name in compared:
-        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
-    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+    assert len(_compared_after_resuming(trainer, expected, losses)) > 20
 
 
 def test_schema_v2_fixture_keeps_every_kind_of_array() -> None:
@@ -158,13 +157,7 @@ def test_schema_v3_fixture_resumes_exactly_as_schema_3_ran() -> None:
     assert trainer.checkpoint_steps[:3] == [0, 2, 4] and trainer.checkpoint_steps[-1] == 150
     expected = _expected(session)
     losses = [record.loss for record in trainer.steps(20)]
-    np.testing.assert_array_equal(losses, expected["losses"])
-    arrays = _resumed_arrays(trainer)
-    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
-    assert len(compared) > 20
-    for name in compared:
-        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
-    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
+    assert len(_compared_after_resuming(trainer, expected, losses)) > 20
     assert trainer.checkpoint_steps == expected["checkpoint_steps"].tolist()
     np.testing.assert_array_equal(trainer.checkpoints[-1], expected["last_checkpoint"])
 
@@ -195,13 +188,8 @@ def test_schema_v4_fixture_resumes_exactly_as_schema_4_ran() -> None:
     assert len(trainer.checkpoints) == 66 and trainer.checkpoint_every == 2
     expected = _expected(session)
     losses = [record.loss for record in trainer.steps(20)]
-    np.testing.assert_array_equal(losses, expected["losses"])
-    arrays = _resumed_arrays(trainer)
-    compared = [k for k in expected if k.startswith(("param.", "buffer.", "optimizer.", "train."))]
+    compared = _compared_after_resuming(trainer, expected, losses)
     assert sum(k.startswith("optimizer.") for k in compared) == 1 + 3 * 9  # step; 3 buffers of 9 parameters
-    for name in compared:
-        np.testing.assert_array_equal(arrays[name], expected[name], err_msg=name)
-    assert [trainer.step_count, trainer.epoch, trainer.batch_position] == expected["counters"].tolist()
     assert trainer.checkpoint_steps == expected["checkpoint_steps"].tolist()
     np.testing.assert_array_equal(trainer.checkpoints[-1], expected["last_checkpoint"])
 
