@@ -43,13 +43,23 @@ def _settle(qapp) -> None:
         time.sleep(0.01)
 
 
-def test_the_view_shows_n_curves_n_tiles_and_n_lines(qtbot, frame_snapshot):
+def _shown_view(qtbot, snapshot, kind: str | None = None) -> ComparisonView:
+    """A comparison of the four initializations, sized as its floating dock over a 1280x720
+    window, shown with ``snapshot``."""
     view = ComparisonView()
     qtbot.addWidget(view)
-    view.set_comparison(frame_snapshot.setting, tuple(INIT["values"]))
+    view.set_comparison(snapshot.setting, tuple(INIT["values"]))
+    if kind is not None:
+        view.set_tiles_kind(kind)
     view.resize(1252, 692)
     view.show()
-    view.show_snapshot(frame_snapshot)
+    view.retranslate()
+    view.show_snapshot(snapshot)
+    return view
+
+
+def test_the_view_shows_n_curves_n_tiles_and_n_lines(qtbot, frame_snapshot):
+    view = _shown_view(qtbot, frame_snapshot)
     colours = {curve.opts["pen"].color().name().upper() for curve in view.overlay.loss_curves}
     assert colours == {gp.series_colour(i).upper() for i in range(4)}  # four colours, one each
     for curves in (view.overlay.loss_curves, view.overlay.accuracy_curves):
@@ -73,14 +83,7 @@ def test_the_view_shows_n_curves_n_tiles_and_n_lines(qtbot, frame_snapshot):
 def test_everything_fits_at_a_projector_window_size(qtbot, qapp, frame_snapshot, language, kind):
     switcher = LanguageSwitcher()
     switcher.apply(language)
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.set_comparison(frame_snapshot.setting, tuple(INIT["values"]))
-    view.set_tiles_kind(kind)
-    view.resize(1252, 692)  # the floating dock over a 1280x720 window
-    view.show()
-    view.retranslate()
-    view.show_snapshot(frame_snapshot)
+    view = _shown_view(qtbot, frame_snapshot, kind)
     _settle(qapp)
     view.settle()
     assert layout_problems(view, allow_scrolling=False) == []
@@ -90,12 +93,7 @@ def test_the_tiles_share_the_width_and_keep_their_plots_whole(qtbot, qapp, frame
     """Four tiles of equal width (the colour bar's tile was squeezed to its minimum, its bars
     pushed out of its view), each plot at least as wide as its scene once the tick labels
     of the first frame are measured."""
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.set_comparison(frame_snapshot.setting, tuple(INIT["values"]))
-    view.resize(1252, 692)
-    view.show()
-    view.show_snapshot(frame_snapshot)
+    view = _shown_view(qtbot, frame_snapshot)
     qtbot.wait(200)  # the tiles are fitted to their labels after the paint that measures them
     _settle(qapp)
     tiles = view.grids["gradient_flow"].tiles
