@@ -9,8 +9,10 @@ for ``--seconds`` measures:
 * frames drawn per second (the window's own frame counter; target >= 30);
 * GUI event-loop latency: a 5 ms QTimer records how late each tick fires, p50 and p99
   (target p99 < 50 ms);
-* training steps/s as a ratio to the same Trainer stepping headless in this process, measured
-  just before (target >= 0.8);
+* training steps/s as a ratio to the same Trainer stepping headless in this process, in 1 s
+  slices alternating with the app's (training paused meanwhile), the ratio of their totals:
+  this machine's speed drifts up to 2x within seconds, and a reference taken once before the
+  run compared the app with another machine (target >= 0.8);
 * the GUI thread's CPU time per frame drawn and per second (:func:`time.thread_time`), and the
   whole GUI process's (its pipe reader thread too): unlike the frame rate, these hold on a
   loaded machine; and the training speed per CPU second of the training process over headless
@@ -19,10 +21,9 @@ for ``--seconds`` measures:
   as their changes, :mod:`gradsim.runner.frame_delta`): not noisy at all.
 
 ``--repeats N`` measures each network and backend N times and prints medians with their range,
-also of the training speed per CPU second of the training process (which a busy machine
-disturbs less than the wall-clock ratio). ``--pacing-ab N`` measures each network N times
-with the frame pacer on and off, alternating in one run, and prints medians with their range
-(gradsim/ui/shell/frame_drawer.py).
+also of the training speed per CPU second of the training process. ``--pacing-ab N``
+measures each network N times with the frame pacer on and off, alternating in one run, and
+prints medians with their range (gradsim/ui/shell/frame_drawer.py).
 
 Machines here are noisy and have 2 cores: read ratios, and rerun when another job is busy.
 """
@@ -121,12 +122,28 @@ class LatencyProbe:
         return {"p50": statistics.median(ms), "p99": ms[min(len(ms) - 1, int(0.99 * len(ms)))]}
 
 
+#: the app trains in slices of about this many seconds, each after a headless slice as long
+SLICE_SECONDS = 1.0
+#: the first part of each app slice is not counted: training starts, the first frames come
+WARM_UP_SECONDS = 0.25
+
+
 def measure_window(
     config: dict, backend: str, seconds: float, front: tuple[str, ...] = (), pacing: bool = True
 ) -> dict[str, float]:
+    """The app training for ``seconds`` in slices, each after as long a headless slice.
+
+    Why slices: this machine's speed per CPU second drifts by up to 2x within seconds (a pure
+    Python loop measured 4.3-8.2 M iterations per CPU second in 0.25 s slices; two headless
+    runs of 2 s one after the other differed by 0.62-1.33x). A headless reference measured
+    once before the app run compared the app with another machine. Alternating the two in
+    1 s slices gives both the same mix of fast and slow moments; the ratio is of their totals.
+    The training is paused during the headless slices, and the frames, CPU times and
+    latencies are counted in the app slices only."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from gradsim.engine.trainer import Trainer
     from gradsim.ui.common.dialogs import ConsoleDialogs
     from gradsim.ui.shell.main_window import MainWindow
 
@@ -139,50 +156,80 @@ def measure_window(
     for name in front:  # bring a tabbed panel to the front (e.g. the histograms)
         window.show_panel(name)
     probe = LatencyProbe()
-    settle = QEventLoop()
-    QTimer.singleShot(1000, settle.quit)  # let the window settle
-    settle.exec()
-    first_step: list[tuple[int, float, float]] = []
+    headless = Trainer(config)
+    headless.run(20)
+
+    def run_loop(ms: int) -> None:
+        loop = QEventLoop()  # the real event loop, as in the app (no polling)
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    run_loop(1000)  # let the window settle
+    samples: list[tuple[float, int, float]] = []  # (time, step shown, training process CPU)
 
     def sample() -> None:
-        if not first_step and _latest_step(window) > 0:
-            backend = window.controller.backend
-            first_step.append((_latest_step(window), time.perf_counter(), _child_cpu(backend)))
+        samples.append((time.perf_counter(), _latest_step(window), _child_cpu(window.controller.backend)))
 
     sampler = QTimer()
     sampler.setInterval(20)
     sampler.timeout.connect(sample)
-    window.controller.play()
-    probe.start()  # the first tick's lateness counts from here, not from the settling
-    sampler.start()
-    start_frames = window.frames_drawn
-    received = _frames_received(window.controller.backend)
-    start, start_cpu, start_app = time.perf_counter(), time.thread_time(), time.process_time()
-    loop = QEventLoop()  # the real event loop, as in the app (no polling)
-    QTimer.singleShot(round(seconds * 1000), loop.quit)
-    loop.exec()
-    sampler.stop()
-    elapsed, gui_cpu = time.perf_counter() - start, time.thread_time() - start_cpu
-    app_cpu = time.process_time() - start_app
-    probe.stop()
-    steps_now, now = _latest_step(window), time.perf_counter()
-    child_cpu = _child_cpu(window.controller.backend)
-    frames = window.frames_drawn - start_frames
-    now_received = _frames_received(window.controller.backend)
-    sent_frames, sent_bytes = now_received[0] - received[0], now_received[1] - received[1]
-    window.controller.pause()
+    app = ("app_steps", "app_s", "app_cpu", "frames", "gui_cpu", "proc_cpu")
+    totals = dict.fromkeys((*app, "head_steps", "head_s", "head_cpu"), 0.0)
+    sent_frames = sent_bytes = 0
+    for _ in range(max(2, round(seconds / SLICE_SECONDS))):
+        start, start_cpu, steps = time.perf_counter(), time.thread_time(), 0
+        while time.perf_counter() - start < SLICE_SECONDS:
+            headless.run(10)
+            steps += 10
+        totals["head_steps"] += steps
+        totals["head_s"] += time.perf_counter() - start
+        totals["head_cpu"] += time.thread_time() - start_cpu
+        window.controller.play()
+        run_loop(round(WARM_UP_SECONDS * 1000))
+        samples.clear()
+        sample()
+        frames_before, received = window.frames_drawn, _frames_received(window.controller.backend)
+        gui_before, proc_before = time.thread_time(), time.process_time()
+        probe.start()
+        sampler.start()
+        run_loop(round(SLICE_SECONDS * 1000))
+        sampler.stop()
+        probe.stop()
+        sample()
+        totals["frames"] += window.frames_drawn - frames_before
+        totals["gui_cpu"] += time.thread_time() - gui_before
+        totals["proc_cpu"] += time.process_time() - proc_before
+        now_received = _frames_received(window.controller.backend)
+        sent_frames += now_received[0] - received[0]
+        sent_bytes += now_received[1] - received[1]
+        # the steps shown: from the first frame of the slice to the last one
+        moved = [row for row in samples if row[1] != samples[0][1]]
+        if moved:
+            (t0, s0, c0), (t1, s1, c1) = moved[0], moved[-1]
+            totals["app_steps"] += s1 - s0
+            totals["app_s"] += t1 - t0
+            totals["app_cpu"] += c1 - c0
+        window.controller.pause()
+        run_loop(150)  # the training process stops stepping before the next headless slice
     window.close()
     window.deleteLater()
     QCoreApplication.processEvents()
-    steps0, t0, cpu0 = first_step[0] if first_step else (0, start, float("nan"))
+    app_time = max(totals["app_s"], 1e-9)
+    frames = max(totals["frames"], 1)
+    slices_s = max(2, round(seconds / SLICE_SECONDS)) * SLICE_SECONDS
+    headless_rate = totals["head_steps"] / totals["head_s"]
+    headless_per_cpu = totals["head_steps"] / max(totals["head_cpu"], 1e-9)
     return {
-        "fps": frames / elapsed,
+        "fps": totals["frames"] / slices_s,
         **probe.percentiles(),
-        "steps_per_s": (steps_now - steps0) / max(now - t0, 1e-9),
-        "steps_per_cpu_s": (steps_now - steps0) / max(child_cpu - cpu0, 1e-9),
-        "app_cpu_ms_per_frame": 1000 * app_cpu / max(frames, 1),
-        "cpu_ms_per_frame": 1000 * gui_cpu / max(frames, 1),
-        "cpu_share": gui_cpu / elapsed,
+        "steps_per_s": totals["app_steps"] / app_time,
+        "steps_per_cpu_s": totals["app_steps"] / max(totals["app_cpu"], 1e-9),
+        "headless_steps_per_s": headless_rate,
+        "ratio": totals["app_steps"] / app_time / headless_rate,
+        "cpu_ratio": totals["app_steps"] / max(totals["app_cpu"], 1e-9) / headless_per_cpu,
+        "app_cpu_ms_per_frame": 1000 * totals["proc_cpu"] / frames,
+        "cpu_ms_per_frame": 1000 * totals["gui_cpu"] / frames,
+        "cpu_share": totals["gui_cpu"] / slices_s,
         "kb_per_frame": sent_bytes / 1000 / sent_frames if sent_frames else float("nan"),
     }
 
@@ -345,16 +392,13 @@ def main(argv: list[str] | None = None) -> int:
 def _runs(
     backends: list[str], seconds: float, front: tuple[str, ...], repeats: int, verbose: bool = False
 ) -> dict[tuple[str, str], list[dict[str, float]]]:
-    """Each network and backend ``repeats`` times, a headless reference just before each run
-    (the networks alternating, so a burst of other work on the machine hits every row)."""
+    """Each network and backend ``repeats`` times, each run with its interleaved headless
+    reference (the networks alternating, so a burst of other work on the machine hits every row)."""
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _ in range(repeats):
         for name, config in CONFIGS.items():
             for backend in backends:
-                headless, headless_cpu = headless_rates(config, 3.0 if repeats == 1 else 2.0)
                 result = measure_window(config, backend, seconds, front)
-                result["ratio"] = result["steps_per_s"] / headless
-                result["cpu_ratio"] = result["steps_per_cpu_s"] / headless_cpu
                 runs.setdefault((name, backend), []).append(result)
                 if verbose:
                     print(f"{name} {backend}: {result['fps']:.1f} fps", file=sys.stderr, flush=True)
@@ -387,10 +431,9 @@ REPEATED = (
 
 
 def _repeated(backends: list[str], seconds: float, front: tuple[str, ...], repeats: int) -> None:
-    """Each network and backend ``repeats`` times (a headless reference before each run),
-    the networks alternating; medians [min-max]. On a shared machine the per-CPU-second ratio
-    (steps per CPU second of the training process over headless steps per CPU second) holds
-    better than the wall-clock one: it leaves out the time the process waited for a core."""
+    """Each network and backend ``repeats`` times, the networks alternating; medians [min-max].
+    The per-CPU-second ratio (steps per CPU second of the training process over headless steps
+    per CPU second) leaves out the time the process waited for a core."""
     runs = _runs(backends, seconds, front, repeats)
     print(f"{'network':8s} {'backend':8s} " + " ".join(f"{heading:>26s}" for _, heading in REPEATED))
     for (name, backend), results in runs.items():
@@ -410,9 +453,7 @@ def _pacing_ab(backends: list[str], seconds: float, front: tuple[str, ...], repe
             runs: dict[bool, list[dict[str, float]]] = {True: [], False: []}
             for repeat in range(repeats):
                 for pacing in (True, False) if repeat % 2 == 0 else (False, True):
-                    headless = headless_steps_per_second(config, 2.0)
                     result = measure_window(config, backend, seconds, front, pacing)
-                    result["ratio"] = result["steps_per_s"] / headless
                     runs[pacing].append(result)
             for pacing in (False, True):
                 cells = []
@@ -488,9 +529,11 @@ def _markdown(rows: list[tuple[str, str, dict[str, Any], int]], seconds: float, 
         "## The app while training (bench_gui)\n\n"
         f"The real main window, offscreen, training each network for {seconds:g} s{shown}: frames drawn\n"
         "per second, how late a 5 ms timer fires (the GUI's event-loop latency), and training\n"
-        "steps/s as a ratio to the same Trainer stepping headless in this process just before,\n"
-        "also per CPU second of the training process (what frames cost training, without the\n"
-        "time it waited for a core on a busy machine). The training process sends each frame as\n"
+        "steps/s as a ratio to the same Trainer stepping headless in this process, in 1 s slices\n"
+        "alternating with the app's (the training paused meanwhile; the ratio of their totals:\n"
+        "this machine's speed drifts up to 2x within seconds), also per CPU second of the\n"
+        "training process (what frames cost training, without the time it waited for a core).\n"
+        "Frames/s and latencies are of the app's slices. The training process sends each frame as\n"
         "its changes to the previous one (kB/frame piped; the weight and gradient matrices of\n"
         f"small nets are most of it). {runs}\n\n"
         f"{table}\n\n### Targets\n\n" + "\n".join(targets)
