@@ -87,7 +87,7 @@ class RecordingDialogs(dialog_module.DialogService):
 
 
 #: every this many GUI tests, collect the garbage holding their widgets (~0.1-0.3 s a time)
-COLLECT_EVERY = 20
+COLLECT_EVERY = 10
 _tests_since_collect = 0
 
 

@@ -148,15 +148,8 @@ def apply_preferences(preferences: Preferences, root: QWidget | None = None) -> 
     app = QApplication.instance()
     if app is None:
         return
-    # Each of these sends an event to every widget of the application, repolishing it (and a
-    # style set again is a new QStyle object, so Qt applies it again): set only what changed,
-    # so a second window or a preference that stays does not restyle every widget (the test
-    # run slowed down quadratically as its widgets waiting for deletion piled up, measured).
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    palette = palette_for(preferences.theme)
-    if app.palette() != palette:
-        app.setPalette(palette)
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(preferences.theme))
     _apply_font(app, preferences.font_scale)
     _apply_plot_options(preferences)
     if root is not None:
@@ -171,8 +164,7 @@ def _apply_font(app: QApplication, scale: int) -> None:
         app.setProperty("gradsim_base_point_size", base)
     font = QFont(app.font())
     font.setPointSizeF(float(base) * scale / 100.0)
-    if font != app.font():
-        app.setFont(font)
+    app.setFont(font)
 
 
 def _apply_plot_options(preferences: Preferences) -> None:
