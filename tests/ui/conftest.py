@@ -12,9 +12,7 @@
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
 import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,7 +21,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
 
 from gradsim.ui.common import dialogs as dialog_module  # noqa: E402
 from gradsim.ui.common.wording import LanguageSwitcher  # noqa: E402
@@ -84,46 +82,6 @@ class RecordingDialogs(dialog_module.DialogService):
 
     def errors(self) -> list[tuple[Any, ...]]:
         return [call for call in self.calls if call[0] == "error"]
-
-
-#: every this many GUI tests, collect the garbage holding their widgets (~0.1-0.3 s a time)
-COLLECT_EVERY = 10
-_tests_since_collect = 0
-
-
-@pytest.fixture(autouse=True)
-def widgets_deleted(qapp) -> Iterator[None]:
-    """Delete what a test left for deletion, so later tests do not slow down.
-
-    pytest-qt closes a test's widgets and calls ``deleteLater``, which an event loop at the
-    top level never runs; pyqtgraph's context menus have no parent and live until Python's
-    cycle collector runs, which it rarely does. They piled up to 10,000 widgets in a worker,
-    and everything sent to every widget (a style or palette change) slowed each later test,
-    until the last 2% of a CI run took minutes (measured).
-
-    While they go, pyqtgraph's anchored legends may ask their deleted plot for its size
-    (``Internal C++ object (ViewBox) already deleted``): that exception belongs to no test
-    and is dropped; any other goes to the test as usual."""
-    yield
-    hook = sys.excepthook
-
-    def drop_deleted_object_errors(kind: type[BaseException], error: BaseException, trace: Any) -> None:
-        if not (issubclass(kind, RuntimeError) and "already deleted" in str(error)):
-            hook(kind, error, trace)
-
-    global _tests_since_collect  # noqa: PLW0603 - counts the tests of this worker process
-    _tests_since_collect += 1
-    sys.excepthook = drop_deleted_object_errors
-    try:
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-        # counted, not measured: QApplication.allWidgets() wraps widgets being deleted too,
-        # and touching those crashed a worker (fresh-ci)
-        if _tests_since_collect >= COLLECT_EVERY:
-            _tests_since_collect = 0
-            gc.collect()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    finally:
-        sys.excepthook = hook
 
 
 @pytest.fixture(autouse=True)
