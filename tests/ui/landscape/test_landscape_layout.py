@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,17 +35,6 @@ LANGUAGES = ["en", "zh_CN", "ru"]
 def _settle(qtbot, ms: int = 150) -> None:
     qtbot.wait(ms)
     QCoreApplication.processEvents()
-
-
-def _settle_layout(qtbot, window, timeout_ms: int = 5_000) -> None:
-    """Until the landscape's dock shows no scroll bar and no layout problem (or the timeout):
-    a slice computed in the background lays its colour bar out a little later, and on a busy
-    CI machine later than a fixed wait (fresh-ci: its label once found outside its view)."""
-    _settle(qtbot, 300)
-    with contextlib.suppress(qtbot.TimeoutError):
-        qtbot.waitUntil(
-            lambda: not _scroll_bars(window) and not _landscape_problems(window), timeout=timeout_ms
-        )
 
 
 def _scroll_bars(window) -> list[str]:
@@ -222,7 +210,7 @@ def test_a_computed_network_slice_fits_in_russian(qtbot, make_window, mode):
         view.samples_spin.setValue(100)
         assert view.compute()
         qtbot.waitUntil(lambda: not view.busy and view.result is not None, timeout=60_000)
-        _settle_layout(qtbot, window)
+        _settle(qtbot, 300)
         assert _scroll_bars(window) == [] and _landscape_problems(window) == []
     finally:
         window.set_language("en", remember=False)
