@@ -70,11 +70,17 @@ def headless_rates(config: dict, seconds: float) -> tuple[float, float]:
 
     trainer = Trainer(config)
     trainer.run(20)
+    steps, wall, cpu = step_headless(trainer, seconds)
+    return steps / wall, steps / max(cpu, 1e-9)
+
+
+def step_headless(trainer, seconds: float) -> tuple[int, float, float]:
+    """Step ``trainer`` in this thread for ``seconds``: (steps, wall seconds, CPU seconds)."""
     start, start_cpu, steps = time.perf_counter(), time.thread_time(), 0
     while time.perf_counter() - start < seconds:
         trainer.run(10)
         steps += 10
-    return steps / (time.perf_counter() - start), steps / max(time.thread_time() - start_cpu, 1e-9)
+    return steps, time.perf_counter() - start, time.thread_time() - start_cpu
 
 
 def _child_cpu(backend) -> float:
@@ -176,14 +182,12 @@ def measure_window(
     app = ("app_steps", "app_s", "app_cpu", "frames", "gui_cpu", "proc_cpu")
     totals = dict.fromkeys((*app, "head_steps", "head_s", "head_cpu"), 0.0)
     sent_frames = sent_bytes = 0
-    for _ in range(max(2, round(seconds / SLICE_SECONDS))):
-        start, start_cpu, steps = time.perf_counter(), time.thread_time(), 0
-        while time.perf_counter() - start < SLICE_SECONDS:
-            headless.run(10)
-            steps += 10
+    slices = max(2, round(seconds / SLICE_SECONDS))
+    for _ in range(slices):
+        steps, wall, cpu = step_headless(headless, SLICE_SECONDS)
         totals["head_steps"] += steps
-        totals["head_s"] += time.perf_counter() - start
-        totals["head_cpu"] += time.thread_time() - start_cpu
+        totals["head_s"] += wall
+        totals["head_cpu"] += cpu
         window.controller.play()
         run_loop(round(WARM_UP_SECONDS * 1000))
         samples.clear()
@@ -216,7 +220,7 @@ def measure_window(
     QCoreApplication.processEvents()
     app_time = max(totals["app_s"], 1e-9)
     frames = max(totals["frames"], 1)
-    slices_s = max(2, round(seconds / SLICE_SECONDS)) * SLICE_SECONDS
+    slices_s = slices * SLICE_SECONDS
     headless_rate = totals["head_steps"] / totals["head_s"]
     headless_per_cpu = totals["head_steps"] / max(totals["head_cpu"], 1e-9)
     return {
