@@ -34,38 +34,73 @@ from gradsim.runner.training_loop import (
 )
 
 PICKLE_PROTOCOL = 5  # out-of-band buffers: numpy arrays pickle at memcpy speed
+#: the frames' pipe is widened to this many bytes where the system allows (Linux)
+PIPE_BYTES = 1 << 20
+
+
+def widen_pipe(connection: Any, size: int = PIPE_BYTES) -> int:
+    """Let the pipe behind ``connection`` hold ``size`` bytes (Linux; at most the system's
+    ``/proc/sys/fs/pipe-max-size``); return its size in bytes (0: unknown, left as it was).
+
+    Why: a pipe holds 64 KiB by default, and a 10x64 frame is ~0.63 MB. The child's sender
+    thread then wrote it in about ten pieces, waiting for the GUI's reader between them,
+    and took the GIL back from the training thread for every piece. Inside the app the
+    training steps themselves ran at 0.79-0.81 of headless speed with the default pipe and
+    0.87-0.88 with a 1 MiB one (benchmarks/bench_gui.py, 10x64, paired runs)."""
+    try:
+        import fcntl
+
+        set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+        if set_size is None:
+            return 0
+        try:
+            with open("/proc/sys/fs/pipe-max-size") as limit:
+                size = min(size, int(limit.read()))
+        except (OSError, ValueError):
+            pass
+        return fcntl.fcntl(connection.fileno(), set_size, size)
+    except (ImportError, OSError, ValueError):
+        return 0
 
 
 class Outbox:
-    """The child process's outgoing pipe: messages in order, frames coalesced (latest wins).
+    """The child process's outgoing pipe: messages and frames in order, written by a sender thread.
 
-    A sender thread does the (blocking) writes, so a GUI busy drawing never stalls training.
-    It sends each frame as its changes to the previous frame sent (:mod:`gradsim.runner.frame_delta`),
-    encoded there, after coalescing: the histories make up most of a frame and mostly grow by
-    a row. ``bytes_sent`` counts frame bytes (for the benchmark).
+    The sender thread does the (blocking) writes, so a GUI busy drawing never stalls training.
+    The training thread itself encodes each frame as its changes to the previous one
+    (:mod:`gradsim.runner.frame_delta`) and pickles it, so the sender only writes bytes.
+    Why not encode in the sender: the comparisons in :func:`~gradsim.runner.frame_delta.encode`
+    release the GIL, and the sender then waited for the training thread's switch interval to
+    get it back, many times a frame (measured: ~29 GIL hand-offs per 3x8 frame, 1,160 a
+    second, each one a stall and a cold cache for the training thread). Frames are not
+    coalesced: the training loop builds a running frame only after the GUI took the last
+    one (``frame_wanted``), and every frame sent is the base of the next.
     """
 
     def __init__(self, connection: Any) -> None:
         self._cond = threading.Condition()
-        self._items: deque[tuple[str, Any]] = deque()
+        self._items: deque[bytes] = deque()
         self._closed = False
         self._connection = connection
-        self._delta = DeltaSender()
+        self._delta = DeltaSender()  # used by the training thread only
         self._whole_next = False
         self._taken = True  # the parent took the last frame (WorkerCore builds the next one)
 
     def frame(self, frame: Frame) -> None:
         with self._cond:
+            whole, self._whole_next = self._whole_next, False
             self._taken = False
-            if self._items and self._items[-1][0] == "frame":
-                self._items[-1] = ("frame", frame)
-            else:
-                self._items.append(("frame", frame))
-            self._cond.notify()
+        if whole:
+            self._delta.forget()
+        data = b"F" + pickle.dumps(self._delta.pack(frame), protocol=PICKLE_PROTOCOL)
+        self._put(data)
 
     def message(self, *message: Any) -> None:
+        self._put(b"M" + pickle.dumps(message, protocol=PICKLE_PROTOCOL))
+
+    def _put(self, data: bytes) -> None:
         with self._cond:
-            self._items.append(("message", message))
+            self._items.append(data)
             self._cond.notify()
 
     def send_whole_frame(self) -> None:
@@ -95,14 +130,7 @@ class Outbox:
                     self._cond.wait()
                 if not self._items:
                     break
-                kind, item = self._items.popleft()
-                if self._whole_next:
-                    self._whole_next = False
-                    self._delta.forget()
-            if kind == "frame":
-                data = b"F" + pickle.dumps(self._delta.pack(item), protocol=PICKLE_PROTOCOL)
-            else:
-                data = b"M" + pickle.dumps(item, protocol=PICKLE_PROTOCOL)
+                data = self._items.popleft()
             try:
                 self._connection.send_bytes(data)
             except (BrokenPipeError, OSError):
@@ -209,6 +237,7 @@ class ProcessBackend:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
         child_commands, self._commands = context.Pipe(duplex=False)
         self._results, child_results = context.Pipe(duplex=False)
+        self.pipe_bytes = widen_pipe(self._results)
         self.process = context.Process(
             target=run_training_process,
             args=(child_commands, child_results, factory, pacing, loop_type),

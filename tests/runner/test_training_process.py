@@ -11,8 +11,15 @@ import pytest
 
 from gradsim.engine.trainer import Trainer
 from gradsim.runner.frame_delta import DeltaReceiver
-from gradsim.runner.training_loop import _no_change, default_factory
-from gradsim.runner.training_process import PICKLE_PROTOCOL, PROCESS_PACING, ProcessBackend
+from gradsim.runner.training_loop import Frame, _no_change, default_factory
+from gradsim.runner.training_process import (
+    PICKLE_PROTOCOL,
+    PIPE_BYTES,
+    PROCESS_PACING,
+    Outbox,
+    ProcessBackend,
+    widen_pipe,
+)
 from tests.runner.child_report import report_qt
 
 CONFIG = {
@@ -142,3 +149,58 @@ def _frame_at_least(backend: ProcessBackend, count: int, timeout: float = 20.0) 
         frame, _events = backend.take()
         taken += frame is not None
         time.sleep(0.005)
+
+
+def test_the_frames_pipe_holds_a_whole_10x64_frame(backend, tmp_path):
+    """A 10x64 frame (~0.63 MB) fits the pipe, so the sender writes it at once instead of in
+    64 KiB pieces, each taking the GIL back from the training thread (Linux only)."""
+    try:
+        with open("/proc/sys/fs/pipe-max-size") as limit:
+            allowed = int(limit.read())
+    except OSError:
+        pytest.skip("no /proc/sys/fs/pipe-max-size: pipe sizes cannot be set here")
+    assert backend.pipe_bytes == min(PIPE_BYTES, allowed)
+    with open(tmp_path / "not-a-pipe", "wb") as regular:
+        assert widen_pipe(regular) == 0  # not a pipe: left alone, no error
+
+
+class _Pipe:
+    """A connection that records what is written to it."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+
+    def send_bytes(self, data: bytes) -> None:
+        self.sent.append(data)
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_outbox_encodes_in_the_training_thread_and_sends_in_order():
+    """The training thread encodes and pickles each frame; the sender thread only writes bytes,
+    in order with the messages, every frame the base of the next (none dropped)."""
+    trainer = Trainer(CONFIG)
+    pipe = _Pipe()
+    outbox = Outbox(pipe)
+    frames = []
+    for step in range(3):
+        trainer.run(5)
+        frames.append(Frame(trainer.snapshot(), 1.0, step + 1))
+        outbox.frame(frames[-1])
+        if step == 1:
+            outbox.message("paused", trainer.step_count, None, 1)
+    queued = list(outbox._items)
+    assert all(isinstance(item, bytes) for item in queued), "the sender would have to encode"
+    outbox.send_whole_frame()  # the parent lost its base: the next frame is whole
+    outbox.frame(frames[-1])
+    outbox.close()
+    outbox.run()  # the sender's loop, here in this thread
+    assert [data[:1] for data in pipe.sent] == [b"F", b"F", b"M", b"F", b"F"]
+    receiver = DeltaReceiver()
+    shown = [receiver.unpack(pickle.loads(data[1:])) for data in pipe.sent if data[:1] == b"F"]
+    assert [frame.snapshot.step for frame in shown] == [5, 10, 15, 15]
+    for got, sent in zip(shown, [*frames, frames[-1]], strict=True):
+        expected = sent.snapshot.scalars["scalars.last"]
+        assert got.snapshot.scalars["scalars.last"].tobytes() == expected.tobytes()
+    assert pickle.loads(pipe.sent[-1][1:])[1] is None, "after a lost base the frame must travel whole"
