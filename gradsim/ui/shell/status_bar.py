@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
 
 from gradsim.runner.training_loop import Frame
 from gradsim.ui.common import wording
+from gradsim.ui.common.steady_label import SteadyLabel
 
 translate = QCoreApplication.translate
 
@@ -23,10 +24,9 @@ class StatusBar:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         bar = window.statusBar()
-        self.labels: dict[str, QLabel] = {}
+        self.labels: dict[str, SteadyLabel] = {}
         for key in FIELDS:
-            label = QLabel(window)
-            label.setMinimumWidth(60)
+            label = SteadyLabel(window, minimum_width=60)  # new numbers every frame: no layouts
             bar.addPermanentWidget(label)
             self.labels[key] = label
         self.diagnosis = QLabel(window)

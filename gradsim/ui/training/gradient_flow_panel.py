@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +51,8 @@ CONTEXT = "GradientFlowPanel"
 DEFAULT_LEVELS = (-8.0, 1.0)
 BUCKET_VALUES = ("last", "high", "low")
 COLOUR_BAR_STEPS = 256
+#: the summary sentence is re-worded at most this often while frames come (see _update_summary)
+SUMMARY_HZ = 4.0
 COLOUR_BAR_WIDTH = 74  # px: the log labels 10^-8 .. 10^1, NaN
 MINIMUM_SIZE = (360, 220)  # of the plots, in the training view's dock
 COMPACT_MINIMUM_SIZE = (160, 110)  # of a small multiple: a row of four fits a 1280x720 window
@@ -160,6 +163,10 @@ class GradientFlowPanel(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.hide()
         self._legend_shows: tuple[bool, bool] = (False, False)
+        self._summary_at = -math.inf  # when the summary was last re-worded for a frame
+        self._summary_timer = QTimer(self)  # shows the newest summary once its turn comes
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.timeout.connect(self._summary_due)
 
     def _level_spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
@@ -389,7 +396,7 @@ class GradientFlowPanel(QWidget):
         self._draw_colour_bar(low, high)
         latest = columns[0][-1] if columns[0].size else np.zeros(0)  # no step yet: no bars
         self._draw_bars(np.asarray(latest, dtype=np.float64), low, high)
-        self._update_summary()
+        self._update_summary(paced=True)
 
     @staticmethod
     def _log_norms(norms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -488,7 +495,27 @@ class GradientFlowPanel(QWidget):
             brush = self._brushes[key] = pg.mkBrush(*key)
         return brush
 
-    def _update_summary(self) -> None:
+    def _update_summary(self, paced: bool = False) -> None:
+        """The summary sentence of the newest snapshot; for a frame (``paced``) at most
+        ``SUMMARY_HZ`` times a second, the newest one shown by a timer when its turn comes.
+
+        Why: a new text of this wrapped label lays the panel out again; with the status bar's
+        and the timeline's counters it was ~40% of the GUI's CPU per frame
+        (:mod:`gradsim.ui.common.steady_label`), and a sentence re-worded 30 times a second
+        cannot be read anyway."""
+        if not paced:
+            self.summary.setText(self._summary_text())
+            return
+        wait = self._summary_at + 1.0 / SUMMARY_HZ - time.monotonic()
+        if wait <= 0:
+            self._summary_due()
+        elif not self._summary_timer.isActive():
+            self._summary_timer.start(max(1, math.ceil(wait * 1000)))
+
+    @Slot()
+    def _summary_due(self) -> None:
+        self._summary_timer.stop()
+        self._summary_at = time.monotonic()
         self.summary.setText(self._summary_text())
 
     def _update_legend(self) -> None:

@@ -21,6 +21,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from gradsim.ui.common.steady_label import SteadyLabel
+
 translate = QCoreApplication.translate
 
 #: (panel name, attribute) of the plots whose x axis is the training step.
@@ -54,8 +56,7 @@ class TimelineBar(QWidget):
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timeline_slider")
         self.slider.valueChanged.connect(self._on_value)
-        self.step_label = QLabel(self)
-        self.step_label.setMinimumWidth(90)
+        self.step_label = SteadyLabel(self, minimum_width=90)  # a new step every frame: no layouts
         self.branch_check = QCheckBox(self)
         self.kept_label = QLabel(self)  # edits kept by the last rewind, still ahead of training
         self.kept_label.hide()

@@ -22,7 +22,7 @@ from gradsim.engine.trainer import Trainer  # noqa: E402
 from gradsim.shipped import load_config  # noqa: E402
 from gradsim.ui.common import plotting as gp  # noqa: E402
 from gradsim.ui.training.decision_panel import DecisionPanel  # noqa: E402
-from gradsim.ui.training.gradient_flow_panel import GradientFlowPanel  # noqa: E402
+from gradsim.ui.training.gradient_flow_panel import SUMMARY_HZ, GradientFlowPanel  # noqa: E402
 from gradsim.ui.training.histogram_panel import HistogramPanel  # noqa: E402
 from gradsim.ui.training.loss_panel import LossPanel  # noqa: E402
 from gradsim.ui.training.weights_panel import WeightStatsPanel  # noqa: E402
@@ -458,3 +458,19 @@ def test_loss_legend_stays_inside_its_plot_after_narrowing_and_widening(make_pan
         widths.append((legend.columnCount, round(legend.width())))
     assert widths[0] == widths[2] == widths[4] and widths[1] == widths[3]
     assert widths[0][0] < widths[1][0]  # fewer columns in the narrow plot
+
+
+def test_gradient_flow_summary_is_reworded_at_a_readable_rate_and_ends_on_the_newest(
+    make_panel, qtbot, snapshots
+):
+    """Frames come ~30 times a second; a new summary text lays the panel out again, so it is
+    re-worded at most SUMMARY_HZ times a second, and the newest one always follows."""
+    healthy, vanishing = snapshots["relu-he"], snapshots["sigmoid-deep"]
+    panel = make_panel(GradientFlowPanel)
+    panel.show_snapshot(healthy)
+    assert "intact" in panel.summary.text()  # the first frame: at once
+    panel.show_snapshot(vanishing)
+    assert "intact" in panel.summary.text()  # a frame right after: its turn has not come
+    qtbot.waitUntil(lambda: "vanishing" in panel.summary.text(), timeout=3 * 1000 / SUMMARY_HZ)
+    panel.retranslate()  # a language change re-words it at once, whatever the rate
+    assert "vanishing" in panel.summary.text()
