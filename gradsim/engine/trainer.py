@@ -498,9 +498,13 @@ class Trainer:
         values = predictions(self.spec.loss, logits)
         return {"xs": xs, "values": values[:, 0] if values.shape[1] == 1 else values}
 
-    def snapshot(self, include_decision: bool = True) -> Snapshot:
-        """An immutable picture of the run for the GUI (copies, read-only)."""
-        include_weights = self.network.n_parameters() <= SNAPSHOT_WEIGHT_LIMIT
+    def snapshot(self, include_decision: bool = True, include_matrices: bool = True) -> Snapshot:
+        """An immutable picture of the run for the GUI (copies, read-only).
+
+        ``include_matrices=False`` leaves out the weight and gradient matrices (small nets
+        only ever carry them): the training loop refreshes them at the rate of the panels
+        that draw them (:attr:`gradsim.runner.training_loop.Pacing.matrices_hz`)."""
+        include_weights = include_matrices and self.network.n_parameters() <= SNAPSHOT_WEIGHT_LIMIT
         weights = (
             {k: v for k, v in self.network.params.items() if k.endswith(".W")} if include_weights else {}
         )

@@ -145,15 +145,16 @@ class LockstepLoop:
     def publish_due(self, now: float) -> bool:
         return now - self.last_publish >= self.publish_interval
 
-    def frame(self) -> Frame:
-        """Every variant's snapshot at this step; decision maps at their own adaptive cadence."""
+    def frame(self, fresh: bool = False) -> Frame:
+        """Every variant's snapshot at this step; decision maps at their own adaptive cadence
+        (``fresh``: this very step's, for the frame a pause or an edit leaves on screen)."""
         started = time.perf_counter()
         trainers = self.variants.trainers
         snapshots = [shown_part(trainer.snapshot(include_decision=False)) for trainer in trainers]
         finished = time.perf_counter()
         self.snapshot_cost = _smooth(self.snapshot_cost, finished - started, self.serial == 0)
         if trainers[0].dataset.input_dim == 2:
-            if finished - self.last_decision >= self.decision_interval or not self._decisions[0]:
+            if fresh or finished - self.last_decision >= self.decision_interval or not self._decisions[0]:
                 for i, trainer in enumerate(trainers):
                     self._decisions[i] = frozen_dict(trainer.decision_grid())
                     self._data[i] = frozen_dict({"x": trainer.dataset.x_train, "y": trainer.dataset.y_train})

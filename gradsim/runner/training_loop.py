@@ -71,6 +71,10 @@ class Pacing:
     sleep_seconds: float = 0.002  # ... then give the GIL away for this long (0 only without a GUI thread)
     publish_hz: float = 40.0  # at most this many frames a second (the GUI draws what it can)
     decision_hz: float = 10.0  # the decision map costs a forward pass over a grid: refresh it less
+    #: the weight and gradient matrices are drawn by the network diagram (15 Hz) and the decision
+    #: panel (10 Hz); refreshed more often they only cost building, encoding and piping (a 10x64
+    #: frame is ~0.63 MB of them: ~4% of the training process's time at 34 frames/s, measured)
+    matrices_hz: float = 15.0
     max_decision_share: float = 0.10  # and at most this share of the time
     max_snapshot_share: float = 0.15  # publish less often when snapshots cost more than this share
 
@@ -291,6 +295,8 @@ class TrainingLoop:
         self.serial = 0
         self.last_publish = -math.inf
         self.last_decision = -math.inf
+        self.last_matrices = -math.inf
+        self._matrices: tuple[dict[str, np.ndarray], dict[str, np.ndarray]] | None = None
         self.publish_interval = 1.0 / pacing.publish_hz
         self.since_publish = 0
         self.snapshot_cost = 0.0
@@ -336,6 +342,7 @@ class TrainingLoop:
         self.rate_window.clear()
         self._decision, self._data = {}, {}
         self.last_decision = -math.inf
+        self._matrices, self.last_matrices = None, -math.inf
 
     # ---------------------------------------------------------------- stepping
     def run_batch(
@@ -400,21 +407,31 @@ class TrainingLoop:
     def publish_due(self, now: float) -> bool:
         return now - self.last_publish >= self.publish_interval
 
-    def frame(self) -> Frame:
+    def frame(self, fresh: bool = False) -> Frame:
         """A new frame of the current state.
 
         The snapshot proper is cheap (~1 ms); the decision map is a forward pass over a
         60x60 grid (7 ms for 10x8, 45 ms for 10x64 here), so it is refreshed at most
-        ``decision_hz`` times a second and reused in between. Each part gets its own
-        adaptive interval, so a big net still draws its curves at the full frame rate.
+        ``decision_hz`` times a second and reused in between, and the weight and gradient
+        matrices at most ``matrices_hz`` times. Each part gets its own adaptive interval, so a
+        big net still draws its curves at the full frame rate. ``fresh``: every part of this
+        very step (the frame a pause or an edit leaves on screen).
         """
         started = time.perf_counter()
         trainer = self.trainer
-        snapshot = trainer.snapshot(include_decision=False)
+        matrices_due = (
+            fresh or self._matrices is None or started - self.last_matrices >= 1.0 / self.pacing.matrices_hz
+        )
+        snapshot = trainer.snapshot(include_decision=False, include_matrices=matrices_due)
+        if matrices_due:
+            self._matrices, self.last_matrices = (snapshot.weights, snapshot.grads), started
+        else:  # the same read-only arrays as the last frame's: unchanged, they travel as nothing
+            weights, grads = self._matrices  # type: ignore[misc]
+            snapshot = dataclasses.replace(snapshot, weights=weights, grads=grads)
         finished = time.perf_counter()
         self.snapshot_cost = _smooth(self.snapshot_cost, finished - started, self.serial == 0)
         if trainer.dataset.input_dim == 2:
-            if finished - self.last_decision >= self.decision_interval or not self._decision:
+            if fresh or finished - self.last_decision >= self.decision_interval or not self._decision:
                 self._decision = frozen_dict(trainer.decision_grid())
                 self._data = frozen_dict({"x": trainer.dataset.x_train, "y": trainer.dataset.y_train})
                 done = time.perf_counter()
@@ -563,7 +580,8 @@ class WorkerCore:
         loop.last_publish = time.perf_counter() - loop.publish_interval + again
 
     def _publish(self) -> None:
-        frame = self.loop.frame()
+        """A frame of this very step (a pause, an edit): nothing in it from an earlier step."""
+        frame = self.loop.frame(fresh=True)
         self.loop.diagnosis_changed(frame.snapshot)
         self.publish(frame)
 

@@ -209,3 +209,38 @@ def test_no_new_frame_is_built_until_the_gui_took_the_last_one():
     finally:
         channel.stop()
         worker.join(5)
+
+
+def test_running_frames_refresh_the_matrices_at_their_panels_rate_and_a_pause_frame_is_all_fresh():
+    """The weight and gradient matrices (drawn at most 15 times a second) and the decision map
+    are reused between running frames; the frame a pause or an edit leaves on screen is all of
+    this very step, byte for byte."""
+    trainer = Trainer(CONFIG)
+    loop = TrainingLoop(trainer, default_factory, Pacing(matrices_hz=1e-6, decision_hz=1e-6))
+    trainer.run(3)
+    first = loop.frame()
+    trainer.run(5)
+    running = loop.frame()
+    assert running.snapshot.step == 8
+    assert running.snapshot.weights is first.snapshot.weights  # reused: travels as nothing
+    assert running.snapshot.decision is first.snapshot.decision
+    shown = loop.frame(fresh=True)
+    now = trainer.snapshot()
+    assert shown.snapshot.weights.keys() == now.weights.keys()
+    for name in now.weights:
+        assert shown.snapshot.weights[name].tobytes() == now.weights[name].tobytes()
+        assert shown.snapshot.grads[name].tobytes() == now.grads[name].tobytes()
+    assert shown.snapshot.decision["values"].tobytes() == now.decision["values"].tobytes()
+    assert shown.snapshot.weights["layers.0.W"].tobytes() != first.snapshot.weights["layers.0.W"].tobytes()
+
+
+def test_a_pause_publishes_the_decision_map_and_matrices_of_the_step_it_paused_at(harness):
+    h = harness(pacing=Pacing(matrices_hz=1e-6, decision_hz=1e-6))
+    h.channel.step(40, 1)
+    h.wait_for(lambda: h.pauses())
+    frame = h.latest.take()
+    trainer = h.loop.trainer
+    assert frame is not None and frame.snapshot.step == trainer.step_count == 40
+    now = trainer.snapshot()
+    assert frame.snapshot.decision["values"].tobytes() == now.decision["values"].tobytes()
+    assert frame.snapshot.weights["layers.0.W"].tobytes() == now.weights["layers.0.W"].tobytes()
