@@ -540,8 +540,43 @@ def _markdown(rows: list[tuple[str, str, dict[str, Any], int]], seconds: float, 
         "Frames/s and latencies are of the app's slices. The training process sends each frame as\n"
         "its changes to the previous one (kB/frame piped; the weight and gradient matrices of\n"
         f"small nets are most of it). {runs}\n\n"
-        f"{table}\n\n### Targets\n\n" + "\n".join(targets)
+        f"{table}\n\n### Targets\n\n" + "\n".join(targets) + "\n\n" + WHERE_THE_TIME_GOES
     )
+
+
+#: what was measured and changed for the training ratio and the frame rate (issue 16)
+WHERE_THE_TIME_GOES = """### Where the time goes (issue 16)
+
+Measured by timing `Trainer.step` inside the training process while the app ran, against
+the interleaved headless reference (paired runs), by py-spy of both processes, and by
+counting the GUI's events per frame:
+
+- **The training thread lost the GIL to its own sender thread.** Frames were encoded as
+  changes in the sender thread; the comparisons there release the GIL, and taking it back
+  waited for the training thread's switch interval: ~29 hand-offs per 3x8 frame (1,160 a
+  second). A 10x64 frame (0.65 MB) also went through the default 64 KiB pipe in ~10 pieces,
+  one more hand-off each. Now the training thread encodes and pickles a frame itself, the
+  sender only writes bytes, and the pipe holds 1 MiB (`widen_pipe`). The 10x64 steps
+  inside the app went from 0.79-0.84 of headless speed to 0.90-0.96.
+- **The weight and gradient matrices travelled with every frame**, though the network
+  diagram draws them at 15 Hz and the decision panel at 10 Hz: now refreshed at most
+  `Pacing.matrices_hz` (15) times a second, unchanged in between (they then travel as
+  nothing): 10x64 frames went from 651 to ~272 kB. A pause's frame is all of its step.
+- **Outside the steps** the training process spends, at 10x64 (py-spy): the decision map
+  4.7% (capped at 5% by `max_decision_share`), building the snapshot 2.9%, encoding 1.9%,
+  pickling 1.8%.
+- **The GUI laid its window out again every frame.** The status bar's counters, the
+  timeline's step and the gradient-flow summary set new texts every frame; each asked for a
+  layout (the main window twice a frame, its status bar painted ~9 times). Now the counters
+  are `SteadyLabel`s (a fixed size, Qt then skips the layout) and the summary is re-worded
+  4 times a second: GUI CPU per frame at 10x64 went from 15.1 to 9.4 ms (slices alternating
+  in one window), and the frame pacer turns that into more frames (30-33 -> 33-36 frames/s).
+- **Not the cause, measured:** the GUI's drawing itself (not drawing any panel gave the
+  same training ratio), Qt's image thread pool (`QT_NO_GUI_THREADPOOL`), pinning the
+  training thread to its own core, a busy second core (a spin loop, a memory copy loop:
+  0.96-0.97), a spawned process (0.94-1.02 of the parent), the garbage collector (1.6 ms in
+  8 s). Within one run, a 3x8 net's steps inside the app still vary between 0.79 and 0.94 of
+  headless speed: this VM's speed varies more than the cause left to find."""
 
 
 def _cell(result: dict[str, Any], key: str, spec: str) -> str:
