@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from gradsim.runner.training_loop import Frame, Pacing, TrainerFactory, default_factory
@@ -422,4 +422,15 @@ class MainWindow(QMainWindow):
         if getattr(self, "comparison", None) is not None:
             self.comparison.shutdown()  # its training process
         self.controller.shutdown()
+        lecture = getattr(self, "lecture", None)
+        if lecture is not None:
+            # its application-wide key filter would otherwise see every event of the
+            # application for as long as this window object lives
+            lecture.keys.remove()
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        lecture = getattr(self, "lecture", None)
+        if lecture is not None:
+            lecture.keys.install()  # again, after a close (installing twice keeps one)
+        super().showEvent(event)

@@ -118,6 +118,33 @@ def test_f11_turns_the_presentation_on_and_off(make_window, qtbot):
     assert window.docks["builder"].isVisible()
 
 
+def test_a_closed_window_stops_filtering_the_applications_events(make_window, qtbot):
+    """The keys are an application-wide event filter: a closed window's must go with it (a
+    window object kept alive by a reference otherwise filtered every event of the application),
+    and come back when the window is shown again."""
+    window, other = make_window(), make_window()
+    seen: list[str] = []
+
+    def watching(name: str, windows):
+        def key_windows():  # the filter asks for its windows on every key event it sees
+            seen.append(name)
+            return windows()
+
+        return key_windows
+
+    window.lecture.keys._windows = watching("closed", window.lecture.keys._windows)
+    other.lecture.keys._windows = watching("other", other.lecture.keys._windows)
+    window.close()
+    assert not window.lecture.keys.installed
+    qtbot.keyClick(other, Qt.Key.Key_Right)
+    assert "other" in seen and "closed" not in seen
+    window.show()
+    assert window.lecture.keys.installed
+    seen.clear()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert "closed" in seen and window.lecture.presenting
+
+
 def test_no_single_key_acts_while_a_text_field_has_the_focus(make_window, qtbot):
     window = make_window()
     present(window, qtbot)
