@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import os
-import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,20 +24,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: 
 
 from gradsim.ui.common import dialogs as dialog_module  # noqa: E402
 from gradsim.ui.common.wording import LanguageSwitcher  # noqa: E402
-
-# Every LanguageSwitcher a test makes, so the next test starts in English: translators are
-# installed on the one QApplication, and a window kept alive past its test (or a test that
-# fails before switching back) would otherwise leave its language to every later test.
-_switchers: weakref.WeakSet[LanguageSwitcher] = weakref.WeakSet()
-_switcher_init = LanguageSwitcher.__init__
-
-
-def _tracked_init(self: LanguageSwitcher, *args: Any, **kwargs: Any) -> None:
-    _switcher_init(self, *args, **kwargs)
-    _switchers.add(self)
-
-
-LanguageSwitcher.__init__ = _tracked_init  # type: ignore[method-assign]
 
 
 class RecordingDialogs(dialog_module.DialogService):
@@ -105,11 +90,12 @@ def isolated_settings(tmp_path, monkeypatch, qapp) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def english_afterwards() -> Iterator[None]:
-    """Whatever language a test switched to, the next one starts in English."""
+    """Whatever language a test switched to, the next one starts in English (translators are
+    installed on the one QApplication, whichever window or switcher installed them)."""
     yield
-    for switcher in list(_switchers):
-        if switcher.language != "en":
-            switcher.apply("en")
+    switcher = LanguageSwitcher()
+    if switcher.language != "en":
+        switcher.apply("en")
 
 
 @pytest.fixture(autouse=True)

@@ -670,26 +670,43 @@ def translation_files(language: str) -> list[Path]:
     return found
 
 
-class LanguageSwitcher:
-    """Installs and removes QTranslators; Qt then sends LanguageChange to every widget."""
+class _AppLanguage:
+    """The application's language and the translators installed for it: one per application,
+    however many windows (or export commands) switch it: a translator is installed on the
+    application, not on a window, so a switcher that only removed its own left another
+    window's installed (a second window set to English stayed Russian)."""
 
     def __init__(self) -> None:
         self.language = "en"
-        self._translators: list[QTranslator] = []
+        self.translators: list[QTranslator] = []
+
+
+_APP_LANGUAGE = _AppLanguage()
+
+
+class LanguageSwitcher:
+    """Installs and removes QTranslators; Qt then sends LanguageChange to every widget.
+
+    Every switcher acts on the application's one set of translators (:class:`_AppLanguage`),
+    so its ``language`` is the application's."""
+
+    @property
+    def language(self) -> str:
+        return _APP_LANGUAGE.language
 
     def apply(self, language: str) -> bool:
         """Switch to ``language`` ("en", "zh_CN", "ru"); False when no gradsim .qm file exists for it."""
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
         app = QCoreApplication.instance()
-        for translator in self._translators:
+        for translator in _APP_LANGUAGE.translators:
             app.removeTranslator(translator)
-        self._translators = []
+        _APP_LANGUAGE.translators = []
         files = translation_files(language)
         for path in files:
             translator = QTranslator()
             if translator.load(str(path)):
                 app.installTranslator(translator)
-                self._translators.append(translator)
-        self.language = language
+                _APP_LANGUAGE.translators.append(translator)
+        _APP_LANGUAGE.language = language
         return language == "en" or any(path.parent == I18N_DIR for path in files)
