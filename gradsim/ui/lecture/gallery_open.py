@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from gradsim.scenarios.catalogue import BASE, Scenario
 from gradsim.shipped import scenarios_dir
@@ -26,7 +27,8 @@ from gradsim.shipped import scenarios_dir
 #: Size of a thumbnail file (scripts/make_thumbnails.py writes them, the gallery shows them).
 THUMBNAIL_SIZE = (320, 200)
 #: A landscape scenario's dock: this share of the window's width and height (its neighbours
-#: keep the rest and scroll inside their docks if they must).
+#: keep the rest and scroll inside their docks if they must, but never sideways: a panel in
+#: front in another column keeps the width its contents need, see :func:`give_room`).
 LANDSCAPE_SHARE = (0.66, 0.8)
 
 
@@ -73,6 +75,51 @@ def give_room(window: Any, name: str) -> None:
     share_w, share_h = LANDSCAPE_SHARE
     window.resizeDocks([dock], [round(window.width() * share_w)], Qt.Orientation.Horizontal)
     window.resizeDocks([dock], [round(window.height() * share_h)], Qt.Orientation.Vertical)
+    window.layout().activate()  # the docks' new widths, now
+    columns = _other_columns(window, dock)
+    deficit = sum(max(0, need - width) for _, width, need in columns)
+    if not deficit:
+        return
+    # the room came from the other columns: give back what their contents need, taken from
+    # the other columns' spare width first, then from the grown dock
+    widths = [max(width, need) for _, width, need in columns]
+    for i, (_, width, need) in enumerate(columns):
+        spare = min(max(0, width - need), deficit)
+        widths[i] -= spare
+        deficit -= spare
+    heads = [dock] + [head for head, _, _ in columns]
+    window.resizeDocks(heads, [dock.width() - deficit, *widths], Qt.Orientation.Horizontal)
+
+
+def _other_columns(window: Any, grown: Any) -> list[tuple[Any, int, int]]:
+    """(a dock, the column's width, the width its panels' contents need) for each column of
+    docked panels in front beside ``grown``: narrower, a panel's scroll area scrolls sideways
+    (measured at 1280x720 after a landscape scenario: the Training panel 264 px wide for 319 px
+    of buttons, its Reset button cut)."""
+    mine = grown.geometry()
+    columns: list[tuple[Any, int, int]] = []
+    for other in window.docks.values():
+        if other is grown or other.isFloating() or other.visibleRegion().isEmpty():
+            continue
+        place = other.geometry()
+        area = other.widget()
+        if _overlap(mine, place) or not isinstance(area, QScrollArea) or area.widget() is None:
+            continue  # above or below it (its column), or no scroll area
+        need = area.widget().minimumSizeHint().width() + 2 * area.frameWidth()
+        if area.widget().sizeHint().height() > area.viewport().height():  # a vertical bar beside it
+            need += area.verticalScrollBar().sizeHint().width()
+        for i, (head, width, needed) in enumerate(columns):
+            if _overlap(head.geometry(), place):  # the same column: its widest contents
+                columns[i] = (head, width, max(needed, need))
+                break
+        else:
+            columns.append((other, other.width(), need))
+    return columns
+
+
+def _overlap(one: Any, other: Any) -> bool:
+    """Whether two rectangles share a horizontal extent (one column)."""
+    return one.left() <= other.right() and other.left() <= one.right()
 
 
 def show_view(window: Any, view: tuple[str, ...] | list[str]) -> None:
