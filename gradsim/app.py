@@ -338,6 +338,9 @@ def _application(offscreen: bool) -> Any:
     import pyqtgraph as pg  # after the QApplication exists
 
     pg.setConfigOptions(antialias=False, useOpenGL=False)
+    from gradsim.ui.common.gui_garbage import collect_in_gui_thread
+
+    collect_in_gui_thread()  # never a widget destroyed by another thread's collection
     return app
 
 

@@ -8,6 +8,7 @@
 * Every dialog goes to :class:`RecordingDialogs` (installed for every test), so nothing
   ever waits for a click; tests read ``dialogs.calls``.
 * ``make_window`` builds main windows and always stops their worker threads.
+* Python's cycle collector runs in the GUI thread only during a test, as in the app.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
 
 from gradsim.ui.common import dialogs as dialog_module  # noqa: E402
+from gradsim.ui.common.gui_garbage import collect_automatically_again, collect_in_gui_thread  # noqa: E402
 from gradsim.ui.common.wording import LanguageSwitcher  # noqa: E402
 
 
@@ -67,6 +69,17 @@ class RecordingDialogs(dialog_module.DialogService):
 
     def errors(self) -> list[tuple[Any, ...]]:
         return [call for call in self.calls if call[0] == "error"]
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_in_gui_thread(qapp) -> Iterator[None]:
+    """As in the app (gradsim.ui.common.gui_garbage): no cycle collection in a test's other
+    threads, which could destroy a widget off the GUI thread and hang the worker (one did);
+    afterwards what is left is collected here and Python collects on its own again, for the
+    tests of other folders that this worker runs next."""
+    collect_in_gui_thread()
+    yield
+    collect_automatically_again()
 
 
 @pytest.fixture(autouse=True)
