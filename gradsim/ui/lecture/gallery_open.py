@@ -80,13 +80,9 @@ def give_room(window: Any, name: str) -> None:
     deficit = sum(max(0, need - width) for _, width, need in columns)
     if not deficit:
         return
-    # the room came from the other columns: give back what their contents need, taken from
-    # the other columns' spare width first, then from the grown dock
+    # the room came from the other columns: give back what their contents need, from the
+    # grown dock (taking it from another column's spare width cut the loss plot's legend)
     widths = [max(width, need) for _, width, need in columns]
-    for i, (_, width, need) in enumerate(columns):
-        spare = min(max(0, width - need), deficit)
-        widths[i] -= spare
-        deficit -= spare
     heads = [dock] + [head for head, _, _ in columns]
     window.resizeDocks(heads, [dock.width() - deficit, *widths], Qt.Orientation.Horizontal)
 

@@ -166,11 +166,14 @@ def test_a_landscape_scenario_brings_the_race_to_the_front_large(qtbot, make_win
         and not other.visibleRegion().isEmpty()
         and (other.geometry().right() < mine.left() or other.geometry().left() > mine.right())
     ]
-    assert others and dock.width() > docked_width + 100 and dock.width() > max(others), "the larger share"
+    # the larger share: wider than every other column and than its everyday dock (at 1280x720
+    # by 79 px: the other columns keep the width their contents need)
+    assert others and dock.width() > docked_width + 50 and dock.width() > max(others), "the larger share"
     assert _scroll_bars(window) == [] and _landscape_problems(window) == []
     # the room came from the other columns, but none of their panels scrolls sideways (the
-    # Training panel did at 1280x720, its Reset button cut)
-    assert _scrolling_sideways(window) == []
+    # Training panel did at 1280x720, its Reset button cut) or cuts a text (taking the room
+    # from the loss column instead cut its legend)
+    assert _scrolling_sideways(window) == [] and layout_problems(window) == []
     analytic = window.panels["landscape"].analytic
     assert analytic.view.isVisible() and analytic.view.width() >= 380 and analytic.view.height() >= 220
     assert analytic.value_plot.isVisible() and analytic.optimizers.isVisible()
