@@ -12,6 +12,7 @@ is Qt-free as well; the GUI polls it from a ``QTimer`` (:class:`gradsim.ui.shell
 
 from __future__ import annotations
 
+import array
 import multiprocessing
 import pickle
 import threading
@@ -63,60 +64,121 @@ def widen_pipe(connection: Any, size: int = PIPE_BYTES) -> int:
         return 0
 
 
-class Outbox:
-    """The child process's outgoing pipe: messages and frames in order, written by a sender thread.
+#: bytes kept free in the pipe when judging whether a write fits: the kernel fills whole pages
+#: and Connection adds a length header, so "unread + new <= capacity" alone may still block
+PIPE_SLACK = 16 * 1024
 
-    The sender thread does the (blocking) writes, so a GUI busy drawing never stalls training.
-    The training thread itself encodes each frame as its changes to the previous one
-    (:mod:`gradsim.runner.frame_delta`) and pickles it, so the sender only writes bytes.
-    Why not encode in the sender: the comparisons in :func:`~gradsim.runner.frame_delta.encode`
-    release the GIL, and the sender then waited for the training thread's switch interval to
-    get it back, many times a frame (measured: ~29 GIL hand-offs per 3x8 frame, 1,160 a
-    second, each one a stall and a cold cache for the training thread). Frames are not
-    coalesced: the training loop builds a running frame only after the GUI took the last
-    one (``frame_wanted``), and every frame sent is the base of the next.
-    """
+
+class PipeRoom:
+    """Whether a write of n bytes to the pipe behind ``connection`` returns without waiting:
+    its capacity (``F_GETPIPE_SZ``) less what the reader has not read yet (``FIONREAD``).
+
+    Linux only; elsewhere (or not a pipe) :meth:`fits` is always False. It only decides who
+    writes (the training thread itself, or the sender thread), never whether: a wrong answer
+    costs a wait, not a frame."""
 
     def __init__(self, connection: Any) -> None:
+        self.capacity = 0
+        self._fd = -1
+        try:
+            import fcntl
+
+            get_size = getattr(fcntl, "F_GETPIPE_SZ", None)
+            if get_size is not None:
+                fd = connection.fileno()
+                self.capacity = fcntl.fcntl(fd, get_size)
+                self._fd = fd
+        except (ImportError, AttributeError, OSError, ValueError):
+            self.capacity, self._fd = 0, -1
+
+    def fits(self, size: int) -> bool:
+        if self._fd < 0:
+            return False
+        import fcntl
+        import termios
+
+        unread = array.array("i", [0])
+        try:
+            fcntl.ioctl(self._fd, termios.FIONREAD, unread)
+        except OSError:
+            return False
+        return unread[0] + size + PIPE_SLACK <= self.capacity
+
+
+class Outbox:
+    """The child process's outgoing pipe: messages and frames in order.
+
+    The training thread encodes each frame as its changes to the previous one
+    (:mod:`gradsim.runner.frame_delta`), pickles it, and writes it itself when the pipe has
+    room for it (:class:`PipeRoom`), which it has unless the parent fell behind: its reader
+    thread empties the pipe whatever the GUI is doing. Otherwise (or where the room is not
+    known) a sender thread does the blocking write, so training never waits for the GUI.
+
+    Why the training thread writes: every wake-up of another thread of this process takes
+    the GIL from the training thread. Measured (3x8 net, 39 frames/s, steps timed inside the
+    training batches of one process, alternating with 3 frames/s): with a sender thread
+    woken for every frame and a reader thread for every "taken" message the steps ran at
+    0.85-0.89 of their speed at 3 frames/s; written here and with the taken frames counted
+    in shared memory (``taken``), at 0.97-1.06. Encoding in the sender was worse still (its
+    comparisons release the GIL: ~29 hand-offs per frame).
+
+    ``taken``: a shared integer (``multiprocessing.RawValue``) where the parent puts the
+    number of the newest frame the GUI took. The training loop builds the next frame only
+    after that (:meth:`frame_wanted`); frames are not coalesced, every frame sent is the
+    base of the next.
+    """
+
+    def __init__(self, connection: Any, taken: Any) -> None:
         self._cond = threading.Condition()
         self._items: deque[bytes] = deque()
         self._closed = False
+        self._writing = False  # a write is under way (either thread): the next one waits its turn
         self._connection = connection
+        self._room = PipeRoom(connection)
         self._delta = DeltaSender()  # used by the training thread only
-        self._whole_next = False
-        self._taken = True  # the parent took the last frame (WorkerCore builds the next one)
+        self._taken = taken
+        self._sent = 0  # the number of the last frame sent
+        self._whole_next = False  # the parent lost its base: the next frame goes whole, and now
+        self.direct_writes = 0  # frames and messages the training thread wrote itself
 
     def frame(self, frame: Frame) -> None:
         with self._cond:
             whole, self._whole_next = self._whole_next, False
-            self._taken = False
         if whole:
             self._delta.forget()
-        data = b"F" + pickle.dumps(self._delta.pack(frame), protocol=PICKLE_PROTOCOL)
-        self._put(data)
+        packed = self._delta.pack(frame)
+        self._sent = packed[0]
+        self._put(b"F" + pickle.dumps(packed, protocol=PICKLE_PROTOCOL))
 
     def message(self, *message: Any) -> None:
         self._put(b"M" + pickle.dumps(message, protocol=PICKLE_PROTOCOL))
 
     def _put(self, data: bytes) -> None:
+        """Called by the training thread only (so its own writes never race each other)."""
         with self._cond:
-            self._items.append(data)
-            self._cond.notify()
+            if self._items or self._writing or self._closed or not self._room.fits(len(data)):
+                self._items.append(data)
+                self._cond.notify()
+                return
+            self._writing = True
+        try:
+            self._connection.send_bytes(data)
+            self.direct_writes += 1
+        except (BrokenPipeError, OSError):
+            pass  # the parent is gone: its end of the commands pipe ends this process
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify()
 
     def send_whole_frame(self) -> None:
-        """The parent lost the base of the changes: send the next frame whole."""
+        """The parent lost the base of the changes: send the next frame whole, without waiting."""
         with self._cond:
             self._whole_next = True
-            self._taken = True
-
-    def frame_taken(self) -> None:
-        """The GUI took the last frame: the next one is wanted."""
-        with self._cond:
-            self._taken = True
 
     def frame_wanted(self) -> bool:
-        with self._cond:
-            return self._taken
+        """Has the parent taken the last frame sent (or asked for a whole one)?"""
+        return self._taken.value >= self._sent or self._whole_next
 
     def close(self) -> None:
         with self._cond:
@@ -124,29 +186,41 @@ class Outbox:
             self._cond.notify()
 
     def run(self) -> None:
+        """The sender thread: writes what the training thread queued, in order."""
         while True:
             with self._cond:
-                while not self._items and not self._closed:
+                while (not self._items or self._writing) and not self._closed:
                     self._cond.wait()
                 if not self._items:
                     break
                 data = self._items.popleft()
+                self._writing = True
             try:
                 self._connection.send_bytes(data)
             except (BrokenPipeError, OSError):
                 return
+            finally:
+                with self._cond:
+                    self._writing = False
+                    self._cond.notify()
         self._connection.close()
 
 
 def run_training_process(
-    commands: Any, results: Any, factory: TrainerFactory, pacing: Pacing, loop_type: type = TrainingLoop
+    commands: Any,
+    results: Any,
+    taken: Any,
+    factory: TrainerFactory,
+    pacing: Pacing,
+    loop_type: type = TrainingLoop,
 ) -> None:
     """The child process: the same WorkerCore, commands from one pipe, results into another.
 
     ``loop_type`` builds the loop from what ``init`` carries: a TrainingLoop from a Trainer,
-    or :class:`gradsim.runner.lockstep.LockstepLoop` from a comparison's VariantSet."""
+    or :class:`gradsim.runner.lockstep.LockstepLoop` from a comparison's VariantSet.
+    ``taken``: the shared number of the newest frame the parent took (:class:`Outbox`)."""
     _tune_runtime()
-    outbox = Outbox(results)
+    outbox = Outbox(results, taken)
     sender = threading.Thread(target=outbox.run, name="gradsim-sender", daemon=True)
     sender.start()
     try:
@@ -209,8 +283,6 @@ def _read_commands(commands: Any, channel: CommandChannel, outbox: Outbox) -> No
                 channel.post(*edit)
             elif kind == "gui_interval":
                 channel.set_gui_interval(*args)
-            elif kind == "taken":
-                outbox.frame_taken()
             elif kind == "whole_frame":
                 outbox.send_whole_frame()
             elif kind == "stop":
@@ -238,9 +310,10 @@ class ProcessBackend:
         child_commands, self._commands = context.Pipe(duplex=False)
         self._results, child_results = context.Pipe(duplex=False)
         self.pipe_bytes = widen_pipe(self._results)
+        self._taken = context.RawValue("q", 0)  # the newest frame taken: the child reads it, no message
         self.process = context.Process(
             target=run_training_process,
-            args=(child_commands, child_results, factory, pacing, loop_type),
+            args=(child_commands, child_results, self._taken, factory, pacing, loop_type),
             name="gradsim-training",
             daemon=True,
         )
@@ -253,7 +326,7 @@ class ProcessBackend:
         self._asked_whole = False
         self._ended = False
         self._arrived = threading.Condition()  # guards the four fields below
-        self._newest: Frame | None = None
+        self._newest: tuple[Frame, int] | None = None  # a frame and its number
         self._events: list[tuple[Any, ...]] = []
         self._stopped_seen = False
         self._stopping = False  # stop() was called: the end of the pipe is expected
@@ -299,10 +372,12 @@ class ProcessBackend:
 
         Taken together, so a pause's last frame never comes after its acknowledgement."""
         with self._arrived:
-            frame, self._newest = self._newest, None
+            newest, self._newest = self._newest, None
             events, self._events = self._events, []
-        if frame is not None:
-            self._send("taken")  # training builds the next frame only now
+        if newest is None:
+            return None, events
+        frame, number = newest
+        self._taken.value = number  # training builds the next frame only now
         return frame, events
 
     def _read(self) -> None:
@@ -316,12 +391,12 @@ class ProcessBackend:
             while True:
                 data = self._results.recv_bytes()
                 if data[:1] == b"F":
-                    frame = self._decode(data)
+                    frame, number = self._decode(data)
                     with self._arrived:
                         self.published += 1
                         self.frame_bytes += len(data)
                         if frame is not None:
-                            self._newest = frame
+                            self._newest = (frame, number)
                         self._arrived.notify_all()
                 else:
                     event = pickle.loads(data[1:])
@@ -340,7 +415,8 @@ class ProcessBackend:
                 self._events.append(("failed", f"the training process ended unexpectedly (exit code {code})"))
             self._arrived.notify_all()
 
-    def _decode(self, data: bytes) -> Frame | None:
+    def _decode(self, data: bytes) -> tuple[Frame | None, int]:
+        """The frame (None if its base was lost) and its number."""
         packed = pickle.loads(data[1:])
         frame = self._frames.unpack(packed)
         if frame is None and not self._asked_whole:  # its base was lost: ask for a whole frame now
@@ -349,7 +425,7 @@ class ProcessBackend:
             self.post("call", _no_change)  # a paused run publishes nothing by itself
         elif frame is not None and packed[1] is None:
             self._asked_whole = False
-        return frame
+        return frame, packed[0]
 
     def export_trainer(self, timeout_s: float = 10.0) -> Trainer:
         """The child's trainer, pickled between two steps; other messages stay for :meth:`take`."""

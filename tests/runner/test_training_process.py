@@ -15,8 +15,10 @@ from gradsim.runner.training_loop import Frame, _no_change, default_factory
 from gradsim.runner.training_process import (
     PICKLE_PROTOCOL,
     PIPE_BYTES,
+    PIPE_SLACK,
     PROCESS_PACING,
     Outbox,
+    PipeRoom,
     ProcessBackend,
     widen_pipe,
 )
@@ -164,8 +166,15 @@ def test_the_frames_pipe_holds_a_whole_10x64_frame(backend, tmp_path):
         assert widen_pipe(regular) == 0  # not a pipe: left alone, no error
 
 
+class _Taken:
+    """The parent's shared number of the newest frame taken (a RawValue in the app)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
 class _Pipe:
-    """A connection that records what is written to it."""
+    """A connection that records what is written to it (no fileno: its room is not known)."""
 
     def __init__(self) -> None:
         self.sent: list[bytes] = []
@@ -182,7 +191,7 @@ def test_the_outbox_encodes_in_the_training_thread_and_sends_in_order():
     in order with the messages, every frame the base of the next (none dropped)."""
     trainer = Trainer(CONFIG)
     pipe = _Pipe()
-    outbox = Outbox(pipe)
+    outbox = Outbox(pipe, _Taken())
     frames = []
     for step in range(3):
         trainer.run(5)
@@ -204,3 +213,79 @@ def test_the_outbox_encodes_in_the_training_thread_and_sends_in_order():
         expected = sent.snapshot.scalars["scalars.last"]
         assert got.snapshot.scalars["scalars.last"].tobytes() == expected.tobytes()
     assert pickle.loads(pipe.sent[-1][1:])[1] is None, "after a lost base the frame must travel whole"
+
+
+def _frames(count: int) -> list[Frame]:
+    trainer = Trainer(CONFIG)
+    frames = []
+    for step in range(count):
+        trainer.run(5)
+        frames.append(Frame(trainer.snapshot(), 1.0, step + 1))
+    return frames
+
+
+def test_the_training_thread_writes_frames_itself_while_the_pipe_has_room():
+    """No other thread of the training process wakes for a frame the pipe can hold: each
+    wake-up took the GIL from the training thread (module docstring of Outbox)."""
+    import multiprocessing
+
+    reading, writing = multiprocessing.get_context("spawn").Pipe(duplex=False)
+    widen_pipe(writing)  # as the app does: a whole first frame is bigger than 64 KiB
+    if not PipeRoom(writing).capacity:
+        pytest.skip("the room in a pipe is not known on this system")
+    outbox = Outbox(writing, _Taken())
+    frames = _frames(3)
+    for frame in frames:
+        outbox.frame(frame)
+    outbox.message("paused", 15, "user", 1)
+    assert outbox.direct_writes == 4 and not outbox._items
+    receiver = DeltaReceiver()
+    got = [reading.recv_bytes() for _ in range(4)]
+    assert [data[:1] for data in got] == [b"F", b"F", b"F", b"M"]
+    steps = [receiver.unpack(pickle.loads(data[1:])).snapshot.step for data in got[:3]]
+    assert steps == [5, 10, 15]
+
+
+def test_a_full_pipe_hands_the_writes_to_the_sender_thread_in_order():
+    import multiprocessing
+    import threading
+
+    reading, writing = multiprocessing.get_context("spawn").Pipe(duplex=False)
+    room = PipeRoom(writing)
+    if not room.capacity:
+        pytest.skip("the room in a pipe is not known on this system")
+    outbox = Outbox(writing, _Taken())
+    outbox.message("filler", b"x" * (room.capacity - PIPE_SLACK - 2048))  # nobody reads: no room left
+    assert outbox.direct_writes == 1 and not room.fits(10 * 1024)
+    frames = _frames(2)
+    for frame in frames:
+        outbox.frame(frame)  # must not block the training thread
+    outbox.message("paused", 10, "user", 1)
+    assert outbox.direct_writes == 1 and len(outbox._items) == 3
+    sender = threading.Thread(target=outbox.run, daemon=True)
+    sender.start()
+    got = [reading.recv_bytes() for _ in range(4)]
+    outbox.close()
+    sender.join(5.0)
+    assert not sender.is_alive()
+    assert [pickle.loads(data[1:])[0] if data[:1] == b"M" else "frame" for data in got] == [
+        "filler",
+        "frame",
+        "frame",
+        "paused",
+    ]
+
+
+def test_a_frame_is_wanted_once_the_parent_took_the_last_one_or_lost_its_base():
+    taken = _Taken()
+    outbox = Outbox(_Pipe(), taken)
+    assert outbox.frame_wanted()
+    frames = _frames(2)
+    outbox.frame(frames[0])
+    assert not outbox.frame_wanted()
+    taken.value = 1  # the parent took frame number 1
+    assert outbox.frame_wanted()
+    outbox.frame(frames[1])
+    assert not outbox.frame_wanted()
+    outbox.send_whole_frame()
+    assert outbox.frame_wanted()
