@@ -119,16 +119,21 @@ class SeriesHistory:
         self.stride *= 2
         self.fill = self.stride
 
-    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        """Read-only copies of the used part, named for a session file or a snapshot."""
+    def arrays(self, prefix: str, bands: bool = True) -> dict[str, np.ndarray]:
+        """Read-only copies of the used part, named for a session file or a snapshot.
+
+        ``bands=False`` leaves out the buckets' minima and maxima (``low``, ``high``): a
+        snapshot of a history the GUI draws as its last values only (the per-layer
+        statistics) then copies, compares and pipes a third of the bytes, 40 times a second."""
         n = self.count
         out = {
             f"{prefix}.steps": self.steps[:n].copy(),
             f"{prefix}.last": self.last[:n].copy(),
-            f"{prefix}.low": self.low[:n].copy(),
-            f"{prefix}.high": self.high[:n].copy(),
-            f"{prefix}.nonfinite": self.nonfinite[:n].copy(),
         }
+        if bands:
+            out[f"{prefix}.low"] = self.low[:n].copy()
+            out[f"{prefix}.high"] = self.high[:n].copy()
+        out[f"{prefix}.nonfinite"] = self.nonfinite[:n].copy()
         for array in out.values():
             array.flags.writeable = False
         return out

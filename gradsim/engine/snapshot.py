@@ -47,7 +47,7 @@ class Snapshot:
     evaluation: dict[str, np.ndarray]  # test loss / accuracies at the diagnostics cadence
     stat_names: tuple[str, ...]
     stats: np.ndarray | None  # (depth, len(stat_names)) latest per-layer statistics
-    stats_history: dict[str, np.ndarray]  # flattened (depth * n_stats) per cadence step
+    stats_history: dict[str, np.ndarray]  # flattened (depth * n_stats) per cadence step; no bands
     histograms: dict[str, np.ndarray]  # (depth, bins) each
     histogram_ranges: dict[str, tuple[float, float]]
     diagnoses: tuple[Diagnosis, ...]

@@ -528,7 +528,7 @@ class Trainer:
             evaluation=self.evaluation.arrays("evaluation"),
             stat_names=LAYER_STAT_NAMES,
             stats=frozen(self.stats),
-            stats_history=self.stats_history.arrays("stats"),
+            stats_history=self.stats_history.arrays("stats", bands=False),  # drawn as last values only
             histograms=frozen_dict(self.histograms),
             histogram_ranges={
                 "activation": HISTOGRAM_RANGE,

@@ -103,6 +103,20 @@ def test_history_keeps_spike_and_nan_through_decimation() -> None:
     assert len(bad) == 1 and bad[0] >= 7777
 
 
+def test_a_snapshot_sends_the_statistics_history_without_its_bands() -> None:
+    """The panels draw the per-layer statistics as their last values only: the snapshot leaves
+    out the buckets' minima and maxima (2/3 of its bytes, copied and piped every frame), and
+    keeps every other array of the history as it is."""
+    trainer = Trainer(SMALL)
+    trainer.run(300)
+    sent = trainer.snapshot().stats_history
+    whole = trainer.stats_history.arrays("stats")
+    assert set(sent) == {"stats.steps", "stats.last", "stats.nonfinite"}
+    for key, array in sent.items():
+        assert array.tobytes() == whole[key].tobytes() and not array.flags.writeable
+    assert {"scalars.low", "scalars.high"} <= set(trainer.snapshot().scalars)  # drawn as bands
+
+
 def test_history_memory_is_bounded_for_a_million_steps() -> None:
     """10^6 steps of a 10-layer run: the histories stay at their fixed size (documented bound)."""
     tracemalloc.start()

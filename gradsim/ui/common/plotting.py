@@ -406,7 +406,10 @@ def finite_or_nan(values: np.ndarray) -> np.ndarray:
 
 
 def history(arrays: dict[str, np.ndarray], prefix: str) -> tuple[np.ndarray, ...]:
-    """(steps, last, low, high, nonfinite) of a snapshot history; empty arrays when absent."""
+    """(steps, last, low, high, nonfinite) of a snapshot history; empty arrays when absent.
+
+    A history sent without its bands (``SeriesHistory.arrays(bands=False)``) gives its last
+    values as low and high: a band as wide as the line."""
     steps = arrays.get(f"{prefix}.steps")
     if steps is None or len(steps) == 0:
         empty = np.zeros((0, 0))
@@ -414,8 +417,8 @@ def history(arrays: dict[str, np.ndarray], prefix: str) -> tuple[np.ndarray, ...
     return (
         np.asarray(steps, dtype=np.float64),
         arrays[f"{prefix}.last"],
-        arrays[f"{prefix}.low"],
-        arrays[f"{prefix}.high"],
+        arrays.get(f"{prefix}.low", arrays[f"{prefix}.last"]),
+        arrays.get(f"{prefix}.high", arrays[f"{prefix}.last"]),
         arrays[f"{prefix}.nonfinite"],
     )
 
