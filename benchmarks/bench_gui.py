@@ -551,13 +551,28 @@ Measured by timing `Trainer.step` inside the training process while the app ran,
 the interleaved headless reference (paired runs), by py-spy of both processes, and by
 counting the GUI's events per frame:
 
-- **The training thread lost the GIL to its own sender thread.** Frames were encoded as
+- **The training thread lost the GIL to its own sender thread (session 7).** Frames were encoded as
   changes in the sender thread; the comparisons there release the GIL, and taking it back
   waited for the training thread's switch interval: ~29 hand-offs per 3x8 frame (1,160 a
   second). A 10x64 frame (0.65 MB) also went through the default 64 KiB pipe in ~10 pieces,
   one more hand-off each. Now the training thread encodes and pickles a frame itself, the
   sender only writes bytes, and the pipe holds 1 MiB (`widen_pipe`). The 10x64 steps
   inside the app went from 0.79-0.84 of headless speed to 0.90-0.96.
+- **The training process's other threads took the GIL from its training thread (session
+  9).** A sender thread woke for every frame to write it, and a reader thread for every
+  "taken" message from the GUI: each wake-up is a GIL hand-off in the middle of a training
+  batch. Timed inside the batches of one training process, alternating 39 and 3 frames/s,
+  the steps ran at 0.85-0.89 of their 3-frames/s speed. Now the training thread writes a
+  frame itself when the pipe has room (`PipeRoom`; the sender thread only takes over when
+  the parent fell behind) and reads the frames taken from shared memory: 0.97-1.06.
+  `python -m benchmarks.bench_frame_cost` measures what frames cost training without Qt
+  (headless, then the process at 36 and at 3 frames/s, in alternating slices; median of 3
+  runs): 3x8 0.10 (0.00-0.16) of headless speed before, 0.04 (0.03-0.07) after; 10x64 0.08
+  (0.04-0.11) after, half of it the decision map.
+- **Two thirds of the per-layer statistics history travelled unused.** The panels draw its
+  last values only; its bands (each bucket's minimum and maximum) are no longer in the
+  snapshot: frame histories went from 855 to 613 kB (3x8) and from 2,028 to 1,221 kB (10x64)
+  after 20,000 steps, copied, compared and pickled each frame.
 - **The weight and gradient matrices travelled with every frame**, though the network
   diagram draws them at 15 Hz and the decision panel at 10 Hz: now refreshed at most
   `Pacing.matrices_hz` (15) times a second, unchanged in between (they then travel as
@@ -575,8 +590,8 @@ counting the GUI's events per frame:
   same training ratio), Qt's image thread pool (`QT_NO_GUI_THREADPOOL`), pinning the
   training thread to its own core, a busy second core (a spin loop, a memory copy loop:
   0.96-0.97), a spawned process (0.94-1.02 of the parent), the garbage collector (1.6 ms in
-  8 s). Within one run, a 3x8 net's steps inside the app still vary between 0.79 and 0.94 of
-  headless speed: this VM's speed varies more than the cause left to find."""
+  8 s), the memory traffic of building frames (copying and comparing 2-8 MB between
+  training batches did not slow the steps)."""
 
 
 def _cell(result: dict[str, Any], key: str, spec: str) -> str:
