@@ -301,6 +301,7 @@ class NetworkSliceView(QWidget):
         plot = self.heatmap.plot
         if result is None:
             gp.set_plot_texts(plot, translate("NetworkSliceView", "Loss around θ"), "α", "β")
+            self.heatmap.texts_changed()
             return
         if result.settings.mode == "pca" and result.explained is not None:
             title = translate("NetworkSliceView", "PCA: PC1 {a}, PC2 {b}").format(
@@ -312,6 +313,7 @@ class NetworkSliceView(QWidget):
         else:
             title = translate("NetworkSliceView", "Random plane, step {s}").format(s=result.step)
             gp.set_plot_texts(plot, title, "α", "β")
+        self.heatmap.texts_changed()
 
     # ================================================================ trainer
     def set_trainer_provider(

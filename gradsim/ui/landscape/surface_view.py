@@ -122,7 +122,7 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None, lock_aspect: bool = True) -> None:
         super().__init__(parent)
         self.setBackground(gp.background())
-        self.setMinimumSize(200, 150)
+        self.setMinimumSize(200, 150)  # and what its texts need: the dock's plotting.keep_scene_inside
         self.compact_title = False  # see set_compact_title
         self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
         self.bar: pg.PlotItem = self.addPlot(row=0, col=1, axisItems={"right": gp.Log10Axis("right")})
@@ -153,6 +153,15 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "bar"):
             self._fit_bar_width()
+            self.texts_changed()
+
+    def texts_changed(self) -> None:
+        """Say that a title or a label changed: the scene may need another size, and the
+        panel's scroll area then grows the view to it (``plotting.keep_scene_inside``, run on
+        the layout request). Without it a splitter kept the heatmap of a network slice at the
+        width of its title before the slice (260 px), and the 327 px its Russian PCA title,
+        axes and colour bar need ran out of the view (seen in one CI-mode run in seven)."""
+        self.updateGeometry()
 
     def _fit_bar_width(self) -> None:
         """68 px for the colour strip, its ticks and its title at the usual text size; more with
@@ -200,6 +209,7 @@ class HeatmapPlot(pg.GraphicsLayoutWidget):
         else:
             text = self.value_label
         self.bar.setLabel("right", text, color=gp.foreground())
+        self.texts_changed()
 
     def set_view(self, view: tuple[float, float, float, float]) -> None:
         xmin, xmax, ymin, ymax = view
@@ -628,6 +638,7 @@ class SurfaceView(HeatmapPlot):
         if self.compact_title:
             title = title.split("(")[0].split("（")[0].strip() or title
         self.plot.setTitle(title, color=gp.foreground(), size="10pt")
+        self.texts_changed()
 
     # ------------------------------------------------------------------ surface
     def set_surface(self, surface: Surface, view: tuple[float, float, float, float] | None = None) -> None:

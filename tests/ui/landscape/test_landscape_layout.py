@@ -204,6 +204,43 @@ def test_the_colour_bar_grows_with_the_projectors_text(qtbot):
     assert view.bar.maximumWidth() > BAR_WIDTH * 1.3
 
 
+def test_a_new_slice_title_widens_a_heatmap_its_splitter_had_squeezed(qtbot, make_window):
+    """The heatmap's minimum width follows its title (the dock's ``keep_scene_inside``) only
+    if the title's change is announced: a splitter kept the heatmap at the width of its title
+    before the slice (260 px), for 327 px of Russian PCA title, axes and colour bar, and the
+    colour bar's title lay outside the view (seen in one CI-mode run in seven)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
+
+    window = _window(qtbot, make_window, (1280, 720))
+    try:
+        window.set_language("ru", remember=False)
+        window.arrange_default_layout()
+        window.controller.step(30)
+        qtbot.waitUntil(lambda: window.controller.last_frame is not None and not window.controller.running)
+        window.show_panel("landscape")
+        panel = window.panels["landscape"]
+        panel.tabs.setCurrentIndex(1)
+        view = panel.network
+        _settle(qtbot)
+        outer = next(s for s in view.findChildren(QSplitter) if s.orientation() == Qt.Orientation.Horizontal)
+        outer.setSizes([10_000, 1])  # the plots get the least the splitter allows them now
+        _settle(qtbot)
+        before = view.heatmap.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        view.mode_combo.setCurrentIndex(view.mode_combo.findData("pca"))
+        view.resolution_spin.setValue(5)
+        view.samples_spin.setValue(100)
+        assert view.compute()
+        qtbot.waitUntil(lambda: not view.busy and view.result is not None, timeout=60_000)
+        _settle(qtbot, 300)
+        need = view.heatmap.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        assert need > before + 20, "the PCA title should need more room than the title before it"
+        assert view.heatmap.width() >= need
+        assert _landscape_problems(window) == []
+    finally:
+        window.set_language("en", remember=False)
+
+
 @pytest.mark.parametrize("mode", ["pca", "random"])
 def test_a_computed_network_slice_fits_in_russian(qtbot, make_window, mode):
     """After a slice, its titles (the plane, the explained variance, θ₀ and θ) still fit."""
