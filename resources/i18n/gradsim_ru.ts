@@ -3289,7 +3289,7 @@ If gradsim stops unexpectedly, the changes since your last save could be lost. A
     </message>
     <message>
         <source>train loss (mini-batch, per step)</source>
-        <translation>потери обучения (мини-пакет, каждый шаг)</translation>
+        <translation>потери мини-пакета, по шагам</translation>
     </message>
     <message>
         <source>train loss (whole set)</source>

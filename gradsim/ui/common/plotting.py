@@ -454,12 +454,18 @@ def map_to_rgba(
 
 
 # ---------------------------------------------------------------------------- fitting the space
-def legend_columns_to_fit(legend: pg.LegendItem, available: float, most: int) -> int:
-    """The most columns (up to ``most``) whose entries fit ``available`` pixels side by side."""
-    entries = [
+def legend_entry_widths(legend: pg.LegendItem) -> list[float]:
+    """Each entry's width in the legend: its sample, its whole label (not the width a narrow
+    layout squeezed it to) and the spacing."""
+    return [
         sample.width() + max(label.width(), label.item.boundingRect().width()) + 6
         for sample, label in legend.items
     ]
+
+
+def legend_columns_to_fit(legend: pg.LegendItem, available: float, most: int) -> int:
+    """The most columns (up to ``most``) whose entries fit ``available`` pixels side by side."""
+    entries = legend_entry_widths(legend)
     for columns in range(min(most, max(len(entries), 1)), 1, -1):
         widths = [max(entries[c::columns], default=0.0) for c in range(columns)]
         if sum(widths) + 8 <= available:
@@ -516,10 +522,25 @@ def keep_legend_inside(plot: pg.PlotItem, legend: pg.LegendItem, most: int) -> N
     refit()
 
 
+def legend_room(plot: pg.PlotItem) -> float:
+    """Width ``plot`` needs so its legend, in one column, stays inside its view box: the left
+    axis, the widest entry and the legend's distance from the box's edge (a Russian loss
+    legend, 282 px wide, ran off the left of a 312 px wide loss panel after a landscape
+    scenario at 1280x720). 0 without a legend."""
+    legend = getattr(plot, "legend", None)
+    if legend is None or not legend.isVisible() or not legend.items:
+        return 0.0
+    widest = max(legend_entry_widths(legend))
+    left = plot.getAxis("left")
+    left_w = left.width() if left.isVisible() else 0.0
+    offset = abs(float(legend.offset[0])) if legend.offset is not None else 0.0
+    return left_w + widest + 8 + offset
+
+
 def text_room(plot: pg.PlotItem) -> tuple[float, float]:
-    """Width and height ``plot`` needs so its title and axis labels are not cut by its scene:
-    the title's width (or the bottom label's beside the left axis), the left label's length
-    above the bottom axis and under the title."""
+    """Width and height ``plot`` needs so its title, axis labels and legend are not cut by its
+    scene: the title's width (or the bottom label's beside the left axis, or the legend's
+    room), the left label's length above the bottom axis and under the title."""
     title = plot.titleLabel.item.boundingRect() if plot.titleLabel.isVisible() else None
     title_w = title.width() if title is not None and plot.titleLabel.text else 0.0
     title_h = plot.titleLabel.height() if title_w else 0.0
@@ -528,7 +549,7 @@ def text_room(plot: pg.PlotItem) -> tuple[float, float]:
     bottom_h = bottom.height() if bottom.isVisible() else 0.0
     x_label = bottom.label.boundingRect().width() if bottom.isVisible() and bottom.labelText else 0.0
     y_label = left.label.boundingRect().width() if left.isVisible() and left.labelText else 0.0
-    width = max(title_w, left_w + x_label)
+    width = max(title_w, left_w + x_label, legend_room(plot))
     height = title_h + bottom_h + y_label
     return width, height
 
