@@ -167,9 +167,8 @@ class Outbox:
         except (BrokenPipeError, OSError):
             pass  # the parent is gone: its end of the commands pipe ends this process
         finally:
-            with self._cond:
+            with self._cond:  # no notify: that would wake the sender thread for nothing
                 self._writing = False
-                self._cond.notify()
 
     def send_whole_frame(self) -> None:
         """The parent lost the base of the changes: send the next frame whole, without waiting."""
